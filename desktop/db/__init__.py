@@ -1,0 +1,1 @@
+"""The local SQLite register: tables, migrations, search index and the `Register` façade."""

@@ -1,0 +1,199 @@
+"""Tables of the local register (SQLModel).
+
+Every syncable table carries the sync columns of `Synced`: a uuid7 text id, the owning
+commune's code, creation time, an HLC `updated_at`, who updated it and a soft-delete flag.
+Nothing is physically deleted. Schema changes go through Alembic (`migrations/`).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import MetaData
+from sqlmodel import Field, SQLModel
+
+# Constraint names that Alembic batch mode on SQLite can find again.
+SQLModel.metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+class Synced(SQLModel):
+    id: str = Field(primary_key=True, max_length=36)
+    commune_code: str = Field(index=True, max_length=10)
+    created_at: datetime
+    updated_at: str = Field(max_length=64)  # hybrid logical clock value
+    updated_by: str = Field(default="", max_length=64)
+    deleted: bool = Field(default=False)
+
+
+class Village(Synced, table=True):
+    name: str
+    name_folded: str = Field(index=True)
+
+
+class Child(Synced, table=True):
+    full_name: str
+    name_folded: str
+    sort_key: str = Field(index=True)
+    sex: str = Field(max_length=1)
+    birth_year: int = Field(index=True)
+    birth_month: int | None = None
+    birth_day: int | None = None
+    ethnic_code: str | None = Field(default=None, max_length=2)
+    village_id: str | None = Field(default=None, foreign_key="village.id", index=True)
+    personal_id: str | None = Field(default=None, max_length=12, index=True)
+    birth_registered: bool | None = None
+    health_insurance: bool | None = None
+    schooling: str | None = None
+    poverty: str | None = None
+    caregiver_name: str = ""
+    caregiver_relation: str = ""
+    contact_phone: str = ""
+    status: str = Field(default="active", index=True)
+    notes: str = ""
+    # Folded name, personal id, caregiver and village: what the FTS5 index reads.
+    search_text: str = Field(default="", sa_column_kwargs={"server_default": ""})
+
+
+class Circumstance(Synced, table=True):
+    child_id: str = Field(foreign_key="child.id", index=True)
+    kind: str  # "special" | "risk"
+    group_code: str
+    sub_code: str | None = None
+    start_date: date
+    end_date: date | None = None
+    end_reason: str = ""
+    notes: str = ""
+
+
+class Support(Synced, table=True):
+    child_id: str = Field(foreign_key="child.id", index=True)
+    support_type: str
+    given_on: date = Field(index=True)
+    amount_vnd: int | None = None
+    funding_source: str | None = None
+    notes: str = ""
+
+
+class ProtectionCase(Synced, table=True):
+    child_id: str = Field(foreign_key="child.id", index=True)
+    case_type: str
+    received_at: datetime
+    reported_by: str = ""
+    summary: str = ""
+    emergency: bool = False
+    status: str = Field(default="open")
+    closed_on: date | None = None
+
+
+class CaseStep(Synced, table=True):
+    case_id: str = Field(foreign_key="protectioncase.id", index=True)
+    step: str
+    done_at: datetime | None = None
+    notes: str = ""
+
+
+class Activity(Synced, table=True):
+    activity_type: str
+    title: str
+    start_date: date = Field(index=True)
+    end_date: date | None = None
+    place: str = ""
+    village_id: str | None = Field(default=None, foreign_key="village.id")
+    organiser: str = ""
+    partners: str = ""
+    adult_male: int = 0
+    adult_female: int = 0
+    child_male: int = 0
+    child_female: int = 0
+    special_children: int = 0
+    cost_vnd: int | None = None
+    funding_source: str | None = None
+    notes: str = ""
+
+
+class TrainingCourse(Synced, table=True):
+    topic: str
+    title: str
+    start_date: date = Field(index=True)
+    end_date: date | None = None
+    place: str = ""
+    trainer: str = ""
+    cost_vnd: int | None = None
+    funding_source: str | None = None
+    notes: str = ""
+
+
+class TrainingParticipant(Synced, table=True):
+    """One named participant, or (name empty) a count of participants of a role and sex."""
+
+    course_id: str = Field(foreign_key="trainingcourse.id", index=True)
+    name: str = ""
+    role: str
+    sex: str = Field(max_length=1)
+    count: int = 1
+
+
+class PlanTarget(Synced, table=True):
+    year: int = Field(index=True)
+    indicator: str
+    label: str
+    target_value: int
+    set_by: str = "commune"  # commune | district | province
+
+
+class AuditEntry(Synced, table=True):
+    at: datetime
+    username: str
+    action: str  # view | create | update | export | print | login
+    entity: str
+    row_id: str = ""
+    detail: str = ""
+
+
+class User(SQLModel, table=True):
+    """Local accounts; not synced (each desktop has its own)."""
+
+    id: str = Field(primary_key=True, max_length=36)
+    username: str = Field(unique=True)
+    full_name: str = ""
+    role: str  # officer | assistant | viewer
+    password_hash: str
+    created_at: datetime
+
+
+class ChangeLog(SQLModel, table=True):
+    """The outbox: every write appends one entry per changed row, sent upward by sync."""
+
+    __tablename__ = "change_log"
+    seq: int | None = Field(default=None, primary_key=True)  # device sequence number
+    entity: str
+    row_id: str = Field(index=True)
+    commune_code: str
+    fields: str  # JSON object of the changed fields and their new values
+    hlc: str
+    device_id: str
+    sent_at: datetime | None = Field(default=None, index=True)
+
+
+class Setting(SQLModel, table=True):
+    """Install-wide settings of this database (commune code, device id, clock …)."""
+
+    key: str = Field(primary_key=True)
+    value: str
+
+
+SYNCED_TABLES: dict[str, type[Synced]] = {
+    m.__tablename__: m  # type: ignore[misc]
+    for m in (
+        Village, Child, Circumstance, Support, ProtectionCase, CaseStep, Activity,
+        TrainingCourse, TrainingParticipant, PlanTarget, AuditEntry,
+    )
+}  # fmt: skip

@@ -1,0 +1,707 @@
+"""`Register`: the one façade over an open register database (think Anki's `Collection`).
+
+Its methods are the use cases. Each write validates through `desktop.domain`, writes the rows,
+keeps the search index current (triggers on `child.search_text`) and appends to the change log,
+all in one transaction, and returns a `Changes` value. The CLI, the GUI and the tests all go
+through it; nobody else opens a session.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, func, text
+from sqlmodel import Session, select
+from uuid6 import uuid7
+
+from desktop import reference
+from desktop.db import searchindex
+from desktop.db.changes import Changes
+from desktop.db.engine import make_engine, migrate
+from desktop.db.models import (
+    Activity,
+    CaseStep,
+    ChangeLog,
+    Child,
+    Circumstance,
+    PlanTarget,
+    ProtectionCase,
+    Setting,
+    Support,
+    Synced,
+    TrainingCourse,
+    TrainingParticipant,
+    Village,
+)
+from desktop.domain import categories as cat
+from desktop.domain.cases import STEP_CODES
+from desktop.domain.dates import PartialDate
+from desktop.domain.hlc import HybridClock, Timestamp
+from desktop.domain.names import (
+    fold,
+    normalize_name,
+    search_document,
+    search_query_tokens,
+    sort_key,
+)
+from desktop.domain.validation import (
+    ChildDraft,
+    CircumstanceDraft,
+    Problem,
+    ValidationError,
+    ensure,
+    validate_child,
+    validate_circumstance,
+    validate_support,
+    validate_village_name,
+)
+
+_CHILD_FIELDS = (
+    "full_name", "sex", "ethnic_code", "village_id", "personal_id", "birth_registered",
+    "health_insurance", "schooling", "poverty", "caregiver_name", "caregiver_relation",
+    "contact_phone", "status", "notes",
+)  # fmt: skip
+
+
+class NotSetUp(RuntimeError):
+    """The database has no commune yet: run `sotreem init --commune CODE` or the wizard."""
+
+
+@dataclass
+class _Tx:
+    session: Session
+    entities: set[str] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)
+    created: list[str] = field(default_factory=list)
+
+    def changes(self) -> Changes:
+        return Changes(frozenset(self.entities), frozenset(self.ids), tuple(self.created))
+
+
+@dataclass(frozen=True)
+class ChildRow:
+    """A child as lists and search results show it."""
+
+    id: str
+    full_name: str
+    sex: str
+    birth: PartialDate
+    ethnic_code: str | None
+    village: str
+    caregiver_name: str
+    personal_id: str | None
+    status: str
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Register:
+    def __init__(self, engine: Engine, path: Path):
+        self.engine = engine
+        self.path = path
+        self._tx: _Tx | None = None
+        self.user = "local"
+        settings = self._settings()
+        self.device_id = settings.get("device_id") or self._create_device_id()
+        self.commune_code: str | None = settings.get("commune_code")
+        with Session(engine) as session:
+            last = session.exec(
+                select(ChangeLog.hlc).order_by(ChangeLog.seq.desc()).limit(1)  # type: ignore[union-attr]
+            ).first()
+        self.clock = HybridClock(
+            self.device_id,
+            lambda: time.time_ns() // 1_000_000,
+            Timestamp.parse(last) if last else None,
+        )
+
+    # ---- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str) -> Register:
+        """Open (creating if needed) the database at `path` and migrate it to the newest schema."""
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(path)
+        migrate(engine)
+        return cls(engine, path)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Register:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _settings(self) -> dict[str, str]:
+        with Session(self.engine) as session:
+            return {s.key: s.value for s in session.exec(select(Setting))}
+
+    def _set_setting(self, session: Session, key: str, value: str) -> None:
+        session.merge(Setting(key=key, value=value))
+
+    def _create_device_id(self) -> str:
+        device_id = str(uuid7())
+        with Session(self.engine) as session:
+            self._set_setting(session, "device_id", device_id)
+            session.commit()
+        return device_id
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        return self._settings().get(key, default)
+
+    # ---- transactions and the write path -------------------------------------------------
+
+    @contextmanager
+    def batch(self) -> Iterator[_Tx]:
+        """Group many use cases into one transaction (an import is all-or-nothing)."""
+        if self._tx is not None:
+            yield self._tx
+            return
+        with Session(self.engine, expire_on_commit=False) as session:
+            self._tx = _Tx(session)
+            try:
+                yield self._tx
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+            finally:
+                self._tx = None
+
+    @contextmanager
+    def _write(self) -> Iterator[_Tx]:
+        with self.batch() as tx:
+            yield tx
+
+    def _require_commune(self) -> str:
+        if not self.commune_code:
+            raise NotSetUp("Chưa chọn xã: chạy “sotreem init --commune MÃ_XÃ”.")
+        return self.commune_code
+
+    def _log(self, tx: _Tx, row: Synced, fields: dict[str, Any]) -> None:
+        tx.session.add(
+            ChangeLog(
+                entity=row.__tablename__,  # type: ignore[arg-type]
+                row_id=row.id,
+                commune_code=row.commune_code,
+                fields=json.dumps({k: _jsonable(v) for k, v in fields.items()}, ensure_ascii=False),
+                hlc=row.updated_at,
+                device_id=self.device_id,
+            )
+        )
+        tx.entities.add(row.__tablename__)  # type: ignore[arg-type]
+        tx.ids.add(row.id)
+
+    def _insert(self, tx: _Tx, model: type[Synced], **values: Any) -> Synced:
+        row = model(
+            id=str(uuid7()),
+            commune_code=values.pop("commune_code", None) or self._require_commune(),
+            created_at=_now(),
+            updated_at=str(self.clock.now()),
+            updated_by=self.user,
+            **values,
+        )
+        tx.session.add(row)
+        self._log(tx, row, row.model_dump(exclude={"id"}))
+        tx.created.append(row.id)
+        return row
+
+    def _update(self, tx: _Tx, row: Synced, **values: Any) -> bool:
+        changed = {k: v for k, v in values.items() if getattr(row, k) != v}
+        if not changed:
+            return False
+        for key, value in changed.items():
+            setattr(row, key, value)
+        row.updated_at = str(self.clock.now())
+        row.updated_by = self.user
+        tx.session.add(row)
+        self._log(tx, row, changed)
+        return True
+
+    def _get(self, tx: _Tx, model: type[Synced], row_id: str) -> Any:
+        row = tx.session.get(model, row_id)
+        if row is None or row.deleted:
+            raise ValidationError([Problem("id", f"không tìm thấy bản ghi {row_id}.")])
+        return row
+
+    # ---- set-up ---------------------------------------------------------------------------
+
+    def init_commune(self, commune_code: str) -> Changes:
+        unit = reference.unit(commune_code)
+        if unit is None or unit.level != "commune":
+            raise ValidationError(
+                [Problem("commune_code", f"mã “{commune_code}” không phải mã xã/phường hợp lệ.")]
+            )
+        if self.commune_code and self.commune_code != commune_code:
+            raise ValidationError(
+                [Problem("commune_code", f"cơ sở dữ liệu này đã thuộc xã {self.commune_code}.")]
+            )
+        with self._write() as tx:
+            self._set_setting(tx.session, "commune_code", commune_code)
+            tx.entities.add("setting")
+        self.commune_code = commune_code
+        return Changes(frozenset({"setting"}))
+
+    @property
+    def commune_name(self) -> str:
+        unit = reference.unit(self.commune_code or "")
+        return unit.name if unit else ""
+
+    # ---- villages -------------------------------------------------------------------------
+
+    def add_village(self, name: str) -> Changes:
+        ensure(validate_village_name(name))
+        name = normalize_name(name)
+        with self._write() as tx:
+            existing = tx.session.exec(
+                select(Village).where(
+                    Village.name_folded == fold(name),
+                    Village.commune_code == self._require_commune(),
+                    Village.deleted == False,  # noqa: E712
+                )
+            ).first()
+            if existing:
+                raise ValidationError([Problem("name", f"thôn/bản “{existing.name}” đã có.")])
+            self._insert(tx, Village, name=name, name_folded=fold(name))
+            return tx.changes()
+
+    def rename_village(self, village_id: str, name: str) -> Changes:
+        ensure(validate_village_name(name))
+        name = normalize_name(name)
+        with self._write() as tx:
+            village = self._get(tx, Village, village_id)
+            self._update(tx, village, name=name, name_folded=fold(name))
+            for child in tx.session.exec(select(Child).where(Child.village_id == village_id)):
+                child.search_text = self._search_text(child, name)
+                tx.session.add(child)
+            return tx.changes()
+
+    def villages(self) -> list[Village]:
+        with Session(self.engine) as session:
+            rows = session.exec(
+                select(Village).where(
+                    Village.commune_code == self.commune_code,
+                    Village.deleted == False,  # noqa: E712
+                )
+            ).all()
+        return sorted(rows, key=lambda v: sort_key(v.name))
+
+    def village_id_by_name(self, name: str) -> str | None:
+        with Session(self.engine) as session:
+            return session.exec(
+                select(Village.id).where(
+                    Village.name_folded == fold(name),
+                    Village.commune_code == self.commune_code,
+                    Village.deleted == False,  # noqa: E712
+                )
+            ).first()
+
+    # ---- children -------------------------------------------------------------------------
+
+    def _village_ids(self, session: Session) -> set[str]:
+        return set(
+            session.exec(
+                select(Village.id).where(
+                    Village.commune_code == self.commune_code,
+                    Village.deleted == False,  # noqa: E712
+                )
+            )
+        )
+
+    def validate_child(self, draft: ChildDraft, today: date | None = None) -> list[Problem]:
+        with Session(self.engine) as session:
+            return self._validate_child(session, draft, today)
+
+    def _validate_child(
+        self, session: Session, draft: ChildDraft, today: date | None
+    ) -> list[Problem]:
+        return validate_child(
+            draft,
+            today=today or date.today(),
+            ethnic_codes=reference.ethnic_groups().keys(),
+            village_ids=self._village_ids(session),
+        )
+
+    @staticmethod
+    def _child_values(draft: ChildDraft) -> dict[str, Any]:
+        assert draft.birth is not None
+        values = {name: getattr(draft, name) for name in _CHILD_FIELDS}
+        values["full_name"] = normalize_name(draft.full_name)
+        values["personal_id"] = draft.personal_id or None
+        values.update(
+            name_folded=fold(values["full_name"]),
+            sort_key=sort_key(values["full_name"]),
+            birth_year=draft.birth.year,
+            birth_month=draft.birth.month,
+            birth_day=draft.birth.day,
+        )
+        return values
+
+    def _search_text(self, child: Child, village_name: str | None) -> str:
+        return search_document(
+            child.full_name, child.personal_id, child.caregiver_name, village_name
+        )
+
+    def _village_name(self, session: Session, village_id: str | None) -> str | None:
+        if village_id is None:
+            return None
+        village = session.get(Village, village_id)
+        return village.name if village else None
+
+    def add_child(self, draft: ChildDraft, today: date | None = None) -> Changes:
+        with self._write() as tx:
+            ensure(self._validate_child(tx.session, draft, today))
+            values = self._child_values(draft)
+            values["search_text"] = search_document(
+                values["full_name"],
+                values["personal_id"],
+                values["caregiver_name"],
+                self._village_name(tx.session, draft.village_id),
+            )
+            self._insert(tx, Child, **values)
+            return tx.changes()
+
+    def update_child(self, child_id: str, draft: ChildDraft, today: date | None = None) -> Changes:
+        with self._write() as tx:
+            child = self._get(tx, Child, child_id)
+            ensure(self._validate_child(tx.session, draft, today))
+            values = self._child_values(draft)
+            values["search_text"] = search_document(
+                values["full_name"],
+                values["personal_id"],
+                values["caregiver_name"],
+                self._village_name(tx.session, draft.village_id),
+            )
+            self._update(tx, child, **values)
+            return tx.changes()
+
+    def get_child(self, child_id: str) -> Child | None:
+        with Session(self.engine) as session:
+            child = session.get(Child, child_id)
+            return child if child and not child.deleted else None
+
+    @staticmethod
+    def draft_of(child: Child) -> ChildDraft:
+        """The editable form of a saved child."""
+        return ChildDraft(
+            birth=PartialDate(child.birth_year, child.birth_month, child.birth_day),
+            **{name: getattr(child, name) for name in _CHILD_FIELDS},
+        )
+
+    def likely_duplicates(self, draft: ChildDraft, exclude_id: str | None = None) -> list[Child]:
+        """Saved children with the same folded name, birth year and village."""
+        if draft.birth is None:
+            return []
+        with Session(self.engine) as session:
+            query = select(Child).where(
+                Child.commune_code == self.commune_code,
+                Child.deleted == False,  # noqa: E712
+                Child.name_folded == fold(normalize_name(draft.full_name)),
+                Child.birth_year == draft.birth.year,
+                Child.village_id == draft.village_id,
+            )
+            return [c for c in session.exec(query) if c.id != exclude_id]
+
+    def child_count(self) -> int:
+        with Session(self.engine) as session:
+            return session.exec(
+                select(func.count())
+                .select_from(Child)
+                .where(
+                    Child.commune_code == self.commune_code,
+                    Child.deleted == False,  # noqa: E712
+                )
+            ).one()
+
+    def find(self, query: str, limit: int = 50) -> list[ChildRow]:
+        """Children whose name, personal ID, caregiver or village start with what was typed.
+
+        Diacritics are optional ("dang" finds "Đặng"); every typed word must match a word
+        prefix. Results come in Vietnamese name order.
+        """
+        tokens = search_query_tokens(query)
+        if not tokens:
+            return []
+        sql = text(
+            f"""
+            SELECT c.id, c.full_name, c.sex, c.birth_year, c.birth_month, c.birth_day,
+                   c.ethnic_code, COALESCE(v.name, ''), c.caregiver_name, c.personal_id, c.status
+            FROM {searchindex.FTS_TABLE} f
+            JOIN child c ON c.rowid = f.rowid
+            LEFT JOIN village v ON v.id = c.village_id
+            WHERE f.search_text MATCH :match AND c.commune_code = :commune AND c.deleted = 0
+            ORDER BY c.sort_key
+            LIMIT :limit
+            """
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sql,
+                {
+                    "match": searchindex.match_expression(tokens),
+                    "commune": self.commune_code,
+                    "limit": limit,
+                },
+            ).all()
+        return [_child_row(r) for r in rows]
+
+    # ---- circumstances and supports -----------------------------------------------------
+
+    def _risk_codes(self) -> frozenset[str]:
+        return cat.codes(cat.DEFAULT_RISK_GROUPS)
+
+    def add_circumstance(
+        self, child_id: str, draft: CircumstanceDraft, today: date | None = None
+    ) -> Changes:
+        ensure(
+            validate_circumstance(draft, today=today or date.today(), risk_codes=self._risk_codes())
+        )
+        with self._write() as tx:
+            child = self._get(tx, Child, child_id)
+            self._insert(
+                tx,
+                Circumstance,
+                commune_code=child.commune_code,
+                child_id=child_id,
+                kind=draft.kind,
+                group_code=draft.group_code,
+                sub_code=draft.sub_code,
+                start_date=draft.start_date,
+                end_date=draft.end_date,
+                end_reason=draft.end_reason,
+                notes=draft.notes,
+            )
+            return tx.changes()
+
+    def end_circumstance(
+        self, circumstance_id: str, end_date: date, reason: str = "", today: date | None = None
+    ) -> Changes:
+        with self._write() as tx:
+            row = self._get(tx, Circumstance, circumstance_id)
+            draft = CircumstanceDraft(
+                row.kind, row.group_code, row.start_date, end_date, row.sub_code, reason
+            )
+            ensure(
+                validate_circumstance(
+                    draft, today=today or date.today(), risk_codes=self._risk_codes()
+                )
+            )
+            self._update(tx, row, end_date=end_date, end_reason=reason)
+            return tx.changes()
+
+    def circumstances_of(self, child_id: str) -> list[Circumstance]:
+        with Session(self.engine) as session:
+            return list(
+                session.exec(
+                    select(Circumstance)
+                    .where(Circumstance.child_id == child_id, Circumstance.deleted == False)  # noqa: E712
+                    .order_by(Circumstance.start_date)
+                )
+            )
+
+    def add_support(
+        self,
+        child_id: str,
+        support_type: str,
+        given_on: date,
+        amount_vnd: int | None = None,
+        funding_source: str | None = None,
+        notes: str = "",
+        today: date | None = None,
+    ) -> Changes:
+        ensure(
+            validate_support(
+                support_type, given_on, amount_vnd, funding_source, today=today or date.today()
+            )
+        )
+        with self._write() as tx:
+            child = self._get(tx, Child, child_id)
+            self._insert(
+                tx,
+                Support,
+                commune_code=child.commune_code,
+                child_id=child_id,
+                support_type=support_type,
+                given_on=given_on,
+                amount_vnd=amount_vnd,
+                funding_source=funding_source,
+                notes=notes,
+            )
+            return tx.changes()
+
+    def supports_of(self, child_id: str) -> list[Support]:
+        with Session(self.engine) as session:
+            return list(
+                session.exec(
+                    select(Support)
+                    .where(Support.child_id == child_id, Support.deleted == False)  # noqa: E712
+                    .order_by(Support.given_on)
+                )
+            )
+
+    # ---- protection cases ---------------------------------------------------------------
+
+    def open_case(
+        self,
+        child_id: str,
+        case_type: str,
+        received_at: datetime,
+        reported_by: str = "",
+        summary: str = "",
+        emergency: bool = False,
+    ) -> Changes:
+        problems = []
+        if case_type not in cat.codes(cat.CASE_TYPES):
+            problems.append(Problem("case_type", f"loại vụ việc “{case_type}” không hợp lệ."))
+        if received_at.tzinfo is None:
+            problems.append(Problem("received_at", "thiếu múi giờ."))
+        elif received_at > _now():
+            problems.append(Problem("received_at", "không được sau thời điểm hiện tại."))
+        ensure(problems)
+        with self._write() as tx:
+            child = self._get(tx, Child, child_id)
+            case = self._insert(
+                tx,
+                ProtectionCase,
+                commune_code=child.commune_code,
+                child_id=child_id,
+                case_type=case_type,
+                received_at=received_at,
+                reported_by=reported_by,
+                summary=summary,
+                emergency=emergency,
+            )
+            self._insert(
+                tx, CaseStep, commune_code=child.commune_code, case_id=case.id,
+                step="intake", done_at=received_at,
+            )  # fmt: skip
+            return tx.changes()
+
+    def complete_case_step(
+        self, case_id: str, step: str, done_at: datetime, notes: str = ""
+    ) -> Changes:
+        if step not in STEP_CODES:
+            raise ValidationError([Problem("step", f"bước “{step}” không có trong quy trình.")])
+        with self._write() as tx:
+            case = self._get(tx, ProtectionCase, case_id)
+            if done_at < case.received_at:
+                raise ValidationError(
+                    [Problem("done_at", "không được trước thời điểm tiếp nhận thông tin.")]
+                )
+            self._insert(
+                tx, CaseStep, commune_code=case.commune_code, case_id=case_id, step=step,
+                done_at=done_at, notes=notes,
+            )  # fmt: skip
+            if step == "closure":
+                self._update(tx, case, status="closed", closed_on=done_at.date())
+            return tx.changes()
+
+    def case_steps(self, case_id: str) -> list[CaseStep]:
+        with Session(self.engine) as session:
+            return list(
+                session.exec(
+                    select(CaseStep).where(CaseStep.case_id == case_id, CaseStep.deleted == False)  # noqa: E712
+                )
+            )
+
+    # ---- activities, courses, plan --------------------------------------------------------
+
+    def add_activity(self, **values: Any) -> Changes:
+        problems = []
+        if values.get("activity_type") not in cat.codes(cat.ACTIVITY_TYPES):
+            problems.append(Problem("activity_type", "chọn loại hoạt động."))
+        if not (values.get("title") or "").strip():
+            problems.append(Problem("title", "không được để trống."))
+        for name in ("adult_male", "adult_female", "child_male", "child_female"):
+            if values.get(name, 0) < 0:
+                problems.append(Problem(name, "không được âm."))
+        end, start = values.get("end_date"), values.get("start_date")
+        if end is not None and start is not None and end < start:
+            problems.append(Problem("end_date", "không được trước ngày bắt đầu."))
+        ensure(problems)
+        with self._write() as tx:
+            self._insert(tx, Activity, **values)
+            return tx.changes()
+
+    def add_course(
+        self, participants: list[dict[str, Any]] | None = None, **values: Any
+    ) -> Changes:
+        problems = []
+        if values.get("topic") not in cat.codes(cat.TRAINING_TOPICS):
+            problems.append(Problem("topic", "chọn chủ đề tập huấn."))
+        if not (values.get("title") or "").strip():
+            problems.append(Problem("title", "không được để trống."))
+        for i, p in enumerate(participants or [], start=1):
+            if p.get("role") not in cat.codes(cat.TRAINING_ROLES):
+                problems.append(Problem("role", f"người tham gia thứ {i}: chọn vai trò."))
+            if p.get("sex") not in cat.codes(cat.SEXES):
+                problems.append(Problem("sex", f"người tham gia thứ {i}: chọn Nam hoặc Nữ."))
+            if p.get("count", 1) < 1:
+                problems.append(Problem("count", f"người tham gia thứ {i}: số lượng phải ≥ 1."))
+        ensure(problems)
+        with self._write() as tx:
+            course = self._insert(tx, TrainingCourse, **values)
+            for p in participants or []:
+                self._insert(tx, TrainingParticipant, course_id=course.id, **p)
+            return tx.changes()
+
+    def set_plan_target(
+        self, year: int, indicator: str, target_value: int, label: str = "", set_by: str = "commune"
+    ) -> Changes:
+        problems = []
+        if indicator not in cat.codes(cat.PLAN_INDICATORS):
+            problems.append(Problem("indicator", f"chỉ tiêu “{indicator}” không hợp lệ."))
+        if target_value < 0:
+            problems.append(Problem("target_value", "không được âm."))
+        ensure(problems)
+        label = label or cat.label(cat.PLAN_INDICATORS, indicator)
+        with self._write() as tx:
+            existing = tx.session.exec(
+                select(PlanTarget).where(
+                    PlanTarget.year == year,
+                    PlanTarget.indicator == indicator,
+                    PlanTarget.label == label,
+                    PlanTarget.commune_code == self._require_commune(),
+                    PlanTarget.deleted == False,  # noqa: E712
+                )
+            ).first()
+            if existing:
+                self._update(tx, existing, target_value=target_value, set_by=set_by)
+            else:
+                self._insert(
+                    tx, PlanTarget, year=year, indicator=indicator, label=label,
+                    target_value=target_value, set_by=set_by,
+                )  # fmt: skip
+            return tx.changes()
+
+    # ---- change log ----------------------------------------------------------------------
+
+    def unsent_count(self) -> int:
+        with Session(self.engine) as session:
+            return session.exec(
+                select(func.count()).select_from(ChangeLog).where(ChangeLog.sent_at == None)  # noqa: E711
+            ).one()
+
+
+def _child_row(r: Any) -> ChildRow:
+    return ChildRow(
+        id=r[0], full_name=r[1], sex=r[2], birth=PartialDate(r[3], r[4], r[5]),
+        ethnic_code=r[6], village=r[7], caregiver_name=r[8], personal_id=r[9], status=r[10],
+    )  # fmt: skip

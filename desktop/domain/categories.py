@@ -1,0 +1,186 @@
+"""The legal groups of children in special circumstances, risk groups and other code lists.
+
+Codes are stable identifiers stored in the database and sent upward; labels are what people
+read. The 14 legal groups are the letters of Luật Trẻ em 2016, Điều 10 khoản 1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Category:
+    code: str
+    label: str
+
+
+SPECIAL_GROUPS: tuple[Category, ...] = (
+    Category("a", "Trẻ em mồ côi cả cha và mẹ"),
+    Category("b", "Trẻ em bị bỏ rơi"),
+    Category("c", "Trẻ em không nơi nương tựa"),
+    Category("d", "Trẻ em khuyết tật"),
+    Category("đ", "Trẻ em nhiễm HIV/AIDS"),
+    Category("e", "Trẻ em vi phạm pháp luật"),
+    Category("g", "Trẻ em nghiện ma túy"),
+    Category(
+        "h",
+        "Trẻ em phải bỏ học kiếm sống chưa hoàn thành phổ cập giáo dục trung học cơ sở",
+    ),
+    Category("i", "Trẻ em bị tổn hại nghiêm trọng về thể chất và tinh thần do bị bạo lực"),
+    Category("k", "Trẻ em bị bóc lột"),
+    Category("l", "Trẻ em bị xâm hại tình dục"),
+    Category("m", "Trẻ em bị mua bán"),
+    Category(
+        "n",
+        "Trẻ em mắc bệnh hiểm nghèo hoặc bệnh phải điều trị dài ngày thuộc hộ nghèo "
+        "hoặc hộ cận nghèo",
+    ),
+    Category(
+        "o",
+        "Trẻ em di cư, trẻ em lánh nạn, tị nạn chưa xác định được cha mẹ hoặc không có "
+        "người chăm sóc",
+    ),
+)
+
+# Nghị định 56/2017/NĐ-CP Điều 3 splits group a (orphaned of both parents) into sub-cases.
+ORPHAN_SUBCASES: tuple[Category, ...] = (
+    Category("a1", "Không có người chăm sóc"),
+    Category("a2", "Đang được chăm sóc tại cơ sở trợ giúp xã hội"),
+    Category("a3", "Đang sống cùng người thân thích"),
+    Category("a4", "Đang được chăm sóc thay thế (không phải nhận con nuôi)"),
+)
+
+# Children at risk have no statutory list: this is the default the province may change.
+DEFAULT_RISK_GROUPS: tuple[Category, ...] = (
+    Category("r01", "Trẻ em mồ côi cha hoặc mẹ"),
+    Category("r02", "Trẻ em có cha mẹ ly hôn, ly thân"),
+    Category("r03", "Trẻ em có cha mẹ đi làm ăn xa, sống với ông bà, người thân"),
+    Category("r04", "Trẻ em có cha hoặc mẹ đang chấp hành án phạt tù"),
+    Category("r05", "Trẻ em có cha hoặc mẹ nghiện ma túy, nghiện rượu"),
+    Category("r06", "Trẻ em sống trong gia đình có bạo lực"),
+    Category("r07", "Trẻ em thuộc hộ nghèo, hộ cận nghèo"),
+    Category("r08", "Trẻ em phải lao động, làm việc"),
+    Category("r09", "Trẻ em bỏ học, có nguy cơ bỏ học"),
+    Category("r10", "Trẻ em có nguy cơ bị xâm hại, bóc lột"),
+    Category("r11", "Trẻ em có nguy cơ tảo hôn"),
+)
+
+CIRCUMSTANCE_KINDS: tuple[Category, ...] = (
+    Category("special", "Hoàn cảnh đặc biệt"),
+    Category("risk", "Có nguy cơ rơi vào hoàn cảnh đặc biệt"),
+)
+
+SEXES: tuple[Category, ...] = (Category("M", "Nam"), Category("F", "Nữ"))
+
+CHILD_STATUSES: tuple[Category, ...] = (
+    Category("active", "Đang theo dõi"),
+    Category("moved", "Chuyển đi"),
+    Category("aged_out", "Đủ 16 tuổi"),
+    Category("deceased", "Đã mất"),
+)
+
+SCHOOLING: tuple[Category, ...] = (
+    Category("none", "Chưa đi học"),
+    Category("preschool", "Mầm non"),
+    Category("primary", "Tiểu học"),
+    Category("lower_secondary", "Trung học cơ sở"),
+    Category("upper_secondary", "Trung học phổ thông"),
+    Category("dropped_out", "Bỏ học"),
+)
+
+POVERTY: tuple[Category, ...] = (
+    Category("poor", "Hộ nghèo"),
+    Category("near_poor", "Hộ cận nghèo"),
+    Category("none", "Không"),
+)
+
+# Forms of support: Luật Trẻ em Điều 49–50; Nghị định 56/2017.
+SUPPORT_TYPES: tuple[Category, ...] = (
+    Category("health", "Chăm sóc sức khỏe, bảo hiểm y tế"),
+    Category("allowance", "Trợ cấp xã hội hằng tháng"),
+    Category("education", "Hỗ trợ giáo dục (miễn giảm học phí, chi phí học tập)"),
+    Category("legal_aid", "Trợ giúp pháp lý"),
+    Category("counselling", "Tư vấn, trị liệu tâm lý"),
+    Category("shelter", "Nơi tạm trú an toàn"),
+    Category("alternative_care", "Chăm sóc thay thế"),
+    Category("gift", "Quà, hiện vật"),
+    Category("scholarship", "Học bổng"),
+    Category("other", "Khác"),
+)
+
+FUNDING_SOURCES: tuple[Category, ...] = (
+    Category("state", "Ngân sách nhà nước"),
+    Category("fund", "Quỹ Bảo trợ trẻ em"),
+    Category("ngo", "Tổ chức, dự án"),
+    Category("community", "Cộng đồng, nhà hảo tâm"),
+    Category("other", "Khác"),
+)
+
+CASE_TYPES: tuple[Category, ...] = (
+    Category("violence", "Bạo lực"),
+    Category("sexual_abuse", "Xâm hại tình dục"),
+    Category("exploitation", "Bóc lột, lao động trẻ em"),
+    Category("trafficking", "Mua bán"),
+    Category("abandonment", "Bỏ rơi, bỏ mặc"),
+    Category("child_marriage", "Tảo hôn"),
+    Category("other", "Khác"),
+)
+
+ACTIVITY_TYPES: tuple[Category, ...] = (
+    Category("communication", "Truyền thông"),
+    Category("month_of_action", "Tháng hành động vì trẻ em"),
+    Category("forum", "Diễn đàn trẻ em"),
+    Category("festival", "Tết Trung thu / Quốc tế Thiếu nhi / Tết Nguyên đán"),
+    Category("gifts", "Thăm hỏi, tặng quà"),
+    Category("scholarship", "Trao học bổng"),
+    Category("inspection", "Kiểm tra, giám sát"),
+    Category("model", "Mô hình bảo vệ trẻ em"),
+    Category("other", "Khác"),
+)
+
+TRAINING_TOPICS: tuple[Category, ...] = (
+    Category("abuse_prevention", "Phòng chống bạo lực, xâm hại trẻ em"),
+    Category("injury_drowning", "Phòng chống tai nạn thương tích, đuối nước"),
+    Category("child_labour", "Phòng ngừa lao động trẻ em"),
+    Category("skills", "Kỹ năng sống, kỹ năng bảo vệ trẻ em"),
+    Category("other", "Khác"),
+)
+
+TRAINING_ROLES: tuple[Category, ...] = (
+    Category("collaborator", "Cộng tác viên"),
+    Category("volunteer", "Tình nguyện viên"),
+    Category("party_secretary", "Bí thư chi bộ"),
+    Category("village_head", "Trưởng thôn/bản, tổ dân phố"),
+    Category("parent", "Cha mẹ / người chăm sóc"),
+    Category("child", "Trẻ em"),
+    Category("teacher", "Giáo viên"),
+    Category("official", "Cán bộ"),
+    Category("other", "Khác"),
+)
+
+PLAN_INDICATORS: tuple[Category, ...] = (
+    Category("courses", "Số lớp tập huấn"),
+    Category("course_participants", "Số lượt người tham gia tập huấn"),
+    Category("special_supported_pct", "Tỷ lệ trẻ em có hoàn cảnh đặc biệt được trợ giúp (%)"),
+    Category("communication_events", "Số buổi truyền thông"),
+    Category("forums", "Số diễn đàn trẻ em"),
+    Category("month_of_action", "Số hoạt động Tháng hành động vì trẻ em"),
+    Category("fund_raised", "Số tiền vận động Quỹ Bảo trợ trẻ em (đồng)"),
+    Category("custom", "Chỉ tiêu khác"),
+)
+
+
+def codes(categories: tuple[Category, ...]) -> frozenset[str]:
+    return frozenset(c.code for c in categories)
+
+
+def label(categories: tuple[Category, ...], code: str | None) -> str:
+    """The Vietnamese label of a code, or the code itself when unknown (never raises)."""
+    for c in categories:
+        if c.code == code:
+            return c.label
+    return code or ""
+
+
+SPECIAL_GROUP_CODES = codes(SPECIAL_GROUPS)

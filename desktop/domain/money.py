@@ -1,0 +1,8 @@
+"""Money in VND, written the Vietnamese way: 1.250.000 đ."""
+
+
+def format_vnd(amount: int | None) -> str:
+    if amount is None:
+        return ""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}{abs(amount):,}".replace(",", ".") + " đ"
