@@ -38,6 +38,9 @@ def make_engine(path: Path | str) -> Engine:
     def _on_begin(connection) -> None:
         # pysqlite's implicit transactions skip SELECTs and break SAVEPOINTs; be explicit.
         connection.exec_driver_sql("BEGIN")
+        # Foreign keys are checked at COMMIT: one use case may add a parent and its children in
+        # any order, and a half-valid transaction still never lands.
+        connection.exec_driver_sql("PRAGMA defer_foreign_keys=ON")
 
     return engine
 

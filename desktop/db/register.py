@@ -76,7 +76,10 @@ class NotSetUp(RuntimeError):
 
 @dataclass
 class _Tx:
+    """One use case's writes: the shared session of the enclosing transaction, and what changed."""
+
     session: Session
+    new_rows: dict[str, Synced]  # added in this transaction, not yet flushed
     entities: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
     created: list[str] = field(default_factory=list)
@@ -114,7 +117,8 @@ class Register:
     def __init__(self, engine: Engine, path: Path):
         self.engine = engine
         self.path = path
-        self._tx: _Tx | None = None
+        self._session: Session | None = None
+        self._new_rows: dict[str, Synced] = {}
         self.user = "local"
         settings = self._settings()
         self.device_id = settings.get("device_id") or self._create_device_id()
@@ -169,26 +173,27 @@ class Register:
     # ---- transactions and the write path -------------------------------------------------
 
     @contextmanager
-    def batch(self) -> Iterator[_Tx]:
+    def batch(self) -> Iterator[None]:
         """Group many use cases into one transaction (an import is all-or-nothing)."""
-        if self._tx is not None:
-            yield self._tx
+        if self._session is not None:
+            yield
             return
         with Session(self.engine, expire_on_commit=False) as session:
-            self._tx = _Tx(session)
+            self._session, self._new_rows = session, {}
             try:
-                yield self._tx
+                yield
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
             finally:
-                self._tx = None
+                self._session, self._new_rows = None, {}
 
     @contextmanager
     def _write(self) -> Iterator[_Tx]:
-        with self.batch() as tx:
-            yield tx
+        with self.batch():
+            assert self._session is not None
+            yield _Tx(self._session, self._new_rows)
 
     def _require_commune(self) -> str:
         if not self.commune_code:
@@ -221,6 +226,7 @@ class Register:
         tx.session.add(row)
         self._log(tx, row, row.model_dump(exclude={"id"}))
         tx.created.append(row.id)
+        tx.new_rows[row.id] = row
         return row
 
     def _update(self, tx: _Tx, row: Synced, **values: Any) -> bool:
@@ -236,8 +242,8 @@ class Register:
         return True
 
     def _get(self, tx: _Tx, model: type[Synced], row_id: str) -> Any:
-        row = tx.session.get(model, row_id)
-        if row is None or row.deleted:
+        row = tx.new_rows.get(row_id) or tx.session.get(model, row_id)
+        if row is None or not isinstance(row, model) or row.deleted:
             raise ValidationError([Problem("id", f"không tìm thấy bản ghi {row_id}.")])
         return row
 
@@ -355,9 +361,7 @@ class Register:
         return values
 
     def _search_text(self, child: Child, village_name: str | None) -> str:
-        return search_document(
-            child.full_name, child.personal_id, child.caregiver_name, village_name
-        )
+        return search_document(child.personal_id, child.caregiver_name, village_name)
 
     def _village_name(self, session: Session, village_id: str | None) -> str | None:
         if village_id is None:
@@ -370,7 +374,6 @@ class Register:
             ensure(self._validate_child(tx.session, draft, today))
             values = self._child_values(draft)
             values["search_text"] = search_document(
-                values["full_name"],
                 values["personal_id"],
                 values["caregiver_name"],
                 self._village_name(tx.session, draft.village_id),
@@ -384,7 +387,6 @@ class Register:
             ensure(self._validate_child(tx.session, draft, today))
             values = self._child_values(draft)
             values["search_text"] = search_document(
-                values["full_name"],
                 values["personal_id"],
                 values["caregiver_name"],
                 self._village_name(tx.session, draft.village_id),
@@ -439,6 +441,14 @@ class Register:
         tokens = search_query_tokens(query)
         if not tokens:
             return []
+        rows = self._match(searchindex.match_expression(tokens, names_only=True), limit)
+        if len(rows) < limit:
+            seen = {r.id for r in rows}
+            more = self._match(searchindex.match_expression(tokens), limit + len(rows))
+            rows += [r for r in more if r.id not in seen][: limit - len(rows)]
+        return rows
+
+    def _match(self, match: str, limit: int) -> list[ChildRow]:
         sql = text(
             f"""
             SELECT c.id, c.full_name, c.sex, c.birth_year, c.birth_month, c.birth_day,
@@ -446,19 +456,15 @@ class Register:
             FROM {searchindex.FTS_TABLE} f
             JOIN child c ON c.rowid = f.rowid
             LEFT JOIN village v ON v.id = c.village_id
-            WHERE f.search_text MATCH :match AND c.commune_code = :commune AND c.deleted = 0
+            WHERE f.{searchindex.FTS_TABLE} MATCH :match
+              AND c.commune_code = :commune AND c.deleted = 0
             ORDER BY c.sort_key
             LIMIT :limit
             """
         )
         with self.engine.connect() as conn:
             rows = conn.execute(
-                sql,
-                {
-                    "match": searchindex.match_expression(tokens),
-                    "commune": self.commune_code,
-                    "limit": limit,
-                },
+                sql, {"match": match, "commune": self.commune_code, "limit": limit}
             ).all()
         return [_child_row(r) for r in rows]
 

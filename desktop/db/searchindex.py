@@ -1,8 +1,11 @@
 """The FTS5 index over children, kept in step with the `child` table by triggers.
 
-The index is external-content over `child.search_text` (already folded, so đ → d works, which
-FTS5's own `remove_diacritics` never does). Migrations that rebuild the `child` table (Alembic
-batch mode on SQLite) drop these triggers and change rowids: they must call `install` again.
+The index is external-content over two folded columns of `child` (so đ → d works, which FTS5's
+own `remove_diacritics` never does): `name_folded`, the child's name, and `search_text`, the
+personal ID, caregiver and village. Name matches are listed before the others.
+
+Migrations that rebuild the `child` table (Alembic batch mode on SQLite) drop these triggers and
+change rowids: they must call `install` again.
 """
 
 from __future__ import annotations
@@ -14,19 +17,22 @@ FTS_TABLE = "child_fts"
 _STATEMENTS = (
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
     f"""CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(
-        search_text, content='child', content_rowid='rowid',
+        name_folded, search_text, content='child', content_rowid='rowid',
         tokenize='unicode61 remove_diacritics 2', prefix='2 3')""",
     f"""CREATE TRIGGER IF NOT EXISTS child_fts_ai AFTER INSERT ON child BEGIN
-        INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.rowid, new.search_text);
+        INSERT INTO {FTS_TABLE}(rowid, name_folded, search_text)
+        VALUES (new.rowid, new.name_folded, new.search_text);
     END""",
     f"""CREATE TRIGGER IF NOT EXISTS child_fts_ad AFTER DELETE ON child BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text)
-        VALUES ('delete', old.rowid, old.search_text);
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, name_folded, search_text)
+        VALUES ('delete', old.rowid, old.name_folded, old.search_text);
     END""",
-    f"""CREATE TRIGGER IF NOT EXISTS child_fts_au AFTER UPDATE OF search_text ON child BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, search_text)
-        VALUES ('delete', old.rowid, old.search_text);
-        INSERT INTO {FTS_TABLE}(rowid, search_text) VALUES (new.rowid, new.search_text);
+    f"""CREATE TRIGGER IF NOT EXISTS child_fts_au AFTER UPDATE OF name_folded, search_text ON child
+    BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, name_folded, search_text)
+        VALUES ('delete', old.rowid, old.name_folded, old.search_text);
+        INSERT INTO {FTS_TABLE}(rowid, name_folded, search_text)
+        VALUES (new.rowid, new.name_folded, new.search_text);
     END""",
     f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')",
 )
@@ -40,6 +46,7 @@ def install(execute: Callable[[str], object]) -> None:
         execute(statement)
 
 
-def match_expression(tokens: list[str]) -> str:
+def match_expression(tokens: list[str], *, names_only: bool = False) -> str:
     """FTS5 query: every token must match as a word prefix ("nguyen thi h" → 3 prefixes)."""
-    return " ".join(f'"{t}"*' for t in tokens)
+    expression = " ".join(f'"{t}"*' for t in tokens)
+    return f"name_folded : ({expression})" if names_only else expression

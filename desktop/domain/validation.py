@@ -35,6 +35,23 @@ FIELD_LABELS = {
     "funding_source": "Nguồn kinh phí",
     "given_on": "Ngày trợ giúp",
     "name": "Tên",
+    "commune_code": "Mã xã",
+    "title": "Tên hoạt động",
+    "topic": "Chủ đề",
+    "role": "Vai trò",
+    "count": "Số lượng",
+    "case_type": "Loại vụ việc",
+    "received_at": "Thời điểm tiếp nhận",
+    "done_at": "Thời điểm hoàn thành",
+    "step": "Bước",
+    "indicator": "Chỉ tiêu",
+    "target_value": "Giá trị chỉ tiêu",
+    "activity_type": "Loại hoạt động",
+    "adult_male": "Số người lớn nam",
+    "adult_female": "Số người lớn nữ",
+    "child_male": "Số trẻ em nam",
+    "child_female": "Số trẻ em nữ",
+    "id": "Mã bản ghi",
 }
 
 _PERSONAL_ID = re.compile(r"^\d{12}$")

@@ -1,4 +1,4 @@
-"""search index: folded search text on children and its FTS5 index
+"""search index: folded ID/caregiver/village text on children and the FTS5 index
 
 Revision ID: 0002
 Revises: 0001
@@ -33,14 +33,14 @@ def upgrade() -> None:
     conn = op.get_bind()
     rows = conn.execute(
         sa.text(
-            "SELECT c.id, c.full_name, c.personal_id, c.caregiver_name, v.name "
+            "SELECT c.id, c.personal_id, c.caregiver_name, v.name "
             "FROM child c LEFT JOIN village v ON v.id = c.village_id"
         )
     ).all()
-    for row_id, full_name, personal_id, caregiver, village in rows:
+    for row_id, personal_id, caregiver, village in rows:
         conn.execute(
             sa.text("UPDATE child SET search_text = :t WHERE id = :id"),
-            {"t": search_document(full_name, personal_id, caregiver, village), "id": row_id},
+            {"t": search_document(personal_id, caregiver, village), "id": row_id},
         )
     searchindex.install(conn.exec_driver_sql)
 

@@ -1,0 +1,162 @@
+"""The `sotreem` command line: the GUI by default, subcommands for headless work.
+
+Every subcommand goes through the same `Register` façade as the GUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop import __version__, config, reference
+from desktop.domain import categories as cat
+from desktop.domain.validation import ValidationError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sotreem",
+        description="Sổ Trẻ Em — sổ theo dõi trẻ em có hoàn cảnh đặc biệt cấp xã.",
+    )
+    parser.add_argument("--version", action="version", version=f"Sổ Trẻ Em {__version__}")
+    parser.add_argument(
+        "--db", type=Path, default=None, help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu)"
+    )
+    parser.add_argument(
+        "--screenshots", type=Path, metavar="DIR", help="chụp ảnh từng trang vào DIR rồi thoát"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+
+    init = sub.add_parser("init", help="thiết lập cho một xã")
+    init.add_argument("--commune", required=True, metavar="MÃ", help="mã xã/phường chính thức")
+    init.add_argument("--village", action="append", default=[], help="thêm thôn/bản (lặp lại)")
+
+    demo = sub.add_parser("demo", help="tạo dữ liệu mẫu (hư cấu) của một xã vùng cao")
+    demo.add_argument("--children", type=int, default=500, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo.add_argument("--commune", default=None, metavar="MÃ", help="mặc định: Xã Bản Xèo")
+
+    find = sub.add_parser("find", help="tìm trẻ em (gõ không dấu cũng được)")
+    find.add_argument("text", nargs="+")
+    find.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    find.add_argument("--limit", type=int, default=50)
+
+    sub.add_parser("check", help="kiểm tra tính toàn vẹn của dữ liệu")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")  # Vietnamese on a Windows console
+    args = _parser().parse_args(argv)
+    db_path = args.db or config.default_db_path()
+    if args.command is None:
+        from desktop.ui.app import run_gui  # Qt is loaded only for the GUI
+
+        return run_gui(db_path, screenshots=args.screenshots)
+    try:
+        return _COMMANDS[args.command](args, db_path)
+    except ValidationError as exc:
+        for problem in exc.problems:
+            print(f"Lỗi: {problem}", file=sys.stderr)
+        return 2
+    except RuntimeError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
+
+
+def _open(db_path: Path):
+    from desktop.db.register import Register
+
+    return Register.open(db_path)
+
+
+def _cmd_init(args: argparse.Namespace, db_path: Path) -> int:
+    with _open(db_path) as register:
+        register.init_commune(args.commune)
+        for name in args.village:
+            register.add_village(name)
+        unit = reference.unit(args.commune)
+        assert unit is not None
+        province = reference.unit(unit.parent_code or "")
+        print(f"Đã thiết lập {unit.name}, {province.name if province else ''} — {db_path}")
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
+    from desktop.demo import DEMO_COMMUNE, fill_demo
+
+    if args.children < 0:
+        print("Lỗi: --children phải ≥ 0.", file=sys.stderr)
+        return 2
+    with _open(db_path) as register:
+        if not register.commune_code:
+            register.init_commune(args.commune or DEMO_COMMUNE)
+        elif args.commune and args.commune != register.commune_code:
+            print(f"Lỗi: CSDL đã thuộc xã {register.commune_code}.", file=sys.stderr)
+            return 2
+        fill_demo(register, args.children, seed=args.seed)
+        print(f"Đã tạo {args.children} trẻ em mẫu cho {register.commune_name} — {db_path}")
+    return 0
+
+
+def _cmd_find(args: argparse.Namespace, db_path: Path) -> int:
+    with _open(db_path) as register:
+        rows = register.find(" ".join(args.text), limit=args.limit)
+    groups = reference.ethnic_groups()
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "full_name": r.full_name,
+                        "sex": r.sex,
+                        "birth": r.birth.display(),
+                        "ethnic_code": r.ethnic_code,
+                        "village": r.village,
+                        "caregiver_name": r.caregiver_name,
+                        "personal_id": r.personal_id,
+                        "status": r.status,
+                    }
+                    for r in rows
+                ],
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
+        return 0
+    if not rows:
+        print("Không tìm thấy trẻ em nào.")
+        return 0
+    for r in rows:
+        ethnic = groups[r.ethnic_code].name if r.ethnic_code in groups else ""
+        print(
+            f"{r.full_name:<28} {cat.label(cat.SEXES, r.sex):<4} {r.birth.display():<10} "
+            f"{ethnic:<8} {r.village:<16} {r.caregiver_name}"
+        )
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace, db_path: Path) -> int:
+    from desktop.db.integrity import check_register
+
+    if not db_path.exists():
+        print(f"Lỗi: không có tệp {db_path}.", file=sys.stderr)
+        return 2
+    with _open(db_path) as register:
+        problems = check_register(register)
+        count = register.child_count() if register.commune_code else 0
+    for problem in problems:
+        print(f"LỖI: {problem}")
+    if problems:
+        return 1
+    print(f"Dữ liệu toàn vẹn: {count} trẻ em, không phát hiện lỗi.")
+    return 0
+
+
+_COMMANDS = {"init": _cmd_init, "demo": _cmd_demo, "find": _cmd_find, "check": _cmd_check}

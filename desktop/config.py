@@ -1,0 +1,42 @@
+"""Where things live: the default database and settings file under the user's data dirs."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from platformdirs import user_config_dir, user_data_dir
+
+APP_NAME = "SoTreEm"
+
+
+def data_dir() -> Path:
+    override = os.environ.get("SOTREEM_DATA_DIR")
+    return Path(override) if override else Path(user_data_dir(APP_NAME, appauthor=False))
+
+
+def default_db_path() -> Path:
+    return data_dir() / "sotreem.db"
+
+
+def settings_path() -> Path:
+    override = os.environ.get("SOTREEM_DATA_DIR")
+    base = Path(override) if override else Path(user_config_dir(APP_NAME, appauthor=False))
+    return base / "settings.json"
+
+
+def load_settings() -> dict[str, object]:
+    try:
+        return json.loads(settings_path().read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+
+
+def save_settings(settings: dict[str, object]) -> None:
+    """Write atomically so a power cut leaves either the old or the new file."""
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(settings, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(tmp, path)

@@ -1,0 +1,331 @@
+"""A realistic, fully synthetic mountain commune for demos, screenshots and benchmarks.
+
+Every name is drawn at random from pools typical of each ethnic group; no record describes a
+real child. The same seed gives the same people (dates move with `today`).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from desktop.db.register import Register
+from desktop.domain import categories as cat
+from desktop.domain.dates import PartialDate
+from desktop.domain.validation import ChildDraft, CircumstanceDraft
+
+DEMO_COMMUNE = "02725"  # Xã Bản Xèo, tỉnh Lào Cai
+
+
+@dataclass(frozen=True)
+class NamePool:
+    ethnic_code: str
+    weight: float
+    families: tuple[str, ...]
+    male_middles: tuple[str, ...]
+    female_middles: tuple[str, ...]
+    male_given: tuple[str, ...]
+    female_given: tuple[str, ...]
+
+
+def _t(words: str) -> tuple[str, ...]:
+    return tuple(w.strip() for w in words.split(",") if w.strip())
+
+
+POOLS: tuple[NamePool, ...] = (
+    NamePool(
+        "08",
+        0.38,
+        _t("Giàng, Sùng, Vàng, Lý, Thào, Hờ, Ma, Lồ, Mùa, Sình, Chảo, Cư"),
+        _t("A, Seo, Văn, Chá"),
+        _t("Thị, Thị, Thị"),
+        _t("Dính, Chứ, Pó, Sử, Dợ, Chá, Lử, Páo, Sày, Súa, Chư, Tủa, Vừ, Cở, Dơ"),
+        _t("Mỷ, Mai, Dua, Pàng, Chi, Lan, Dế, Sú, Mỉ, Say, Chía, Máy, Dở, Mống"),
+    ),  # Mông
+    NamePool(
+        "09",
+        0.20,
+        _t("Triệu, Bàn, Đặng, Lý, Chảo, Phàn, Tẩn, Dương, Hoàng"),
+        _t("Văn, Láo, Kim, Tả, Quẩy"),
+        _t("Thị, Mùi, Tả"),
+        _t("Chàn, Phẩy, Quẩy, Sành, Lở, Chòi, Kiều, Phù, Sơn, Tiến, Hùng"),
+        _t("Mẩy, Chiêm, Nái, Mây, Xuân, Diệu Chi, Làn, Lìu, Tá, Hương"),
+    ),  # Dao
+    NamePool(
+        "02",
+        0.12,
+        _t("Hoàng, Nông, Lương, Ma, Hà, Lục, Vi, Triệu, Hứa"),
+        _t("Văn, Đức, Minh"),
+        _t("Thị, Thu, Ngọc"),
+        _t("Tùng, Thắng, Sơn, Cường, Hải, Dũng, Quân, Hiếu, Khánh, Ơn"),
+        _t("Ánh, Hương, Hoa, Lan, Ngân, Thảo, Trang, Ưng, Yến, Huyền"),
+    ),  # Tày
+    NamePool(
+        "26",
+        0.10,
+        _t("Lò, Hoàng, Lù, Lục, Vương, Sần, Ly"),
+        _t("Văn, Minh, Quốc"),
+        _t("Thị"),
+        _t("Sử, Quý, Phong, Thành, Hưng, Chiến, Tuấn"),
+        _t("Lan, Mai, Thơ, Hiền, Liên, Nhung"),
+    ),  # Giáy
+    NamePool(
+        "07",
+        0.06,
+        _t("Nông, Hoàng, Vi, Lăng, Lục, Chu, Mã"),
+        _t("Văn, Đình"),
+        _t("Thị"),
+        _t("Phúc, Lộc, Thọ, Tài, Vinh, Khải"),
+        _t("Hằng, Thúy, Dung, Nguyệt, Lụa, Mến"),
+    ),  # Nùng
+    NamePool(
+        "01",
+        0.10,
+        _t("Nguyễn, Trần, Lê, Phạm, Đặng, Vũ, Đỗ, Bùi, Đinh, Phan"),
+        _t("Văn, Minh, Đức, Quang, Hữu"),
+        _t("Thị, Ngọc, Thu, Thanh, Phương"),
+        _t("An, Anh, Bình, Hùng, Dũng, Huy, Long, Nam, Khoa, Đạt, Ơn"),
+        _t("Ánh, Hương, Lan, Mai, Ngọc, Linh, Trang, Hà, Ân, Ưng"),
+    ),  # Kinh
+    NamePool(
+        "33",
+        0.04,
+        _t("Chu, Ly, Pờ, Lỳ, Sừ, Phu"),
+        _t("Xá, Chừ, Lỳ"),
+        _t("Mé, Cà, Xá"),
+        _t("Phạ, Giá, Xe, Lừ, Chà"),
+        _t("Mì, Xá, Pà, Lé, Chà"),
+    ),  # Hà Nhì
+)
+
+VILLAGE_NAMES = _t(
+    "Sín Chải, Lao Chải, Tả Van, Nậm Cang, Pờ Hồ, Cốc Lầy, Suối Thầu, Bản Xèo, Phìn Ngan, "
+    "Mường Hum, Trung Lèng Hồ, Nậm Pung, Tòng Sành, Ngải Thầu, Séo Mý Tỷ, Ý Tý, Cán Cấu, "
+    "Làng Mô, Khoang Thuông, Nậm Chạc, Pa Cheo, Mồ Sì San, Dền Sáng, Sàng Ma Sáo"
+)
+SPECIAL_WEIGHTS = {
+    "d": 40, "a": 10, "n": 12, "c": 6, "h": 8, "b": 2, "i": 4, "l": 3, "k": 3, "đ": 2,
+    "e": 2, "g": 1, "m": 1, "o": 1,
+}  # fmt: skip
+
+
+def _family_name(rng: random.Random, pool: NamePool) -> str:
+    return rng.choice(pool.families)
+
+
+def _person(rng: random.Random, pool: NamePool, sex: str, family: str | None = None) -> str:
+    family = family or _family_name(rng, pool)
+    middle = rng.choice(pool.male_middles if sex == "M" else pool.female_middles)
+    given = rng.choice(pool.male_given if sex == "M" else pool.female_given)
+    return f"{family} {middle} {given}"
+
+
+def _birth(rng: random.Random, today: date) -> PartialDate:
+    born = today - timedelta(days=rng.randint(20, 16 * 365 - 40))
+    roll = rng.random()
+    if roll < 0.12:
+        return PartialDate(born.year)
+    if roll < 0.25:
+        return PartialDate(born.year, born.month)
+    return PartialDate(born.year, born.month, born.day)
+
+
+def _personal_id(rng: random.Random, sex: str, birth: PartialDate) -> str:
+    century_sex = 2 if sex == "M" else 3  # born 2000–2099
+    return f"015{century_sex}{birth.year % 100:02d}{rng.randrange(10**6):06d}"
+
+
+def _random_day(rng: random.Random, start: date, end: date) -> date:
+    return start + timedelta(days=rng.randint(0, max((end - start).days, 0)))
+
+
+def fill_demo(
+    register: Register,
+    children: int,
+    seed: int = 1,
+    today: date | None = None,
+    progress: Callable[[float, str], None] | None = None,
+) -> None:
+    """Fill an initialised register with a synthetic commune (one transaction)."""
+    rng = random.Random(seed)
+    today = today or date.today()
+    weights = [p.weight for p in POOLS]
+    with register.batch():
+        n_villages = max(6, min(len(VILLAGE_NAMES), children // 300 + 4))
+        village_ids = [
+            register.village_id_by_name(name) or register.add_village(name).created_id
+            for name in VILLAGE_NAMES[:n_villages]
+        ]
+        child_ids = []
+        for i in range(children):
+            child_ids.append(_add_child(register, rng, today, weights, village_ids))
+            if progress and i % 1000 == 0:
+                progress(i / max(children, 1) * 0.9, f"Đã tạo {i:,} trẻ em".replace(",", "."))
+        _add_cases(register, rng, today, child_ids, max(2, children // 1000))
+        _add_activities_and_courses(register, rng, today, village_ids)
+    if progress:
+        progress(1.0, "Xong")
+
+
+def _add_child(
+    register: Register,
+    rng: random.Random,
+    today: date,
+    weights: list[float],
+    village_ids: list[str],
+) -> str:
+    pool = rng.choices(POOLS, weights)[0]
+    sex = rng.choice("MF")
+    family = _family_name(rng, pool)
+    birth = _birth(rng, today)
+    caregiver_sex = rng.choice("MF")
+    draft = ChildDraft(
+        full_name=_person(rng, pool, sex, family),
+        sex=sex,
+        birth=birth,
+        ethnic_code=pool.ethnic_code,
+        village_id=rng.choice(village_ids),
+        personal_id=_personal_id(rng, sex, birth) if rng.random() < 0.6 else None,
+        birth_registered=rng.random() < 0.93,
+        health_insurance=rng.random() < 0.9 if today.year - birth.year < 6 else None,
+        schooling=_schooling(rng, today.year - birth.year),
+        poverty=rng.choices(["poor", "near_poor", "none"], [0.35, 0.2, 0.45])[0],
+        caregiver_name=_person(rng, pool, caregiver_sex, family if caregiver_sex == "M" else None),
+        caregiver_relation="Bố" if caregiver_sex == "M" else rng.choice(["Mẹ", "Bà", "Cô"]),
+    )
+    child_id = register.add_child(draft, today=today).created_id
+    roll = rng.random()
+    if roll < 0.05:
+        _add_special(register, rng, today, child_id, birth)
+    elif roll < 0.11:
+        start = _random_day(
+            rng, max(min(birth.latest(), today), today - timedelta(days=3 * 365)), today
+        )
+        register.add_circumstance(
+            child_id,
+            CircumstanceDraft("risk", rng.choice(cat.DEFAULT_RISK_GROUPS).code, start),
+            today=today,
+        )
+    return child_id
+
+
+def _schooling(rng: random.Random, age: int) -> str:
+    if age < 3:
+        return "none"
+    if age < 6:
+        return "preschool"
+    if age < 11:
+        return "primary"
+    return "dropped_out" if rng.random() < 0.08 else "lower_secondary"
+
+
+def _add_special(
+    register: Register, rng: random.Random, today: date, child_id: str, birth: PartialDate
+) -> None:
+    group = rng.choices(list(SPECIAL_WEIGHTS), list(SPECIAL_WEIGHTS.values()))[0]
+    start = _random_day(
+        rng, max(min(birth.latest(), today), today - timedelta(days=5 * 365)), today
+    )
+    ended = rng.random() < 0.15 and (today - start).days > 60
+    end = _random_day(rng, start + timedelta(days=30), today) if ended else None
+    register.add_circumstance(
+        child_id,
+        CircumstanceDraft(
+            "special",
+            group,
+            start,
+            end,
+            sub_code=rng.choice(cat.ORPHAN_SUBCASES).code if group == "a" else None,
+            end_reason="Đã ổn định" if end else "",
+        ),
+        today=today,
+    )
+    for _ in range(rng.randint(0, 4)):
+        kind = rng.choice(["allowance", "health", "education", "gift", "scholarship"])
+        amount = {"allowance": 540_000, "gift": 300_000, "scholarship": 1_000_000}.get(kind)
+        register.add_support(
+            child_id,
+            kind,
+            _random_day(rng, start, today),
+            amount,
+            rng.choice(["state", "fund", "ngo", "community"]),
+            today=today,
+        )
+
+
+def _add_cases(
+    register: Register, rng: random.Random, today: date, child_ids: list[str], count: int
+) -> None:
+    for _ in range(min(count, len(child_ids))):
+        child_id = rng.choice(child_ids)
+        received = datetime.combine(
+            today - timedelta(days=rng.randint(0, 120)), time(rng.randint(7, 17)), UTC
+        )
+        case_id = register.open_case(
+            child_id,
+            rng.choice([c.code for c in cat.CASE_TYPES]),
+            received,
+            reported_by=rng.choice(["Tổng đài 111", "Trưởng thôn", "Giáo viên", "Hàng xóm"]),
+            summary="Nội dung vụ việc (dữ liệu mẫu).",
+            emergency=rng.random() < 0.3,
+        ).created_id
+        done = received
+        for step in ("risk_assessment", "detailed_assessment", "plan"):
+            if rng.random() < 0.6:
+                done = done + timedelta(hours=rng.randint(2, 150))
+                if done.date() <= today:
+                    register.complete_case_step(case_id, step, done)
+
+
+def _add_activities_and_courses(
+    register: Register, rng: random.Random, today: date, village_ids: list[str]
+) -> None:
+    year_start = date(today.year, 1, 1)
+    for code, label in (
+        ("courses", ""), ("course_participants", ""), ("communication_events", ""),
+        ("forums", ""), ("month_of_action", ""), ("special_supported_pct", ""),
+        ("fund_raised", ""),
+    ):  # fmt: skip
+        target = {
+            "courses": 9, "course_participants": 540, "communication_events": 12, "forums": 2,
+            "month_of_action": 4, "special_supported_pct": 95, "fund_raised": 20_000_000,
+        }[code]  # fmt: skip
+        register.set_plan_target(today.year, code, target, label, set_by="province")
+    for _ in range(20):
+        start = _random_day(rng, year_start, today)
+        kind = rng.choice(cat.ACTIVITY_TYPES).code
+        if kind == "month_of_action":
+            start = date(today.year, 6, rng.randint(1, 30))
+        register.add_activity(
+            activity_type=kind,
+            title=f"{cat.label(cat.ACTIVITY_TYPES, kind)} tại thôn",
+            start_date=min(start, today),
+            village_id=rng.choice(village_ids),
+            organiser="UBND xã",
+            adult_male=rng.randint(5, 40),
+            adult_female=rng.randint(5, 40),
+            child_male=rng.randint(0, 60),
+            child_female=rng.randint(0, 60),
+            special_children=rng.randint(0, 8),
+            cost_vnd=rng.choice([0, 500_000, 1_500_000, 3_000_000]),
+            funding_source=rng.choice(["state", "fund", "ngo"]),
+        )
+    for n in range(5):
+        topic = rng.choice(cat.TRAINING_TOPICS).code
+        participants = [
+            {"role": role, "sex": sex, "count": rng.randint(3, 12), "name": ""}
+            for role in ("collaborator", "village_head", "parent", "child")
+            for sex in "MF"
+        ]
+        register.add_course(
+            participants,
+            topic=topic,
+            title=f"Lớp {n + 1}: {cat.label(cat.TRAINING_TOPICS, topic)}",
+            start_date=_random_day(rng, year_start, today),
+            place="Hội trường UBND xã",
+            trainer="Cán bộ Sở Y tế",
+            cost_vnd=5_000_000,
+            funding_source="state",
+        )

@@ -1,0 +1,1 @@
+"""Excel and PDF reports and the figures behind them."""

@@ -1,0 +1,1 @@
+"""Upward sync: change log transport, protocol and USB bundles."""

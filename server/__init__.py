@@ -1,0 +1,1 @@
+"""The upstream hub where commune registers are gathered (district/province)."""
