@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 
 from desktop.domain.categories import Category
 from desktop.domain.workdays import add_working_days
@@ -22,6 +22,9 @@ CASE_STEPS: tuple[Category, ...] = (
     Category("closure", "Theo dõi, đánh giá, đóng hồ sơ"),
 )
 STEP_CODES = tuple(s.code for s in CASE_STEPS)
+
+# Working days and "end of day" are counted on the commune's clock, not UTC.
+VIETNAM_TZ = timezone(timedelta(hours=7), "ICT")
 
 CASE_STATUSES: tuple[Category, ...] = (
     Category("open", "Đang xử lý"),
@@ -43,13 +46,14 @@ def step_deadlines(
     rules: ProcedureRules = ProcedureRules(),
     holidays: Collection[date] = (),
 ) -> dict[str, datetime | None]:
-    """The due time of each step, or None where the law sets no deadline."""
-    plan_due_day = add_working_days(received_at.date(), rules.plan_working_days, holidays)
+    """The due time of each step (aware datetimes), or None where the law sets no deadline."""
+    local_day = received_at.astimezone(VIETNAM_TZ).date()
+    plan_due_day = add_working_days(local_day, rules.plan_working_days, holidays)
     return {
-        "intake": received_at,
+        "intake": None,  # the receipt itself: recorded when the case is opened
         "risk_assessment": received_at + timedelta(hours=rules.risk_assessment_hours),
         "detailed_assessment": None,
-        "plan": datetime.combine(plan_due_day, datetime.max.time()).replace(microsecond=0),
+        "plan": datetime.combine(plan_due_day, time(23, 59, 59), VIETNAM_TZ),
         "implementation": None,
         "closure": None,
     }

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from desktop.db.register import Register
+from desktop.domain.dates import PartialDate
+from desktop.domain.validation import ChildDraft
+
+COMMUNE = "02725"  # Xã Bản Xèo, Lào Cai
+TODAY = date(2026, 11, 25)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "sotreem.db"
+
+
+@pytest.fixture
+def register(db_path: Path):
+    reg = Register.open(db_path)
+    reg.init_commune(COMMUNE)
+    for name in ("Sín Chải", "Lao Chải", "Nậm Cang"):
+        reg.add_village(name)
+    yield reg
+    reg.close()
+
+
+def village(reg: Register, name: str) -> str:
+    village_id = reg.village_id_by_name(name)
+    assert village_id is not None
+    return village_id
+
+
+def draft(reg: Register, name: str, **overrides) -> ChildDraft:
+    values = dict(
+        full_name=name,
+        sex="F",
+        birth=PartialDate(2016, 2, 25),
+        ethnic_code="08",
+        village_id=village(reg, "Sín Chải"),
+    )
+    values.update(overrides)
+    return ChildDraft(**values)

@@ -1,0 +1,81 @@
+"""The command line as an officer or district IT person runs it."""
+
+import json
+import subprocess
+import sys
+
+from sqlalchemy import text
+
+from desktop import __version__
+from desktop.db.register import Register
+from desktop.domain.names import fold
+
+
+def sotreem(*args, check=True):
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", *map(str, args)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_version():
+    assert sotreem("--version").stdout.strip() == f"Sổ Trẻ Em {__version__}"
+
+
+def test_init_demo_find_check(tmp_path):
+    db = tmp_path / "xa.db"
+    out = sotreem("--db", db, "init", "--commune", "02725", "--village", "Sín Chải").stdout
+    assert "Xã Bản Xèo, Tỉnh Lào Cai" in out
+    assert "Đã tạo 300 trẻ em mẫu" in sotreem("--db", db, "demo", "--children", 300).stdout
+    found = json.loads(sotreem("--db", db, "find", "sin chai", "--json").stdout)
+    assert any(r["village"] == "Sín Chải" for r in found)
+    for r in found:  # every typed word starts a word of the name, caregiver or village
+        words = fold(" ".join([r["full_name"], r["village"], r["caregiver_name"]])).split()
+        assert all(any(w.startswith(t) for w in words) for t in ("sin", "chai")), r
+    first = found[0]
+    name_query = " ".join(w.lower() for w in first["full_name"].split()[:2])
+    plain = sotreem("--db", db, "find", name_query).stdout
+    assert first["full_name"] in plain
+    assert "Dữ liệu toàn vẹn: 300 trẻ em" in sotreem("--db", db, "check").stdout
+
+
+def test_find_prints_a_clear_message_when_nothing_matches(tmp_path):
+    db = tmp_path / "xa.db"
+    sotreem("--db", db, "init", "--commune", "02725")
+    assert sotreem("--db", db, "find", "khongco").stdout.strip() == "Không tìm thấy trẻ em nào."
+
+
+def test_check_fails_on_a_damaged_database(tmp_path):
+    db = tmp_path / "xa.db"
+    sotreem("--db", db, "demo", "--children", 50)
+    with Register.open(db) as register, register.engine.begin() as conn:
+        conn.execute(text("PRAGMA foreign_keys=OFF"))
+        conn.execute(text("DELETE FROM change_log WHERE entity = 'village'"))
+        conn.execute(text("UPDATE child SET personal_id = '123' WHERE rowid = 1"))
+    result = sotreem("--db", db, "check", check=False)
+    assert result.returncode == 1
+    assert "bảng village không có trong nhật ký thay đổi" in result.stdout
+    assert "1 số định danh cá nhân không đủ 12 chữ số" in result.stdout
+
+
+def test_bad_commune_code_is_refused_in_vietnamese(tmp_path):
+    result = sotreem("--db", tmp_path / "x.db", "init", "--commune", "99999", check=False)
+    assert result.returncode == 2
+    assert "Mã xã: mã “99999” không phải mã xã/phường hợp lệ." in result.stderr
+
+
+def test_check_on_a_missing_file(tmp_path):
+    result = sotreem("--db", tmp_path / "none.db", "check", check=False)
+    assert result.returncode == 2 and "không có tệp" in result.stderr
+
+
+def test_default_database_lives_in_the_user_data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOTREEM_DATA_DIR", str(tmp_path / "data"))
+    sotreem("init", "--commune", "02725")
+    assert (tmp_path / "data" / "sotreem.db").exists()
