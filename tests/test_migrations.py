@@ -41,7 +41,7 @@ def _fill_at_first_revision(conn):
                 day=day,
                 ethnic=ethnic,
                 pid=pid,
-            ),  # fmt: skip
+            ),
         )
     conn.execute(
         text(

@@ -52,10 +52,9 @@ def test_invalid_child_saves_nothing(register):
 
 
 def test_a_failing_batch_leaves_nothing_behind(register):
-    with pytest.raises(ValidationError):
-        with register.batch():
-            register.add_child(draft(register, "Vàng A Dính"), today=TODAY)
-            register.add_child(draft(register, "Sùng Thị Mỷ", sex="?"), today=TODAY)
+    with pytest.raises(ValidationError), register.batch():
+        register.add_child(draft(register, "Vàng A Dính"), today=TODAY)
+        register.add_child(draft(register, "Sùng Thị Mỷ", sex="?"), today=TODAY)
     assert register.child_count() == 0
     assert register.find("vang") == []
 
