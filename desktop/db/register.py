@@ -118,6 +118,7 @@ class Register:
         self.engine = engine
         self.path = path
         self._session: Session | None = None
+        self._batch_villages: set[str] | None = None
         self._new_rows: dict[str, Synced] = {}
         self.user = "local"
         settings = self._settings()
@@ -187,7 +188,7 @@ class Register:
                 session.rollback()
                 raise
             finally:
-                self._session, self._new_rows = None, {}
+                self._session, self._new_rows, self._batch_villages = None, {}, None
 
     @contextmanager
     def _write(self) -> Iterator[_Tx]:
@@ -285,7 +286,9 @@ class Register:
             ).first()
             if existing:
                 raise ValidationError([Problem("name", f"thôn/bản “{existing.name}” đã có.")])
-            self._insert(tx, Village, name=name, name_folded=fold(name))
+            village = self._insert(tx, Village, name=name, name_folded=fold(name))
+            if self._batch_villages is not None:
+                self._batch_villages.add(village.id)
             return tx.changes()
 
     def rename_village(self, village_id: str, name: str) -> Changes:
@@ -322,6 +325,13 @@ class Register:
     # ---- children -------------------------------------------------------------------------
 
     def _village_ids(self, session: Session) -> set[str]:
+        if self._session is session:  # inside a transaction: remember for its duration
+            if self._batch_villages is None:
+                self._batch_villages = self._query_village_ids(session)
+            return self._batch_villages
+        return self._query_village_ids(session)
+
+    def _query_village_ids(self, session: Session) -> set[str]:
         return set(
             session.exec(
                 select(Village.id).where(

@@ -1,0 +1,1 @@
+"""Repeatable measurements: `make bench` (python -m benchmarks)."""
