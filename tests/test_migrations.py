@@ -78,6 +78,10 @@ def test_first_revision_filled_then_upgraded_keeps_every_row(tmp_path):
             after = conn.execute(text(f"SELECT * FROM {table} ORDER BY 1")).all()
             width = len(rows[0])
             assert set(rows) <= {r[:width] for r in after}, table  # opening adds a device id
+    # later revisions computed their new columns from the old rows
+    with register.engine.connect() as conn:
+        latest = dict(conn.execute(text("SELECT id, birth_latest FROM child")).all())
+    assert latest == {"c1": "2015-12-31", "c2": "2018-03-04"}
     # the new search index was built from the old rows
     assert [r.id for r in register.find("dang")] == ["c1"]
     assert [r.id for r in register.find("giang thi sua")] == ["c1", "c2"]

@@ -46,6 +46,8 @@ class Child(Synced, table=True):
     birth_year: int = Field(index=True)
     birth_month: int | None = None
     birth_day: int | None = None
+    # The latest date the (possibly partial) birth date allows: ages and age bands use it.
+    birth_latest: date = Field(index=True, sa_column_kwargs={"server_default": "1900-01-01"})
     ethnic_code: str | None = Field(default=None, max_length=2)
     village_id: str | None = Field(default=None, foreign_key="village.id", index=True)
     personal_id: str | None = Field(default=None, max_length=12, index=True)

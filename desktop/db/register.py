@@ -9,6 +9,7 @@ through it; nobody else opens a session.
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,8 +23,9 @@ from sqlmodel import Session, select
 from uuid6 import uuid7
 
 from desktop import reference
-from desktop.db import searchindex
+from desktop.db import accounts, child_queries, searchindex
 from desktop.db.changes import Changes
+from desktop.db.child_queries import ChildFilter
 from desktop.db.engine import make_engine, migrate
 from desktop.db.models import (
     Activity,
@@ -38,6 +40,7 @@ from desktop.db.models import (
     Synced,
     TrainingCourse,
     TrainingParticipant,
+    User,
     Village,
 )
 from desktop.domain import categories as cat
@@ -117,9 +120,7 @@ class Register:
     def __init__(self, engine: Engine, path: Path):
         self.engine = engine
         self.path = path
-        self._session: Session | None = None
-        self._batch_villages: set[str] | None = None
-        self._new_rows: dict[str, Synced] = {}
+        self._local = threading.local()  # the open transaction belongs to one thread
         self.user = "local"
         settings = self._settings()
         self.device_id = settings.get("device_id") or self._create_device_id()
@@ -173,6 +174,18 @@ class Register:
 
     # ---- transactions and the write path -------------------------------------------------
 
+    @property
+    def _session(self) -> Session | None:
+        return getattr(self._local, "session", None)
+
+    @property
+    def _new_rows(self) -> dict[str, Synced]:
+        return self._local.new_rows
+
+    @property
+    def _batch_villages(self) -> set[str] | None:
+        return getattr(self._local, "villages", None)
+
     @contextmanager
     def batch(self) -> Iterator[None]:
         """Group many use cases into one transaction (an import is all-or-nothing)."""
@@ -180,7 +193,7 @@ class Register:
             yield
             return
         with Session(self.engine, expire_on_commit=False) as session:
-            self._session, self._new_rows = session, {}
+            self._local.session, self._local.new_rows = session, {}
             try:
                 yield
                 session.commit()
@@ -188,7 +201,8 @@ class Register:
                 session.rollback()
                 raise
             finally:
-                self._session, self._new_rows, self._batch_villages = None, {}, None
+                self._local.session = self._local.villages = None
+                self._local.new_rows = {}
 
     @contextmanager
     def _write(self) -> Iterator[_Tx]:
@@ -327,8 +341,8 @@ class Register:
     def _village_ids(self, session: Session) -> set[str]:
         if self._session is session:  # inside a transaction: remember for its duration
             if self._batch_villages is None:
-                self._batch_villages = self._query_village_ids(session)
-            return self._batch_villages
+                self._local.villages = self._query_village_ids(session)
+            return self._local.villages
         return self._query_village_ids(session)
 
     def _query_village_ids(self, session: Session) -> set[str]:
@@ -367,6 +381,7 @@ class Register:
             birth_year=draft.birth.year,
             birth_month=draft.birth.month,
             birth_day=draft.birth.day,
+            birth_latest=draft.birth.latest(),
         )
         return values
 
@@ -477,6 +492,18 @@ class Register:
                 sql, {"match": match, "commune": self.commune_code, "limit": limit}
             ).all()
         return [_child_row(r) for r in rows]
+
+    def child_rowids(self, flt: ChildFilter, today: date | None = None) -> list[int]:
+        with self.engine.connect() as conn:
+            return child_queries.child_rowids(
+                conn, self.commune_code or "", flt, today or date.today()
+            )
+
+    def child_page(
+        self, rowids: list[int], today: date | None = None
+    ) -> dict[int, child_queries.ChildListRow]:
+        with self.engine.connect() as conn:
+            return child_queries.child_page(conn, rowids, today or date.today())
 
     # ---- circumstances and supports -----------------------------------------------------
 
@@ -629,6 +656,44 @@ class Register:
                 self._update(tx, case, status="closed", closed_on=done_at.date())
             return tx.changes()
 
+    def cases(self) -> list[CaseRow]:
+        """Every protection case of the commune with its child's name and finished steps."""
+        with Session(self.engine) as session:
+            rows = session.exec(
+                select(ProtectionCase, Child.full_name)
+                .join(Child, Child.id == ProtectionCase.child_id)  # type: ignore[arg-type]
+                .where(
+                    ProtectionCase.commune_code == self.commune_code,
+                    ProtectionCase.deleted == False,  # noqa: E712
+                )
+                .order_by(ProtectionCase.received_at.desc())  # type: ignore[attr-defined]
+            ).all()
+            steps = session.exec(
+                select(CaseStep).where(
+                    CaseStep.commune_code == self.commune_code,
+                    CaseStep.deleted == False,  # noqa: E712
+                )
+            ).all()
+        done: dict[str, dict[str, datetime]] = {}
+        for step in steps:
+            if step.done_at is not None:
+                done.setdefault(step.case_id, {})[step.step] = step.done_at
+        return [
+            CaseRow(
+                id=case.id,
+                child_id=case.child_id,
+                child_name=name,
+                case_type=case.case_type,
+                received_at=case.received_at,
+                emergency=case.emergency,
+                status=case.status,
+                reported_by=case.reported_by,
+                summary=case.summary,
+                done=done.get(case.id, {}),
+            )
+            for case, name in rows
+        ]
+
     def case_steps(self, case_id: str) -> list[CaseStep]:
         with Session(self.engine) as session:
             return list(
@@ -707,6 +772,49 @@ class Register:
                 )  # fmt: skip
             return tx.changes()
 
+    # ---- accounts ----------------------------------------------------------------------
+
+    def create_user(self, username: str, full_name: str, role: str, password: str) -> Changes:
+        problems = []
+        username = username.strip().lower()
+        if not username:
+            problems.append(Problem("username", "không được để trống."))
+        if role not in cat.codes(accounts.ROLES):
+            problems.append(Problem("role", f"vai trò “{role}” không hợp lệ."))
+        if len(password) < accounts.MIN_PASSWORD_LENGTH:
+            problems.append(
+                Problem("password", f"cần ít nhất {accounts.MIN_PASSWORD_LENGTH} ký tự.")
+            )
+        ensure(problems)
+        with self._write() as tx:
+            if tx.session.exec(select(User).where(User.username == username)).first():
+                raise ValidationError([Problem("username", f"“{username}” đã có.")])
+            user = User(
+                id=str(uuid7()),
+                username=username,
+                full_name=normalize_name(full_name),
+                role=role,
+                password_hash=accounts.hash_password(password),
+                created_at=_now(),
+            )
+            tx.session.add(user)
+            tx.entities.add("user")
+            tx.created.append(user.id)
+            return tx.changes()
+
+    def authenticate(self, username: str, password: str) -> User | None:
+        with Session(self.engine) as session:
+            user = session.exec(
+                select(User).where(User.username == username.strip().lower())
+            ).first()
+        if user and accounts.verify_password(user.password_hash, password):
+            return user
+        return None
+
+    def users(self) -> list[User]:
+        with Session(self.engine) as session:
+            return list(session.exec(select(User).order_by(User.username)))
+
     # ---- change log ----------------------------------------------------------------------
 
     def unsent_count(self) -> int:
@@ -714,6 +822,20 @@ class Register:
             return session.exec(
                 select(func.count()).select_from(ChangeLog).where(ChangeLog.sent_at == None)  # noqa: E711
             ).one()
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: str
+    child_id: str
+    child_name: str
+    case_type: str
+    received_at: datetime
+    emergency: bool
+    status: str
+    reported_by: str
+    summary: str
+    done: dict[str, datetime]
 
 
 def _child_row(r: Any) -> ChildRow:

@@ -171,6 +171,22 @@ PLAN_INDICATORS: tuple[Category, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class AgeBand:
+    code: str
+    label: str
+    min_age: int  # inclusive
+    max_age: int  # exclusive
+
+
+AGE_BANDS: tuple[AgeBand, ...] = (
+    AgeBand("0-2", "Dưới 3 tuổi", 0, 3),
+    AgeBand("3-5", "Từ 3 đến 5 tuổi", 3, 6),
+    AgeBand("6-10", "Từ 6 đến 10 tuổi", 6, 11),
+    AgeBand("11-15", "Từ 11 đến dưới 16 tuổi", 11, 16),
+)
+
+
 def codes(categories: tuple[Category, ...]) -> frozenset[str]:
     return frozenset(c.code for c in categories)
 

@@ -52,6 +52,8 @@ FIELD_LABELS = {
     "child_male": "Số trẻ em nam",
     "child_female": "Số trẻ em nữ",
     "id": "Mã bản ghi",
+    "username": "Tên đăng nhập",
+    "password": "Mật khẩu",
 }
 
 _PERSONAL_ID = re.compile(r"^\d{12}$")

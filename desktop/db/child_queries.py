@@ -1,0 +1,126 @@
+"""The children list: ordered row ids for a filter + search, and rows fetched a page at a time.
+
+The GUI's table model keeps only the ordered rowids (a few MB for 100,000 children) and asks for
+the visible rows in pages, so memory stays bounded and scrolling stays smooth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Connection, text
+
+from desktop.db import searchindex
+from desktop.domain import categories as cat
+from desktop.domain.dates import PartialDate
+from desktop.domain.names import search_query_tokens
+
+
+@dataclass(frozen=True)
+class ChildFilter:
+    search: str = ""
+    special_group: str | None = None  # a legal group code, or "*" for any
+    risk_group: str | None = None  # a risk group code, or "*" for any
+    village_id: str | None = None
+    age_band: str | None = None
+    sex: str | None = None
+    ethnic_code: str | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class ChildListRow:
+    rowid: int
+    id: str
+    full_name: str
+    sex: str
+    birth: PartialDate
+    ethnic_code: str | None
+    village: str
+    special_groups: str
+    risk_groups: str
+    caregiver_name: str
+    status: str
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def _circumstance_clause(kind: str, code: str, params: dict, key: str) -> str:
+    params[f"{key}_kind"] = kind
+    group = "" if code == "*" else f" AND k.group_code = :{key}_code"
+    if code != "*":
+        params[f"{key}_code"] = code
+    return (
+        "EXISTS (SELECT 1 FROM circumstance k WHERE k.child_id = c.id AND k.deleted = 0 "
+        f"AND k.kind = :{key}_kind{group} AND k.start_date <= :today "
+        "AND (k.end_date IS NULL OR k.end_date >= :today))"
+    )
+
+
+def child_rowids(conn: Connection, commune: str, flt: ChildFilter, today: date) -> list[int]:
+    """Rowids of matching children: name matches first, each part in Vietnamese name order."""
+    params: dict[str, object] = {"commune": commune, "today": today.isoformat()}
+    where = ["c.commune_code = :commune", "c.deleted = 0"]
+    order = "c.sort_key"
+    tokens = search_query_tokens(flt.search)
+    if tokens:
+        params["match"] = searchindex.match_expression(tokens)
+        params["name_match"] = searchindex.match_expression(tokens, names_only=True)
+        fts = searchindex.FTS_TABLE
+        where.append(f"c.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH :match)")
+        order = (
+            f"c.rowid NOT IN (SELECT rowid FROM {fts} WHERE {fts} MATCH :name_match), c.sort_key"
+        )
+    for column in ("village_id", "sex", "ethnic_code", "status"):
+        value = getattr(flt, column)
+        if value is not None:
+            where.append(f"c.{column} = :{column}")
+            params[column] = value
+    if flt.age_band is not None:
+        band = next(b for b in cat.AGE_BANDS if b.code == flt.age_band)
+        # age >= min  ⇔  latest birth <= today − min years;  age < max  ⇔  latest > today − max
+        where.append("c.birth_latest <= :age_oldest_birth AND c.birth_latest > :age_limit")
+        params["age_oldest_birth"] = _years_before(today, band.min_age).isoformat()
+        params["age_limit"] = _years_before(today, band.max_age).isoformat()
+    if flt.special_group is not None:
+        where.append(_circumstance_clause("special", flt.special_group, params, "sp"))
+    if flt.risk_group is not None:
+        where.append(_circumstance_clause("risk", flt.risk_group, params, "rk"))
+    sql = f"SELECT c.rowid FROM child c WHERE {' AND '.join(where)} ORDER BY {order}"
+    return [r[0] for r in conn.execute(text(sql), params)]
+
+
+def child_page(conn: Connection, rowids: Sequence[int], today: date) -> dict[int, ChildListRow]:
+    """The list rows of these children, keyed by rowid (current groups as of `today`)."""
+    if not rowids:
+        return {}
+    marks = ",".join(str(int(r)) for r in rowids)
+    groups = (
+        "(SELECT group_concat(group_code, ', ') FROM circumstance k WHERE k.child_id = c.id "
+        "AND k.deleted = 0 AND k.kind = '{kind}' AND k.start_date <= :today "
+        "AND (k.end_date IS NULL OR k.end_date >= :today))"
+    )
+    sql = text(
+        f"""
+        SELECT c.rowid, c.id, c.full_name, c.sex, c.birth_year, c.birth_month, c.birth_day,
+               c.ethnic_code, COALESCE(v.name, ''), {groups.format(kind="special")},
+               {groups.format(kind="risk")}, c.caregiver_name, c.status
+        FROM child c LEFT JOIN village v ON v.id = c.village_id
+        WHERE c.rowid IN ({marks})
+        """
+    )
+    rows = {}
+    for r in conn.execute(sql, {"today": today.isoformat()}):
+        rows[r[0]] = ChildListRow(
+            rowid=r[0], id=r[1], full_name=r[2], sex=r[3], birth=PartialDate(r[4], r[5], r[6]),
+            ethnic_code=r[7], village=r[8], special_groups=r[9] or "", risk_groups=r[10] or "",
+            caregiver_name=r[11], status=r[12],
+        )  # fmt: skip
+    return rows

@@ -1,0 +1,639 @@
+"""The child form: every field, inline Vietnamese messages, history of circumstances and supports.
+
+Keyboard-first: Tab walks the fields in paper-form order, Ctrl+S saves, Esc goes back (asking
+first when something is unsaved). All database work goes through the task manager.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import reference
+from desktop.db.models import Child
+from desktop.db.register import Register
+from desktop.domain import categories as cat
+from desktop.domain.dates import DateTextError, parse_partial_date
+from desktop.domain.money import format_vnd
+from desktop.domain.validation import ChildDraft, CircumstanceDraft, Problem, ValidationError
+from desktop.ui import dialogs
+from desktop.ui.taskman import TaskManager
+from desktop.ui.widgets import CodeCombo, ErrorLabel
+
+Button = dialogs.Button
+
+
+def _category_items(categories: tuple[cat.Category, ...]) -> list[tuple[str, str, str]]:
+    return [(c.code, c.label, "") for c in categories]
+
+
+def _tristate(box: QCheckBox, value: bool | None) -> None:
+    box.setCheckState(
+        Qt.CheckState.PartiallyChecked
+        if value is None
+        else (Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
+    )
+
+
+def _read_tristate(box: QCheckBox) -> bool | None:
+    state = box.checkState()
+    if state == Qt.CheckState.PartiallyChecked:
+        return None
+    return state == Qt.CheckState.Checked
+
+
+class ChildForm(QWidget):
+    saved = Signal(str)  # child id
+    closed = Signal()
+
+    def __init__(self, register: Register, tasks: TaskManager, *, read_only: bool = False):
+        super().__init__()
+        self.setObjectName("childForm")
+        self.register = register
+        self.tasks = tasks
+        self.read_only = read_only
+        self.child_id: str | None = None
+        self._clean: dict | None = None
+        self._saving = False
+        self.errors: dict[str, ErrorLabel] = {}
+        self._build()
+
+    # ---- layout -------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.full_name = QLineEdit(objectName="fullName")
+        self.sex = CodeCombo(_category_items(cat.SEXES))
+        self.sex.setObjectName("sex")
+        self.birth = QLineEdit(objectName="birth")
+        self.birth.setPlaceholderText(self.tr("dd/mm/yyyy, mm/yyyy hoặc chỉ năm"))
+        groups = reference.ethnic_groups().values()
+        self.ethnic = CodeCombo([(g.code, g.name, " ".join(g.aliases)) for g in groups])
+        self.ethnic.setObjectName("ethnic")
+        self.village = CodeCombo()
+        self.village.setObjectName("village")
+        self.personal_id = QLineEdit(objectName="personalId")
+        self.personal_id.setPlaceholderText(self.tr("12 chữ số, nếu có"))
+        self.personal_id.setMaxLength(12)
+        self.status = CodeCombo(_category_items(cat.CHILD_STATUSES), allow_empty=False)
+        self.status.setObjectName("status")
+        self.caregiver = QLineEdit(objectName="caregiver")
+        self.relation = QLineEdit(objectName="relation")
+        self.relation.setPlaceholderText(self.tr("Bố, mẹ, ông, bà…"))
+        self.phone = QLineEdit(objectName="phone")
+        self.schooling = CodeCombo(_category_items(cat.SCHOOLING))
+        self.schooling.setObjectName("schooling")
+        self.poverty = CodeCombo(_category_items(cat.POVERTY))
+        self.poverty.setObjectName("poverty")
+        self.birth_registered = QCheckBox(self.tr("Đã đăng ký khai sinh"))
+        self.birth_registered.setTristate(True)
+        self.health_insurance = QCheckBox(self.tr("Có thẻ BHYT (trẻ dưới 6 tuổi)"))
+        self.health_insurance.setTristate(True)
+        self.notes = QPlainTextEdit(objectName="notes")
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(60)
+
+        left = QFormLayout()
+        right = QFormLayout()
+        for form, rows in (
+            (
+                left,
+                [
+                    ("full_name", self.tr("Họ và tên *"), self.full_name),
+                    ("sex", self.tr("Giới tính *"), self.sex),
+                    ("birth", self.tr("Ngày sinh *"), self.birth),
+                    ("ethnic_code", self.tr("Dân tộc"), self.ethnic),
+                    ("village_id", self.tr("Thôn/bản"), self.village),
+                    ("personal_id", self.tr("Số định danh cá nhân"), self.personal_id),
+                    ("status", self.tr("Tình trạng"), self.status),
+                ],
+            ),
+            (
+                right,
+                [
+                    ("caregiver_name", self.tr("Người chăm sóc"), self.caregiver),
+                    ("caregiver_relation", self.tr("Quan hệ với trẻ"), self.relation),
+                    ("contact_phone", self.tr("Điện thoại liên hệ"), self.phone),
+                    ("schooling", self.tr("Học tập"), self.schooling),
+                    ("poverty", self.tr("Hộ nghèo/cận nghèo"), self.poverty),
+                    ("birth_registered", "", self.birth_registered),
+                    ("health_insurance", "", self.health_insurance),
+                    ("notes", self.tr("Ghi chú"), self.notes),
+                ],
+            ),
+        ):
+            for field, label, widget in rows:
+                box = QVBoxLayout()
+                box.setSpacing(1)
+                box.addWidget(widget)
+                self.errors[field] = ErrorLabel(field)
+                box.addWidget(self.errors[field])
+                form.addRow(label, box)
+        fields = QGridLayout()
+        fields.addLayout(left, 0, 0)
+        fields.addLayout(right, 0, 1)
+        fields.setColumnStretch(0, 1)
+        fields.setColumnStretch(1, 1)
+
+        self.save_button = QPushButton(self.tr("Lưu (Ctrl+S)"), objectName="saveButton")
+        self.save_button.setDefault(True)
+        self.cancel_button = QPushButton(self.tr("Quay lại danh sách (Esc)"))
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.request_close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.title, 1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+
+        self.history = QTabWidget()
+        self.circumstances = self._history_table(
+            [self.tr("Loại"), self.tr("Nhóm"), self.tr("Từ ngày"), self.tr("Đến ngày"),
+             self.tr("Lý do kết thúc")]
+        )  # fmt: skip
+        self.circumstances.setObjectName("circumstanceTable")
+        self.supports = self._history_table(
+            [self.tr("Ngày"), self.tr("Hình thức"), self.tr("Số tiền"), self.tr("Nguồn")]
+        )
+        self.supports.setObjectName("supportTable")
+        self.add_circumstance_button = QPushButton(self.tr("Thêm hoàn cảnh…"))
+        self.end_circumstance_button = QPushButton(self.tr("Kết thúc hoàn cảnh đã chọn…"))
+        self.add_support_button = QPushButton(self.tr("Thêm trợ giúp…"))
+        self.add_circumstance_button.clicked.connect(self._add_circumstance)
+        self.end_circumstance_button.clicked.connect(self._end_circumstance)
+        self.add_support_button.clicked.connect(self._add_support)
+        self.history.addTab(
+            self._with_buttons(
+                self.circumstances, self.add_circumstance_button, self.end_circumstance_button
+            ),
+            self.tr("Hoàn cảnh đặc biệt và nguy cơ"),
+        )
+        self.history.addTab(
+            self._with_buttons(self.supports, self.add_support_button), self.tr("Trợ giúp đã nhận")
+        )
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addLayout(fields)
+        layout.addWidget(self.history, 1)
+
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.request_close)
+        self.setTabOrder(self.full_name, self.sex)
+        for a, b in (
+            (self.sex, self.birth), (self.birth, self.ethnic), (self.ethnic, self.village),
+            (self.village, self.personal_id), (self.personal_id, self.status),
+            (self.status, self.caregiver), (self.caregiver, self.relation),
+            (self.relation, self.phone), (self.phone, self.schooling),
+            (self.schooling, self.poverty), (self.poverty, self.birth_registered),
+            (self.birth_registered, self.health_insurance), (self.health_insurance, self.notes),
+            (self.notes, self.save_button),
+        ):  # fmt: skip
+            self.setTabOrder(a, b)
+        for widget in (self.full_name, self.birth, self.personal_id):
+            widget.editingFinished.connect(self._revalidate)
+        if self.read_only:
+            for w in (self.save_button, self.add_circumstance_button,
+                      self.end_circumstance_button, self.add_support_button):  # fmt: skip
+                w.setEnabled(False)
+
+    @staticmethod
+    def _history_table(headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        table.verticalHeader().hide()
+        return table
+
+    @staticmethod
+    def _with_buttons(table: QTableWidget, *buttons: QPushButton) -> QWidget:
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.addWidget(table)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for b in buttons:
+            row.addWidget(b)
+        layout.addLayout(row)
+        return holder
+
+    # ---- loading --------------------------------------------------------------------------
+
+    def set_villages(self, villages: list[tuple[str, str]]) -> None:
+        self.village.set_items([(vid, name, "") for vid, name in villages])
+
+    def new_child(self) -> None:
+        self.child_id = None
+        self.title.setText(self.tr("Thêm trẻ em mới"))
+        self._fill(ChildDraft(full_name="", status="active"), None)
+        self._clean = self._snapshot()
+        self._set_history([], [])
+        self.history.setEnabled(False)
+        self.full_name.setFocus()
+
+    def load(self, child: Child, circumstances: list, supports: list) -> None:
+        self.child_id = child.id
+        self.title.setText(child.full_name)
+        self._fill(Register.draft_of(child), child)
+        self._clean = self._snapshot()
+        self._set_history(circumstances, supports)
+        self.history.setEnabled(True)
+        self.full_name.setFocus()
+
+    def _fill(self, draft: ChildDraft, child: Child | None) -> None:
+        self.full_name.setText(draft.full_name)
+        self.sex.set_code(draft.sex)
+        self.birth.setText(draft.birth.display() if draft.birth else "")
+        self.ethnic.set_code(draft.ethnic_code)
+        self.village.set_code(draft.village_id)
+        self.personal_id.setText(draft.personal_id or "")
+        self.status.set_code(draft.status)
+        self.caregiver.setText(draft.caregiver_name)
+        self.relation.setText(draft.caregiver_relation)
+        self.phone.setText(draft.contact_phone)
+        self.schooling.set_code(draft.schooling)
+        self.poverty.set_code(draft.poverty)
+        _tristate(self.birth_registered, draft.birth_registered)
+        _tristate(self.health_insurance, draft.health_insurance)
+        self.notes.setPlainText(draft.notes)
+        for label in self.errors.values():
+            label.show_message("")
+
+    def _set_history(self, circumstances: list, supports: list) -> None:
+        self._circumstance_ids = [c.id for c in circumstances]
+        self.circumstances.setRowCount(len(circumstances))
+        for row, c in enumerate(circumstances):
+            groups = cat.SPECIAL_GROUPS if c.kind == "special" else cat.DEFAULT_RISK_GROUPS
+            values = [
+                cat.label(cat.CIRCUMSTANCE_KINDS, c.kind),
+                f"{c.group_code} – {cat.label(groups, c.group_code)}",
+                c.start_date.strftime("%d/%m/%Y"),
+                c.end_date.strftime("%d/%m/%Y") if c.end_date else "",
+                c.end_reason,
+            ]
+            for column, value in enumerate(values):
+                self.circumstances.setItem(row, column, QTableWidgetItem(value))
+        self.supports.setRowCount(len(supports))
+        for row, s in enumerate(supports):
+            values = [
+                s.given_on.strftime("%d/%m/%Y"),
+                cat.label(cat.SUPPORT_TYPES, s.support_type),
+                format_vnd(s.amount_vnd),
+                cat.label(cat.FUNDING_SOURCES, s.funding_source),
+            ]
+            for column, value in enumerate(values):
+                self.supports.setItem(row, column, QTableWidgetItem(value))
+
+    # ---- reading and validating ---------------------------------------------------------
+
+    def _snapshot(self) -> dict:
+        return {
+            "full_name": self.full_name.text(), "sex": self.sex.currentText(),
+            "birth": self.birth.text(), "ethnic": self.ethnic.currentText(),
+            "village": self.village.currentText(), "personal_id": self.personal_id.text(),
+            "status": self.status.currentText(), "caregiver": self.caregiver.text(),
+            "relation": self.relation.text(), "phone": self.phone.text(),
+            "schooling": self.schooling.currentText(), "poverty": self.poverty.currentText(),
+            "registered": self.birth_registered.checkState(),
+            "insurance": self.health_insurance.checkState(), "notes": self.notes.toPlainText(),
+        }  # fmt: skip
+
+    def is_dirty(self) -> bool:
+        return self._clean is not None and self._snapshot() != self._clean
+
+    def read_draft(self) -> tuple[ChildDraft, list[Problem]]:
+        """The draft in the form and the problems found before it even reaches the database."""
+        problems: list[Problem] = []
+        birth = None
+        if self.birth.text().strip():
+            try:
+                birth = parse_partial_date(self.birth.text())
+            except DateTextError as exc:
+                problems.append(Problem("birth", f"{exc}."))
+        for field, combo in (
+            ("ethnic_code", self.ethnic), ("village_id", self.village),
+            ("schooling", self.schooling), ("poverty", self.poverty), ("sex", self.sex),
+        ):  # fmt: skip
+            if combo.code() == "?":
+                problems.append(Problem(field, "chọn một giá trị trong danh sách."))
+
+        def code(combo: CodeCombo) -> str | None:
+            value = combo.code()
+            return None if value == "?" else value
+
+        draft = ChildDraft(
+            full_name=self.full_name.text(),
+            sex=code(self.sex),
+            birth=birth,
+            ethnic_code=code(self.ethnic),
+            village_id=code(self.village),
+            personal_id=self.personal_id.text().strip() or None,
+            birth_registered=_read_tristate(self.birth_registered),
+            health_insurance=_read_tristate(self.health_insurance),
+            schooling=code(self.schooling),
+            poverty=code(self.poverty),
+            caregiver_name=self.caregiver.text().strip(),
+            caregiver_relation=self.relation.text().strip(),
+            contact_phone=self.phone.text().strip(),
+            status=code(self.status) or "active",
+            notes=self.notes.toPlainText().strip(),
+        )
+        return draft, problems
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        by_field: dict[str, list[str]] = {}
+        for p in problems:
+            by_field.setdefault(p.field, []).append(str(p))
+        for field, label in self.errors.items():
+            label.show_message("\n".join(by_field.get(field, [])))
+        first = next((p.field for p in problems if p.field in self._focus_map()), None)
+        if first:
+            self._focus_map()[first].setFocus()
+
+    def _focus_map(self) -> dict[str, QWidget]:
+        return {
+            "full_name": self.full_name, "sex": self.sex, "birth": self.birth,
+            "ethnic_code": self.ethnic, "village_id": self.village,
+            "personal_id": self.personal_id, "status": self.status,
+        }  # fmt: skip
+
+    def problems(self) -> list[Problem]:
+        draft, problems = self.read_draft()
+        if not problems:
+            problems = self.register.validate_child(draft)
+        else:
+            shown = {p.field for p in problems}
+            if draft.birth is not None or "birth" in shown:
+                problems += [p for p in self.register.validate_child(draft) if p.field not in shown]
+        return problems
+
+    def _revalidate(self) -> None:
+        """After a failed save, messages follow the officer's corrections as they type."""
+        if any(label.isVisible() for label in self.errors.values()):
+            self.show_problems(self.problems())
+
+    # ---- saving ---------------------------------------------------------------------------
+
+    def save(self) -> None:
+        if self.read_only or self._saving:
+            return
+        draft, problems = self.read_draft()
+        problems = problems or self.register.validate_child(draft)
+        if problems:
+            self.show_problems(problems)
+            return
+        self.show_problems([])
+        duplicates = self.register.likely_duplicates(draft, exclude_id=self.child_id)
+        if duplicates:
+            names = "\n".join(f"• {c.full_name} (sinh {c.birth_year})" for c in duplicates[:5])
+            answer = dialogs.ask(
+                self,
+                self.tr("Có thể bị trùng"),
+                self.tr("Trong sổ đã có trẻ cùng tên, cùng năm sinh và cùng thôn/bản:")
+                + f"\n{names}\n\n"
+                + self.tr("Vẫn lưu trẻ này?"),
+                Button.Yes | Button.No,
+                Button.No,
+            )
+            if answer != Button.Yes:
+                return
+        self._saving = True
+        child_id = self.child_id
+
+        def work():
+            if child_id is None:
+                return self.register.add_child(draft)
+            return self.register.update_child(child_id, draft)
+
+        self.tasks.run_db(work, self._saved, self._save_failed)
+
+    def _saved(self, changes) -> None:
+        self._saving = False
+        if self.child_id is None and changes.created:
+            self.child_id = changes.created_id
+            self.history.setEnabled(True)
+        self.title.setText(self.full_name.text().strip())
+        self._clean = self._snapshot()
+        self.saved.emit(self.child_id)
+
+    def _save_failed(self, error: BaseException) -> None:
+        self._saving = False
+        if isinstance(error, ValidationError):
+            self.show_problems(error.problems)
+        else:
+            dialogs.error(self, self.tr("Không lưu được"), str(error))
+
+    def request_close(self) -> bool:
+        """Leave the form; asks first when there are unsaved changes. True if it closed."""
+        if self.is_dirty():
+            answer = dialogs.ask(
+                self,
+                self.tr("Chưa lưu"),
+                self.tr("Hồ sơ trẻ có thay đổi chưa lưu. Lưu trước khi rời đi?"),
+                Button.Save | Button.Discard | Button.Cancel,
+                Button.Save,
+            )
+            if answer == Button.Cancel:
+                return False
+            if answer == Button.Save:
+                draft, problems = self.read_draft()
+                problems = problems or self.register.validate_child(draft)
+                if problems:
+                    self.show_problems(problems)
+                    return False
+                self.save()
+        self._clean = None
+        self.closed.emit()
+        return True
+
+    # ---- history --------------------------------------------------------------------------
+
+    def _reload_history(self, _changes=None) -> None:
+        child_id = self.child_id
+        if child_id is None:
+            return
+        self.tasks.run_db(
+            lambda: (
+                self.register.circumstances_of(child_id),
+                self.register.supports_of(child_id),
+            ),
+            lambda result: self._set_history(*result),
+        )
+
+    def _add_circumstance(self) -> None:
+        if self.child_id is None:
+            return
+        dialog = CircumstanceDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        draft = dialog.draft()
+        child_id = self.child_id
+        self.tasks.run_db(
+            lambda: self.register.add_circumstance(child_id, draft),
+            self._history_saved,
+            self._history_failed,
+        )
+
+    def _end_circumstance(self) -> None:
+        row = self.circumstances.currentRow()
+        if row < 0 or row >= len(self._circumstance_ids):
+            dialogs.inform(self, self.tr("Kết thúc hoàn cảnh"), self.tr("Chọn một dòng trước."))
+            return
+        dialog = EndDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        circumstance_id = self._circumstance_ids[row]
+        end, reason = dialog.end_date.date().toPython(), dialog.reason.text()
+        self.tasks.run_db(
+            lambda: self.register.end_circumstance(circumstance_id, end, reason),
+            self._history_saved,
+            self._history_failed,
+        )
+
+    def _add_support(self) -> None:
+        if self.child_id is None:
+            return
+        dialog = SupportDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        values = dialog.values()
+        child_id = self.child_id
+        self.tasks.run_db(
+            lambda: self.register.add_support(child_id, **values),
+            self._history_saved,
+            self._history_failed,
+        )
+
+    def _history_saved(self, changes) -> None:
+        self._reload_history()
+        if self.child_id:
+            self.saved.emit(self.child_id)
+
+    def _history_failed(self, error: BaseException) -> None:
+        dialogs.error(self, self.tr("Không lưu được"), str(error))
+
+
+class _FormDialog(QDialog):
+    def __init__(self, parent: QWidget, title: str):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Lưu"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    def finish(self) -> None:
+        self.form.addRow(self.buttons)
+
+    @staticmethod
+    def date_edit(value: date | None = None) -> QDateEdit:
+        edit = QDateEdit(value or date.today())
+        edit.setDisplayFormat("dd/MM/yyyy")
+        edit.setCalendarPopup(True)
+        return edit
+
+
+class CircumstanceDialog(_FormDialog):
+    def __init__(self, parent: QWidget):
+        super().__init__(parent, parent.tr("Thêm hoàn cảnh"))
+        self.kind = QComboBox()
+        for c in cat.CIRCUMSTANCE_KINDS:
+            self.kind.addItem(c.label, c.code)
+        self.group = CodeCombo(allow_empty=False)
+        self.sub = CodeCombo(_category_items(cat.ORPHAN_SUBCASES))
+        self.start = self.date_edit()
+        self.notes = QLineEdit()
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.form.addRow(self.tr("Loại"), self.kind)
+        self.form.addRow(self.tr("Nhóm"), self.group)
+        self.form.addRow(self.tr("Trường hợp (nhóm a)"), self.sub)
+        self.form.addRow(self.tr("Từ ngày"), self.start)
+        self.form.addRow(self.tr("Ghi chú"), self.notes)
+        self.finish()
+
+    def _kind_changed(self) -> None:
+        groups = (
+            cat.SPECIAL_GROUPS if self.kind.currentData() == "special" else cat.DEFAULT_RISK_GROUPS
+        )
+        self.group.set_items([(g.code, f"{g.code} – {g.label}", "") for g in groups])
+        self.group.setCurrentIndex(0)
+
+    def draft(self) -> CircumstanceDraft:
+        group = self.group.code() or ""
+        sub = self.sub.code() if group == "a" else None
+        return CircumstanceDraft(
+            kind=self.kind.currentData(),
+            group_code=group,
+            start_date=self.start.date().toPython(),
+            sub_code=None if sub == "?" else sub,
+            notes=self.notes.text().strip(),
+        )
+
+
+class EndDialog(_FormDialog):
+    def __init__(self, parent: QWidget):
+        super().__init__(parent, parent.tr("Kết thúc hoàn cảnh"))
+        self.end_date = self.date_edit()
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Ví dụ: đã ổn định, chuyển đi, đủ 16 tuổi"))
+        self.form.addRow(self.tr("Ngày kết thúc"), self.end_date)
+        self.form.addRow(self.tr("Lý do"), self.reason)
+        self.finish()
+
+
+class SupportDialog(_FormDialog):
+    def __init__(self, parent: QWidget):
+        super().__init__(parent, parent.tr("Thêm trợ giúp"))
+        self.kind = CodeCombo(_category_items(cat.SUPPORT_TYPES), allow_empty=False)
+        self.given_on = self.date_edit()
+        self.amount = QLineEdit()
+        self.amount.setPlaceholderText(self.tr("đồng, ví dụ 540.000"))
+        self.source = CodeCombo(_category_items(cat.FUNDING_SOURCES))
+        self.notes = QLineEdit()
+        self.form.addRow(self.tr("Hình thức"), self.kind)
+        self.form.addRow(self.tr("Ngày"), self.given_on)
+        self.form.addRow(self.tr("Số tiền"), self.amount)
+        self.form.addRow(self.tr("Nguồn kinh phí"), self.source)
+        self.form.addRow(self.tr("Ghi chú"), self.notes)
+        self.finish()
+
+    def values(self) -> dict:
+        digits = "".join(ch for ch in self.amount.text() if ch.isdigit())
+        source = self.source.code()
+        return {
+            "support_type": self.kind.code() or "other",
+            "given_on": self.given_on.date().toPython(),
+            "amount_vnd": int(digits) if digits else None,
+            "funding_source": None if source == "?" else source,
+            "notes": self.notes.text().strip(),
+        }

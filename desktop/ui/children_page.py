@@ -1,0 +1,242 @@
+"""Trẻ em: the register as a searchable, filterable table, and the child form beside it."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import reference
+from desktop.db.child_queries import ChildFilter
+from desktop.db.register import Register
+from desktop.domain import categories as cat
+from desktop.ui.child_form import ChildForm
+from desktop.ui.child_model import ChildTableModel
+from desktop.ui.taskman import TaskManager
+
+
+class ChildrenPage(QWidget):
+    list_updated = Signal(int)  # number of children listed; tests and benchmarks wait on it
+
+    def __init__(self, register: Register, tasks: TaskManager, *, read_only: bool = False):
+        super().__init__()
+        self.register = register
+        self.tasks = tasks
+        self.read_only = read_only
+        self._query_running = False
+        self._pending_filter: ChildFilter | None = None
+        self.last_query_started = 0.0
+        self._build()
+        self.reload_villages()
+        self.refresh()
+
+    def _build(self) -> None:
+        self.search = QLineEdit(objectName="childSearch")
+        self.search.setPlaceholderText(
+            self.tr("Tìm theo tên, số định danh, người chăm sóc, thôn/bản — gõ không dấu cũng được")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refresh)
+        self.new_button = QPushButton(self.tr("Thêm trẻ em (Ctrl+N)"), objectName="newChildButton")
+        self.new_button.clicked.connect(self.new_child)
+        self.new_button.setEnabled(not self.read_only)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+
+        self.filters: dict[str, QComboBox] = {}
+        special = [(self.tr("Mọi nhóm HCĐB"), "*")] + [
+            (f"{g.code} – {g.label}", g.code) for g in cat.SPECIAL_GROUPS
+        ]
+        risk = [(self.tr("Mọi nhóm nguy cơ"), "*")] + [
+            (g.label, g.code) for g in cat.DEFAULT_RISK_GROUPS
+        ]
+        ethnic = [(g.name, g.code) for g in reference.ethnic_groups().values()]
+        filter_row = QHBoxLayout()
+        for key, placeholder, items in (
+            ("special_group", self.tr("Hoàn cảnh đặc biệt"), special),
+            ("risk_group", self.tr("Nguy cơ"), risk),
+            ("village_id", self.tr("Thôn/bản"), []),
+            ("age_band", self.tr("Độ tuổi"), [(b.label, b.code) for b in cat.AGE_BANDS]),
+            ("sex", self.tr("Giới tính"), [(s.label, s.code) for s in cat.SEXES]),
+            ("ethnic_code", self.tr("Dân tộc"), ethnic),
+            ("status", self.tr("Tình trạng"), [(s.label, s.code) for s in cat.CHILD_STATUSES]),
+        ):
+            combo = QComboBox(objectName=f"filter_{key}")
+            combo.addItem(f"{placeholder}: {self.tr('tất cả')}", None)
+            for label, code in items:
+                combo.addItem(label, code)
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(len(placeholder) + 8)
+            combo.view().setMinimumWidth(360)
+            combo.currentIndexChanged.connect(self.refresh)
+            self.filters[key] = combo
+            filter_row.addWidget(combo)
+        filter_row.addStretch(1)
+        self.count_label = QLabel(objectName="childCount")
+        filter_row.addWidget(self.count_label)
+
+        self.model = ChildTableModel(self.register, self)
+        self.table = QTableView(objectName="childTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        for column, width in enumerate((56, 210, 70, 96, 80, 130, 150, 90, 190)):
+            self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.table, self._open_current)
+        QShortcut(QKeySequence(Qt.Key.Key_Enter), self.table, self._open_current)
+        QShortcut(QKeySequence.StandardKey.New, self, self.new_child)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.search.setFocus)
+        self.search.returnPressed.connect(self._open_first_if_single)
+
+        list_widget = QWidget()
+        list_layout = QVBoxLayout(list_widget)
+        list_layout.addLayout(top)
+        list_layout.addLayout(filter_row)
+        list_layout.addWidget(self.table, 1)
+
+        self.form = ChildForm(self.register, self.tasks, read_only=self.read_only)
+        self.form.closed.connect(self.show_list)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(list_widget)
+        self.stack.addWidget(self.form)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    # ---- list ------------------------------------------------------------------------------
+
+    def current_filter(self) -> ChildFilter:
+        return ChildFilter(
+            search=self.search.text(),
+            **{key: combo.currentData() for key, combo in self.filters.items()},
+        )
+
+    def refresh(self) -> None:
+        """Query again off the GUI thread; while one query runs, only the newest waits."""
+        self.last_query_started = time.perf_counter()
+        flt = self.current_filter()
+        if self._query_running:
+            self._pending_filter = flt
+            return
+        self._run_query(flt)
+
+    def _run_query(self, flt: ChildFilter) -> None:
+        self._query_running = True
+        self.tasks.run_db(lambda: self.register.child_rowids(flt), self._listed, self._failed)
+
+    def _listed(self, rowids: list[int]) -> None:
+        self._query_running = False
+        if self._pending_filter is not None:
+            flt, self._pending_filter = self._pending_filter, None
+            self._run_query(flt)
+            return
+        self.model.set_rowids(rowids)
+        self.count_label.setText(
+            self.tr("{n} trẻ em").format(n=f"{len(rowids):,}".replace(",", "."))
+        )
+        if rowids:
+            self.table.selectRow(0)
+        self.list_updated.emit(len(rowids))
+
+    def _failed(self, error: BaseException) -> None:
+        self._query_running = False
+        self.count_label.setText(self.tr("Lỗi khi tìm: {e}").format(e=error))
+
+    def reload_villages(self) -> None:
+        villages = [(v.id, v.name) for v in self.register.villages()]
+        combo = self.filters["village_id"]
+        current = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for vid, name in villages:
+            combo.addItem(name, vid)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+        self.form.set_villages(villages)
+
+    def on_changes(self, changes) -> None:
+        if changes.touches("village"):
+            self.reload_villages()
+        if changes.touches("child", "circumstance"):
+            self.refresh()
+
+    # ---- form ------------------------------------------------------------------------------
+
+    def _open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_row(index.row())
+
+    def _open_first_if_single(self) -> None:
+        if self.model.rowCount() == 1:
+            self.open_row(0)
+        elif self.model.rowCount() > 1:
+            self.table.setFocus()
+
+    def open_row(self, row: int) -> None:
+        child_id = self.model.child_id(row)
+        if child_id:
+            self.open_child(child_id)
+
+    def open_child(self, child_id: str) -> None:
+        if self.stack.currentWidget() is self.form and not self.form.request_close():
+            return
+
+        def load():
+            return (
+                self.register.get_child(child_id),
+                self.register.circumstances_of(child_id),
+                self.register.supports_of(child_id),
+            )
+
+        def show(result) -> None:
+            child, circumstances, supports = result
+            if child is not None:
+                self.form.load(child, circumstances, supports)
+                self.stack.setCurrentWidget(self.form)
+
+        self.tasks.run_db(load, show)
+
+    def new_child(self) -> None:
+        if self.read_only:
+            return
+        if self.stack.currentWidget() is self.form and not self.form.request_close():
+            return
+        self.form.new_child()
+        self.stack.setCurrentWidget(self.form)
+
+    def show_list(self) -> None:
+        self.stack.setCurrentIndex(0)
+        self.search.setFocus()
+
+    def may_leave(self) -> bool:
+        """Asked before navigating away or closing: guards unsaved changes in the form."""
+        if self.stack.currentWidget() is self.form:
+            return self.form.request_close()
+        return True

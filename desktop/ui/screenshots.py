@@ -1,0 +1,55 @@
+"""`sotreem --db PATH --screenshots DIR`: a PNG of every page, for the guide and for support."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from desktop.db.register import Register
+from desktop.ui.main_window import MainWindow
+
+
+def _settle(window: MainWindow, seconds: float = 5.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        if window.tasks.pending == 0:
+            QApplication.processEvents()
+            return
+        time.sleep(0.01)
+
+
+def take_screenshots(db_path: Path, out_dir: Path) -> int:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    register = Register.open(db_path)
+    if not register.commune_code:
+        print("Lỗi: cơ sở dữ liệu chưa thiết lập xã (chạy “sotreem init” hoặc “sotreem demo”).")
+        return 2
+    users = register.users()
+    name = users[0].full_name if users else "Cán bộ phụ trách"
+    window = MainWindow(register, role="officer", username=name)
+    window.resize(1366, 768)
+    window.show()
+    _settle(window)
+    saved = []
+    for number, key in enumerate(window.page_keys, start=1):
+        window.show_page(key)
+        _settle(window)
+        path = out_dir / f"{number:02d}-{key}.png"
+        window.grab().save(str(path))
+        saved.append(path)
+        if key == "children" and window.children_page.model.rowCount():
+            window.children_page.open_row(0)
+            _settle(window)
+            path = out_dir / f"{number:02d}-children-form.png"
+            window.grab().save(str(path))
+            saved.append(path)
+            window.children_page.form._clean = None
+            window.children_page.show_list()
+    window.close()
+    register.close()
+    for path in saved:
+        print(path)
+    return 0

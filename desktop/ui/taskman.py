@@ -1,0 +1,107 @@
+"""Run work off the GUI thread and bring results back by queued signal (Anki's taskman).
+
+Database work goes to one worker thread (SQLite has one writer, and the `Register` is not meant
+to be entered from two threads at once); file and network work goes to a small pool. Long jobs
+receive a `Job` with a cancel event and a `progress(fraction, message)` callback.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from desktop.db.changes import Changes
+
+
+class Cancelled(Exception):
+    """Raised inside a job when the officer pressed Cancel."""
+
+
+@dataclass
+class Job:
+    cancel: threading.Event = field(default_factory=threading.Event)
+    _progress: Callable[[float, str], None] | None = None
+
+    def progress(self, fraction: float, message: str = "") -> None:
+        if self.cancel.is_set():
+            raise Cancelled
+        if self._progress:
+            self._progress(fraction, message)
+
+
+class TaskManager(QObject):
+    _finished = Signal(object)  # a zero-argument callable to run on the GUI thread
+    progressed = Signal(object, float, str)  # job, fraction, message
+    changed = Signal(object)  # the `Changes` of every finished write, for views to refresh
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._db = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sotreem-db")
+        self._io = ThreadPoolExecutor(max_workers=3, thread_name_prefix="sotreem-io")
+        self._finished.connect(self._run_on_gui, Qt.ConnectionType.QueuedConnection)
+        self.pending = 0
+
+    def run_db(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Future:
+        return self._submit(self._db, work, on_done, on_error)
+
+    def run_io(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+    ) -> Future:
+        return self._submit(self._io, work, on_done, on_error)
+
+    def run_job(
+        self,
+        work: Callable[[Job], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        *,
+        database: bool = True,
+    ) -> Job:
+        job = Job()
+        job._progress = lambda fraction, message: self.progressed.emit(job, fraction, message)
+        self._submit(self._db if database else self._io, lambda: work(job), on_done, on_error)
+        return job
+
+    def _submit(self, pool, work, on_done, on_error) -> Future:
+        self.pending += 1
+        future = pool.submit(work)
+
+        def finished(f: Future) -> None:
+            def deliver() -> None:
+                self.pending -= 1
+                error = f.exception()
+                if error is None:
+                    result = f.result()
+                    if on_done:
+                        on_done(result)
+                    if isinstance(result, Changes) and result:
+                        self.changed.emit(result)
+                elif on_error:
+                    on_error(error)
+                else:
+                    raise error
+
+            self._finished.emit(deliver)
+
+        future.add_done_callback(finished)
+        return future
+
+    def _run_on_gui(self, deliver: Callable[[], None]) -> None:
+        deliver()
+
+    def shutdown(self) -> None:
+        self._db.shutdown(wait=True)
+        self._io.shutdown(wait=True)

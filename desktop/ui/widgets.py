@@ -1,0 +1,103 @@
+"""Small shared widgets: diacritic-free type-ahead combo boxes and inline error labels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QWidget
+
+from desktop.domain.names import fold
+
+FOLDED_ROLE = Qt.ItemDataRole.UserRole + 1
+CODE_ROLE = Qt.ItemDataRole.UserRole
+
+
+class FoldingCompleter(QCompleter):
+    """Completes "mong" to "Mông" and "sin ch" to "Sín Chải": both sides are folded."""
+
+    def __init__(self, model: QStandardItemModel, parent: QWidget | None = None):
+        super().__init__(model, parent)
+        self.setCompletionRole(FOLDED_ROLE)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+
+    def splitPath(self, path: str) -> list[str]:
+        return [fold(path)]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        return index.data(Qt.ItemDataRole.DisplayRole) or ""
+
+
+class CodeCombo(QComboBox):
+    """An editable combo of (code, label) items with folded type-ahead; `code()` reads it back."""
+
+    def __init__(self, items: Iterable[tuple[str, str, str]] = (), *, allow_empty: bool = True):
+        super().__init__()
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self._allow_empty = allow_empty
+        self._model = QStandardItemModel(self)
+        self.setModel(self._model)
+        completer = FoldingCompleter(self._model, self)
+        self.setCompleter(completer)
+        completer.activated[QModelIndex].connect(self._completed)
+        self.set_items(items)
+
+    def set_items(self, items: Iterable[tuple[str, str, str]]) -> None:
+        """Items as (code, label, extra words to match, e.g. aliases)."""
+        current = self.code()
+        self._model.clear()
+        if self._allow_empty:
+            self._model.appendRow(self._item("", "", ""))
+        for code, label, extra in items:
+            self._model.appendRow(self._item(code, label, extra))
+        self.set_code(current)
+
+    @staticmethod
+    def _item(code: str, label: str, extra: str) -> QStandardItem:
+        item = QStandardItem(label)
+        item.setData(code, CODE_ROLE)
+        item.setData(f"{label} {fold(label)} {extra} {fold(extra)}", FOLDED_ROLE)
+        return item
+
+    def _completed(self, index: QModelIndex) -> None:
+        row = self.findText(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        if row >= 0:
+            self.setCurrentIndex(row)
+
+    def code(self) -> str | None:
+        """The chosen code; None when empty; "?" when the text matches no item."""
+        text = self.currentText().strip()
+        if not text:
+            return None
+        row = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if row < 0:
+            folded = fold(text)
+            row = next((r for r in range(self.count()) if fold(self.itemText(r)) == folded), -1)
+        if row < 0:
+            return "?"
+        return self.itemData(row, CODE_ROLE) or None
+
+    def set_code(self, code: str | None) -> None:
+        row = self.findData(code or "", CODE_ROLE) if code else (0 if self._allow_empty else -1)
+        self.setCurrentIndex(row)
+        if row < 0:
+            self.setEditText("")
+
+
+class ErrorLabel(QLabel):
+    """A red message under a field; hidden while there is nothing to say."""
+
+    def __init__(self, field: str):
+        super().__init__()
+        self.setObjectName(f"error_{field}")
+        self.setStyleSheet("color: #b00020;")
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))

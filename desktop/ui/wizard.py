@@ -1,0 +1,135 @@
+"""First run: choose the province and commune from the official list, create the officer."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWizard, QWizardPage
+
+from desktop import reference
+from desktop.db.accounts import MIN_PASSWORD_LENGTH
+from desktop.db.register import Register
+from desktop.domain.names import sort_key
+from desktop.domain.validation import ValidationError
+from desktop.ui.widgets import CodeCombo, ErrorLabel
+
+
+class CommunePage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle(self.tr("Xã/phường của bạn"))
+        self.setSubTitle(
+            self.tr(
+                "Chọn theo danh mục đơn vị hành chính từ 01/7/2025. Gõ vài chữ, không dấu cũng "
+                "được, để lọc."
+            )
+        )
+        provinces = sorted(reference.provinces(), key=lambda u: sort_key(u.short_name))
+        self.province = CodeCombo([(u.code, u.name, u.short_name) for u in provinces])
+        self.province.setObjectName("provinceCombo")
+        self.commune = CodeCombo()
+        self.commune.setObjectName("communeCombo")
+        self.former = QLabel()
+        self.province.currentIndexChanged.connect(self._province_changed)
+        self.commune.currentIndexChanged.connect(self._commune_changed)
+        self.province.editTextChanged.connect(lambda _t: self.completeChanged.emit())
+        self.commune.editTextChanged.connect(lambda _t: self.completeChanged.emit())
+        form = QFormLayout(self)
+        form.addRow(self.tr("Tỉnh/thành phố"), self.province)
+        form.addRow(self.tr("Xã/phường/đặc khu"), self.commune)
+        form.addRow("", self.former)
+
+    def _province_changed(self) -> None:
+        code = self.province.code()
+        communes = reference.communes_of(code) if code and code != "?" else []
+        communes.sort(key=lambda u: sort_key(u.short_name))
+        self.commune.set_items(
+            [(u.code, u.name, f"{u.short_name} {u.former_district or ''}") for u in communes]
+        )
+        self.completeChanged.emit()
+
+    def _commune_changed(self) -> None:
+        unit = reference.unit(self.commune.code() or "")
+        self.former.setText(
+            self.tr("Trước 01/7/2025 thuộc {d}").format(d=unit.former_district)
+            if unit and unit.former_district
+            else ""
+        )
+        self.completeChanged.emit()
+
+    def commune_code(self) -> str | None:
+        code = self.commune.code()
+        return code if code and code != "?" else None
+
+    def isComplete(self) -> bool:
+        return self.commune_code() is not None
+
+
+class OfficerPage(QWizardPage):
+    def __init__(self):
+        super().__init__()
+        self.setTitle(self.tr("Tài khoản cán bộ phụ trách"))
+        self.setSubTitle(
+            self.tr("Tài khoản này có toàn quyền, kể cả xem các vụ việc bảo vệ trẻ em.")
+        )
+        self.full_name = QLineEdit(objectName="officerName")
+        self.username = QLineEdit(objectName="officerUsername")
+        self.password = QLineEdit(objectName="officerPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again = QLineEdit(objectName="officerPasswordAgain")
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = ErrorLabel("officer")
+        for edit in (self.full_name, self.username, self.password, self.again):
+            edit.textChanged.connect(lambda _t: self.completeChanged.emit())
+        form = QFormLayout(self)
+        form.addRow(self.tr("Họ và tên"), self.full_name)
+        form.addRow(self.tr("Tên đăng nhập"), self.username)
+        form.addRow(
+            self.tr("Mật khẩu (ít nhất {n} ký tự)").format(n=MIN_PASSWORD_LENGTH), self.password
+        )
+        form.addRow(self.tr("Nhập lại mật khẩu"), self.again)
+        form.addRow(self.error)
+
+    def problem(self) -> str:
+        if not self.full_name.text().strip() or not self.username.text().strip():
+            return self.tr("Nhập họ tên và tên đăng nhập.")
+        if len(self.password.text()) < MIN_PASSWORD_LENGTH:
+            return self.tr("Mật khẩu cần ít nhất {n} ký tự.").format(n=MIN_PASSWORD_LENGTH)
+        if self.password.text() != self.again.text():
+            return self.tr("Hai lần nhập mật khẩu không giống nhau.")
+        return ""
+
+    def isComplete(self) -> bool:
+        message = self.problem()
+        self.error.show_message(message if self.password.text() or self.again.text() else "")
+        return not message
+
+
+class FirstRunWizard(QWizard):
+    def __init__(self, register: Register):
+        super().__init__()
+        self.setObjectName("firstRunWizard")
+        self.register = register
+        self.setWindowTitle(self.tr("Sổ Trẻ Em — thiết lập lần đầu"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.commune_page = CommunePage()
+        self.officer_page = OfficerPage()
+        self.addPage(self.commune_page)
+        self.addPage(self.officer_page)
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Tiếp theo >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Quay lại"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Hoàn tất"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Hủy"))
+        self.username = ""
+
+    def accept(self) -> None:
+        """Set the commune and create the officer (small, fast writes on the GUI thread)."""
+        page = self.officer_page
+        try:
+            self.register.init_commune(self.commune_page.commune_code() or "")
+            self.register.create_user(
+                page.username.text(), page.full_name.text(), "officer", page.password.text()
+            )
+        except ValidationError as exc:
+            page.error.show_message("\n".join(str(p) for p in exc.problems))
+            return
+        self.username = page.username.text().strip().lower()
+        super().accept()
