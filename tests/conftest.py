@@ -44,3 +44,9 @@ def draft(reg: Register, name: str, **overrides) -> ChildDraft:
     )
     values.update(overrides)
     return ChildDraft(**values)
+
+
+def pytest_configure(config):
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -46,7 +46,7 @@ Button = dialogs.Button
 
 
 def _category_items(categories: tuple[cat.Category, ...]) -> list[tuple[str, str, str]]:
-    return [(c.code, c.label, "") for c in categories]
+    return [(c.code, c.label, ()) for c in categories]
 
 
 def _tristate(box: QCheckBox, value: bool | None) -> None:
@@ -91,7 +91,7 @@ class ChildForm(QWidget):
         self.birth = QLineEdit(objectName="birth")
         self.birth.setPlaceholderText(self.tr("dd/mm/yyyy, mm/yyyy hoặc chỉ năm"))
         groups = reference.ethnic_groups().values()
-        self.ethnic = CodeCombo([(g.code, g.name, " ".join(g.aliases)) for g in groups])
+        self.ethnic = CodeCombo([(g.code, g.name, g.aliases) for g in groups])
         self.ethnic.setObjectName("ethnic")
         self.village = CodeCombo()
         self.village.setObjectName("village")
@@ -245,7 +245,7 @@ class ChildForm(QWidget):
     # ---- loading --------------------------------------------------------------------------
 
     def set_villages(self, villages: list[tuple[str, str]]) -> None:
-        self.village.set_items([(vid, name, "") for vid, name in villages])
+        self.village.set_items([(vid, name, ()) for vid, name in villages])
 
     def new_child(self) -> None:
         self.child_id = None
@@ -383,14 +383,10 @@ class ChildForm(QWidget):
         }  # fmt: skip
 
     def problems(self) -> list[Problem]:
+        """Every problem of the form: unreadable fields first, then the domain's rules."""
         draft, problems = self.read_draft()
-        if not problems:
-            problems = self.register.validate_child(draft)
-        else:
-            shown = {p.field for p in problems}
-            if draft.birth is not None or "birth" in shown:
-                problems += [p for p in self.register.validate_child(draft) if p.field not in shown]
-        return problems
+        shown = {p.field for p in problems}
+        return problems + [p for p in self.register.validate_child(draft) if p.field not in shown]
 
     def _revalidate(self) -> None:
         """After a failed save, messages follow the officer's corrections as they type."""
@@ -402,12 +398,11 @@ class ChildForm(QWidget):
     def save(self) -> None:
         if self.read_only or self._saving:
             return
-        draft, problems = self.read_draft()
-        problems = problems or self.register.validate_child(draft)
+        problems = self.problems()
+        self.show_problems(problems)
         if problems:
-            self.show_problems(problems)
             return
-        self.show_problems([])
+        draft, _ = self.read_draft()
         duplicates = self.register.likely_duplicates(draft, exclude_id=self.child_id)
         if duplicates:
             names = "\n".join(f"• {c.full_name} (sinh {c.birth_year})" for c in duplicates[:5])
@@ -461,8 +456,7 @@ class ChildForm(QWidget):
             if answer == Button.Cancel:
                 return False
             if answer == Button.Save:
-                draft, problems = self.read_draft()
-                problems = problems or self.register.validate_child(draft)
+                problems = self.problems()
                 if problems:
                     self.show_problems(problems)
                     return False
@@ -585,7 +579,7 @@ class CircumstanceDialog(_FormDialog):
         groups = (
             cat.SPECIAL_GROUPS if self.kind.currentData() == "special" else cat.DEFAULT_RISK_GROUPS
         )
-        self.group.set_items([(g.code, f"{g.code} – {g.label}", "") for g in groups])
+        self.group.set_items([(g.code, f"{g.code} – {g.label}", (g.code,)) for g in groups])
         self.group.setCurrentIndex(0)
 
     def draft(self) -> CircumstanceDraft:

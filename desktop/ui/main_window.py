@@ -134,5 +134,6 @@ class MainWindow(QMainWindow):
         if not self.children_page.may_leave():
             event.ignore()
             return
+        self._refresh_timer.stop()
         self.tasks.shutdown()
         event.accept()

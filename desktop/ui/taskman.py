@@ -45,6 +45,7 @@ class TaskManager(QObject):
         self._io = ThreadPoolExecutor(max_workers=3, thread_name_prefix="sotreem-io")
         self._finished.connect(self._run_on_gui, Qt.ConnectionType.QueuedConnection)
         self.pending = 0
+        self.closed = False
 
     def run_db(
         self,
@@ -76,6 +77,10 @@ class TaskManager(QObject):
         return job
 
     def _submit(self, pool, work, on_done, on_error) -> Future:
+        if self.closed:  # the window is gone; late refreshes have nobody to show results to
+            future: Future = Future()
+            future.cancel()
+            return future
         self.pending += 1
         future = pool.submit(work)
 
@@ -103,5 +108,7 @@ class TaskManager(QObject):
         deliver()
 
     def shutdown(self) -> None:
+        """Finish the work already queued (saves included), then accept no more."""
+        self.closed = True
         self._db.shutdown(wait=True)
         self._io.shutdown(wait=True)

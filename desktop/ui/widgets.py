@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -12,6 +12,14 @@ from desktop.domain.names import fold
 
 FOLDED_ROLE = Qt.ItemDataRole.UserRole + 1
 CODE_ROLE = Qt.ItemDataRole.UserRole
+KEYS_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Item = tuple[str, str, Sequence[str]]  # code, label, other names it may be typed as
+
+
+def squash(text: str) -> str:
+    """Folded letters and digits only: "H'Mông" and "hmong" become the same key."""
+    return "".join(ch for ch in fold(text) if ch.isalnum())
 
 
 class FoldingCompleter(QCompleter):
@@ -34,7 +42,7 @@ class FoldingCompleter(QCompleter):
 class CodeCombo(QComboBox):
     """An editable combo of (code, label) items with folded type-ahead; `code()` reads it back."""
 
-    def __init__(self, items: Iterable[tuple[str, str, str]] = (), *, allow_empty: bool = True):
+    def __init__(self, items: Iterable[Item] = (), *, allow_empty: bool = True):
         super().__init__()
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -46,21 +54,23 @@ class CodeCombo(QComboBox):
         completer.activated[QModelIndex].connect(self._completed)
         self.set_items(items)
 
-    def set_items(self, items: Iterable[tuple[str, str, str]]) -> None:
-        """Items as (code, label, extra words to match, e.g. aliases)."""
+    def set_items(self, items: Iterable[Item]) -> None:
+        """Items as (code, label, other names it may be typed as, e.g. aliases)."""
         current = self.code()
         self._model.clear()
         if self._allow_empty:
-            self._model.appendRow(self._item("", "", ""))
-        for code, label, extra in items:
-            self._model.appendRow(self._item(code, label, extra))
+            self._model.appendRow(self._item("", "", ()))
+        for code, label, aliases in items:
+            self._model.appendRow(self._item(code, label, aliases))
         self.set_code(current)
 
     @staticmethod
-    def _item(code: str, label: str, extra: str) -> QStandardItem:
+    def _item(code: str, label: str, aliases: Sequence[str]) -> QStandardItem:
         item = QStandardItem(label)
         item.setData(code, CODE_ROLE)
-        item.setData(f"{label} {fold(label)} {extra} {fold(extra)}", FOLDED_ROLE)
+        names = [label, *aliases]
+        item.setData(" | ".join([*names, *map(fold, names)]), FOLDED_ROLE)
+        item.setData({squash(n) for n in names if n}, KEYS_ROLE)
         return item
 
     def _completed(self, index: QModelIndex) -> None:
@@ -75,8 +85,11 @@ class CodeCombo(QComboBox):
             return None
         row = self.findText(text, Qt.MatchFlag.MatchFixedString)
         if row < 0:
-            folded = fold(text)
-            row = next((r for r in range(self.count()) if fold(self.itemText(r)) == folded), -1)
+            key = squash(text)
+            row = next(
+                (r for r in range(self.count()) if key in (self.itemData(r, KEYS_ROLE) or ())),
+                -1,
+            )
         if row < 0:
             return "?"
         return self.itemData(row, CODE_ROLE) or None

@@ -23,7 +23,7 @@ class CommunePage(QWizardPage):
             )
         )
         provinces = sorted(reference.provinces(), key=lambda u: sort_key(u.short_name))
-        self.province = CodeCombo([(u.code, u.name, u.short_name) for u in provinces])
+        self.province = CodeCombo([(u.code, u.name, (u.short_name,)) for u in provinces])
         self.province.setObjectName("provinceCombo")
         self.commune = CodeCombo()
         self.commune.setObjectName("communeCombo")
@@ -41,9 +41,7 @@ class CommunePage(QWizardPage):
         code = self.province.code()
         communes = reference.communes_of(code) if code and code != "?" else []
         communes.sort(key=lambda u: sort_key(u.short_name))
-        self.commune.set_items(
-            [(u.code, u.name, f"{u.short_name} {u.former_district or ''}") for u in communes]
-        )
+        self.commune.set_items([(u.code, u.name, (u.short_name,)) for u in communes])
         self.completeChanged.emit()
 
     def _commune_changed(self) -> None:
