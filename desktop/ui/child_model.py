@@ -17,8 +17,8 @@ from desktop.db.child_queries import ChildListRow
 from desktop.db.register import Register
 from desktop.domain import categories as cat
 
-PAGE_SIZE = 200
-MAX_PAGES = 16
+PAGE_SIZE = 100
+MAX_PAGES = 20
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -105,7 +105,7 @@ class ChildTableModel(QAbstractTableModel):
                 )
             return None
         return (
-            index.row() + 1,
+            str(index.row() + 1),
             child.full_name,
             cat.label(cat.SEXES, child.sex),
             child.birth.display(),

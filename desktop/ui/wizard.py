@@ -28,17 +28,25 @@ class CommunePage(QWizardPage):
         self.commune = CodeCombo()
         self.commune.setObjectName("communeCombo")
         self.former = QLabel()
+        self._loaded_province: str | None = None
         self.province.currentIndexChanged.connect(self._province_changed)
         self.commune.currentIndexChanged.connect(self._commune_changed)
-        self.province.editTextChanged.connect(lambda _t: self.completeChanged.emit())
-        self.commune.editTextChanged.connect(lambda _t: self.completeChanged.emit())
+        self.province.editTextChanged.connect(lambda _t: self._province_typed())
+        self.commune.editTextChanged.connect(lambda _t: self._commune_changed())
         form = QFormLayout(self)
         form.addRow(self.tr("Tỉnh/thành phố"), self.province)
         form.addRow(self.tr("Xã/phường/đặc khu"), self.commune)
         form.addRow("", self.former)
 
+    def _province_typed(self) -> None:
+        code = self.province.code()
+        if code not in (None, "?") and code != self._loaded_province:
+            self._province_changed()
+        self.completeChanged.emit()
+
     def _province_changed(self) -> None:
         code = self.province.code()
+        self._loaded_province = code
         communes = reference.communes_of(code) if code and code != "?" else []
         communes.sort(key=lambda u: sort_key(u.short_name))
         self.commune.set_items([(u.code, u.name, (u.short_name,)) for u in communes])

@@ -1,0 +1,120 @@
+"""First-run wizard, the lazy table model, and the screenshot command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtWidgets import QWizard
+
+from desktop.db.child_queries import ChildFilter
+from desktop.db.register import Register
+from desktop.demo import fill_demo
+from desktop.ui import dialogs
+from desktop.ui.child_model import MAX_PAGES, PAGE_SIZE, ChildTableModel
+from desktop.ui.wizard import FirstRunWizard
+from tests.conftest import TODAY
+from tests.gui_helpers import type_text
+
+
+def test_first_run_wizard_sets_commune_and_officer(qtbot, db_path):
+    register = Register.open(db_path)
+    wizard = FirstRunWizard(register)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.commune_page
+    assert not page.isComplete()
+    type_text(page.province, "lao cai")
+    type_text(page.commune, "ban xeo")
+    assert page.commune_code() == "02725"
+    assert page.former.text() == "Trước 01/7/2025 thuộc Huyện Bát Xát"
+    assert page.isComplete()
+    wizard.next()
+    officer = wizard.officer_page
+    type_text(officer.full_name, "Lò Thị Hạnh")
+    type_text(officer.username, "hanh")
+    type_text(officer.password, "mat-khau-1")
+    type_text(officer.again, "mat-khau-2")
+    assert not officer.isComplete()
+    assert officer.error.text() == "Hai lần nhập mật khẩu không giống nhau."
+    officer.again.clear()
+    type_text(officer.again, "mat-khau-1")
+    assert officer.isComplete()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert register.commune_code == "02725"
+    [user] = register.users()
+    assert (user.username, user.full_name, user.role) == ("hanh", "Lò Thị Hạnh", "officer")
+    assert register.authenticate("hanh", "mat-khau-1") is not None
+    assert register.authenticate("hanh", "sai") is None
+    assert "mat-khau-1" not in user.password_hash
+    register.close()
+
+
+@pytest.fixture
+def big_register(tmp_path):
+    register = Register.open(tmp_path / "big.db")
+    register.init_commune("02725")
+    fill_demo(register, 3000, seed=2, today=TODAY)
+    yield register
+    register.close()
+
+
+def test_child_model_passes_qt_model_tester(qtmodeltester, big_register):
+    model = ChildTableModel(big_register)
+    model.set_rowids(big_register.child_rowids(ChildFilter())[:500])
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_child_model_keeps_a_bounded_number_of_pages(big_register):
+    from desktop.db.child_queries import ChildFilter
+
+    model = ChildTableModel(big_register)
+    rowids = big_register.child_rowids(ChildFilter())
+    model.set_rowids(rowids)
+    assert model.rowCount() == 3000
+    for row in range(0, 3000, 50):  # scroll from top to bottom
+        assert model.index(row, 1).data()
+    assert model.cached_pages() <= MAX_PAGES < 3000 / PAGE_SIZE + 1
+    last = model.index(2999, 0).data()
+    assert last == "3000"  # STT counts rows
+
+
+def test_screenshots_command_writes_every_page(tmp_path):
+    db = tmp_path / "demo.db"
+    subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(db), "demo", "--children", "200"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    out = tmp_path / "shots"
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(db), "--screenshots", str(out)],
+        capture_output=True, text=True, timeout=120,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    names = sorted(p.name for p in out.glob("*.png"))
+    assert names == [
+        "01-children-form.png", "01-children.png", "02-cases.png", "03-activities.png",
+        "04-training.png", "05-plan.png", "06-reports.png", "07-sync.png", "08-settings.png",
+    ]  # fmt: skip
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out / "01-children.png"))
+    assert image.width() >= 1200 and image.height() >= 700
+
+
+def test_gui_does_not_ask_questions_when_nothing_changed(qtbot, big_register, monkeypatch):
+    from desktop.ui.main_window import MainWindow
+
+    asked = []
+    monkeypatch.setattr(dialogs, "ask", lambda *a: asked.append(a))
+    window = MainWindow(big_register)
+    window.show()
+    page = window.children_page
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3000)
+    page.open_row(0)
+    qtbot.waitUntil(lambda: page.stack.currentWidget() is page.form)
+    window.show_page("settings")
+    assert asked == [] and window.pages.currentWidget() is window.settings_page
+    window.close()
