@@ -3,17 +3,34 @@
 from __future__ import annotations
 
 import argparse
+import tempfile
+from pathlib import Path
 
-from benchmarks import bench_register
+from benchmarks import bench_gui, bench_register
 from benchmarks.common import machine, table
+from desktop.db.register import Register
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--children", type=int, default=100_000)
+    parser.add_argument("--skip-gui", action="store_true")
     args = parser.parse_args()
-    results = bench_register.run(args.children)
-    print(f"Machine: {machine()}\n")
+    print(f"Machine: {machine()}\n", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        big = Path(tmp) / f"demo-{args.children}.db"
+        results = bench_register.run(big, args.children)
+        print(table(results), flush=True)
+        if not args.skip_gui:
+            half = Path(tmp) / "demo-half.db"
+            bench_register.build_demo(half, args.children // 2)
+            for path in (big, half):
+                with Register.open(path) as register:
+                    register.create_user("canbo", "Cán bộ (dữ liệu mẫu)", "officer", "sotreem-demo")
+            gui = bench_gui.run(half, big)
+            print(table(gui))
+            results += gui
+    print("\nAll results:\n")
     print(table(results))
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -93,18 +92,17 @@ def bench_save(path: Path, count: int = 300) -> tuple[float, float]:
     return median(samples), percentile(samples, 95)
 
 
-def run(children: int = 100_000) -> list[Result]:
-    with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "bench.db"
-        demo_seconds = build_demo(path, children)
-        p50, p95 = bench_search(path)
-        save50, save95 = bench_save(path)
-        size_mb = path.stat().st_size / 2**20
+def run(path: Path, children: int) -> list[Result]:
+    """Build the demo at `path` (kept for the other benchmarks) and measure the register."""
+    demo_seconds = build_demo(path, children)
+    size_mb = path.stat().st_size / 2**20
+    p50, p95 = bench_search(path)
+    save50, save95 = bench_save(path)
     return [
         Result(f"demo: {children:,} children generated", demo_seconds, "s"),
         Result(f"database size at {children:,} children", size_mb, "MiB"),
-        Result("search p50 (100 queries)", p50, "ms"),
-        Result("search p95 (100 queries)", p95, "ms", "≤ 20 ms", p95 <= 20),
+        Result(f"search p50 (100 queries, {children:,} children)", p50, "ms"),
+        Result(f"search p95 (100 queries, {children:,} children)", p95, "ms", "≤ 20 ms", p95 <= 20),
         Result("save one child + change log, p50", save50, "ms"),
         Result("save one child + change log, p95", save95, "ms", "≤ 10 ms", save95 <= 10),
     ]

@@ -64,20 +64,53 @@ def _circumstance_clause(kind: str, code: str, params: dict, key: str) -> str:
     )
 
 
-def child_rowids(conn: Connection, commune: str, flt: ChildFilter, today: date) -> list[int]:
+class NameOrder:
+    """Every rowid of the commune in Vietnamese name order, kept until the data changes.
+
+    Search and filters only decide *which* children match (cheap, unordered); the order comes
+    from this list, so a keystroke never sorts tens of thousands of rows. The version is the
+    change log's newest sequence number and the newest rowid: any write, from this process or
+    another, moves one of them.
+    """
+
+    def __init__(self) -> None:
+        self.version: tuple[int, int] | None = None
+        self.rowids: list[int] = []
+        self.position: dict[int, int] = {}
+
+    def current(self, conn: Connection, commune: str) -> list[int]:
+        cursor = conn.connection.cursor()
+        version = cursor.execute(
+            "SELECT (SELECT COALESCE(MAX(seq), 0) FROM change_log), "
+            "(SELECT COALESCE(MAX(rowid), 0) FROM child)"
+        ).fetchone()
+        if version != self.version:
+            rows = cursor.execute(
+                "SELECT rowid FROM child INDEXED BY ix_child_list_order "
+                "WHERE commune_code = ? AND deleted = 0 ORDER BY sort_key",
+                (commune,),
+            ).fetchall()
+            self.rowids = [r[0] for r in rows]
+            self.position = {rowid: i for i, rowid in enumerate(self.rowids)}
+            self.version = version
+        return self.rowids
+
+    def arrange(self, matches: set[int]) -> list[int]:
+        """The matching rowids in name order."""
+        if len(matches) * 8 > len(self.rowids):
+            return [r for r in self.rowids if r in matches]
+        position = self.position
+        return sorted((r for r in matches if r in position), key=position.__getitem__)
+
+
+def child_rowids(
+    conn: Connection, commune: str, flt: ChildFilter, today: date, order: NameOrder
+) -> list[int]:
     """Rowids of matching children: name matches first, each part in Vietnamese name order."""
+    everyone = order.current(conn, commune)
     params: dict[str, object] = {"commune": commune, "today": today.isoformat()}
     where = ["c.commune_code = :commune", "c.deleted = 0"]
-    order = "c.sort_key"
     tokens = search_query_tokens(flt.search)
-    if tokens:
-        params["match"] = searchindex.match_expression(tokens)
-        params["name_match"] = searchindex.match_expression(tokens, names_only=True)
-        fts = searchindex.FTS_TABLE
-        where.append(f"c.rowid IN (SELECT rowid FROM {fts} WHERE {fts} MATCH :match)")
-        order = (
-            f"c.rowid NOT IN (SELECT rowid FROM {fts} WHERE {fts} MATCH :name_match), c.sort_key"
-        )
     for column in ("village_id", "sex", "ethnic_code", "status"):
         value = getattr(flt, column)
         if value is not None:
@@ -93,8 +126,32 @@ def child_rowids(conn: Connection, commune: str, flt: ChildFilter, today: date) 
         where.append(_circumstance_clause("special", flt.special_group, params, "sp"))
     if flt.risk_group is not None:
         where.append(_circumstance_clause("risk", flt.risk_group, params, "rk"))
-    sql = f"SELECT c.rowid FROM child c WHERE {' AND '.join(where)} ORDER BY {order}"
-    return [r[0] for r in conn.execute(text(sql), params)]
+    if not tokens and len(where) == 2:
+        return list(everyone)
+
+    cursor = conn.connection.cursor()  # plain sqlite3: tens of thousands of ints, no Row objects
+
+    def rowids(sql: str, query_params: dict[str, object]) -> set[int]:
+        return {r[0] for r in cursor.execute(sql, query_params)}
+
+    fts = searchindex.FTS_TABLE
+    filtered = None
+    if len(where) > 2:
+        filtered = rowids(f"SELECT c.rowid FROM child c WHERE {' AND '.join(where)}", params)
+    if not tokens:
+        return order.arrange(filtered or set())
+    found = f"SELECT rowid FROM {fts} WHERE {fts} MATCH :match"
+    by_name = rowids(found, {"match": searchindex.match_expression(tokens, names_only=True)})
+    if tokens == [tokens[0][:1]]:
+        # One letter typed: the first key of a name. Matching IDs, caregivers and villages too
+        # would list most of the register and make every first keystroke slow.
+        by_any = by_name
+    else:
+        by_any = rowids(found, {"match": searchindex.match_expression(tokens)})
+    if filtered is not None:
+        by_name &= filtered
+        by_any &= filtered
+    return order.arrange(by_name) + order.arrange(by_any - by_name)
 
 
 def child_page(conn: Connection, rowids: Sequence[int], today: date) -> dict[int, ChildListRow]:

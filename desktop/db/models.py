@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import MetaData
+from sqlalchemy import Index, MetaData
 from sqlmodel import Field, SQLModel
 
 # Constraint names that Alembic batch mode on SQLite can find again.
@@ -39,6 +39,9 @@ class Village(Synced, table=True):
 
 
 class Child(Synced, table=True):
+    # Covers the children list: every rowid of a commune in Vietnamese name order, index only.
+    __table_args__ = (Index("ix_child_list_order", "commune_code", "deleted", "sort_key"),)
+
     full_name: str
     name_folded: str
     sort_key: str = Field(index=True)

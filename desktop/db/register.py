@@ -125,6 +125,8 @@ class Register:
         self.engine = engine
         self.path = path
         self._local = threading.local()  # the open transaction belongs to one thread
+        self._name_order = child_queries.NameOrder()
+        self._order_lock = threading.Lock()
         self.user = "local"
         settings = self._settings()
         self.device_id = settings.get("device_id") or self._create_device_id()
@@ -512,9 +514,10 @@ class Register:
         return [_child_row(r) for r in rows]
 
     def child_rowids(self, flt: ChildFilter, today: date | None = None) -> list[int]:
-        with self.engine.connect() as conn:
+        """Matching children's rowids in list order (name matches first when searching)."""
+        with self.engine.connect() as conn, self._order_lock:
             return child_queries.child_rowids(
-                conn, self.commune_code or "", flt, today or date.today()
+                conn, self.commune_code or "", flt, today or date.today(), self._name_order
             )
 
     def child_page(

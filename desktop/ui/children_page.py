@@ -40,6 +40,7 @@ class ChildrenPage(QWidget):
         self._query_running = False
         self._pending_filter: ChildFilter | None = None
         self.last_query_started = 0.0
+        self._warmed = False
         self._build()
         self.reload_villages()
         self.refresh()
@@ -155,6 +156,10 @@ class ChildrenPage(QWidget):
             flt, self._pending_filter = self._pending_filter, None
             self._run_query(flt)
             return
+        if not self._warmed:
+            # Touch the search index once in the background, so the first key is fast too.
+            self._warmed = True
+            self.tasks.run_db(lambda: self.register.find("a", limit=1))
         self.model.set_rowids(rowids)
         self.count_label.setText(
             self.tr("{n} trẻ em").format(n=f"{len(rowids):,}".replace(",", "."))

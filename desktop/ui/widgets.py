@@ -52,6 +52,7 @@ class CodeCombo(QComboBox):
         completer = FoldingCompleter(self._model, self)
         self.setCompleter(completer)
         completer.activated[QModelIndex].connect(self._completed)
+        self.lineEdit().editingFinished.connect(self._normalize)
         self.set_items(items)
 
     def set_items(self, items: Iterable[Item]) -> None:
@@ -77,6 +78,12 @@ class CodeCombo(QComboBox):
         row = self.findText(index.data(Qt.ItemDataRole.DisplayRole) or "")
         if row >= 0:
             self.setCurrentIndex(row)
+
+    def _normalize(self) -> None:
+        """Show what was understood: "hmong" becomes "Mông" when the field is left."""
+        code = self.code()
+        if code not in (None, "?"):
+            self.set_code(code)
 
     def code(self) -> str | None:
         """The chosen code; None when empty; "?" when the text matches no item."""
