@@ -9,6 +9,7 @@ from pathlib import Path
 from benchmarks import bench_gui, bench_register
 from benchmarks.common import machine, table
 from desktop.db.register import Register
+from desktop.demo import DEMO_ACCOUNT, DEMO_PASSWORD
 
 
 def main() -> None:
@@ -26,7 +27,7 @@ def main() -> None:
             bench_register.build_demo(half, args.children // 2)
             for path in (big, half):
                 with Register.open(path) as register:
-                    register.create_user("canbo", "Cán bộ (dữ liệu mẫu)", "officer", "sotreem-demo")
+                    register.create_user(*DEMO_ACCOUNT, "officer", DEMO_PASSWORD)
             gui = bench_gui.run(half, big)
             print(table(gui))
             results += gui

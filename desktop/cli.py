@@ -88,7 +88,7 @@ def _cmd_init(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
-    from desktop.demo import DEMO_COMMUNE, fill_demo
+    from desktop.demo import DEMO_ACCOUNT, DEMO_COMMUNE, DEMO_PASSWORD, fill_demo
 
     if args.children < 0:
         print("Lỗi: --children phải ≥ 0.", file=sys.stderr)
@@ -99,8 +99,18 @@ def _cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
         elif args.commune and args.commune != register.commune_code:
             print(f"Lỗi: CSDL đã thuộc xã {register.commune_code}.", file=sys.stderr)
             return 2
+        if register.child_count():
+            print(
+                "Lỗi: cơ sở dữ liệu này đã có trẻ em; dữ liệu mẫu chỉ tạo vào tệp mới "
+                "(dùng --db TỆP_MỚI).",
+                file=sys.stderr,
+            )
+            return 2
         fill_demo(register, args.children, seed=args.seed)
         print(f"Đã tạo {args.children} trẻ em mẫu cho {register.commune_name} — {db_path}")
+        if not register.users():
+            register.create_user(*DEMO_ACCOUNT, "officer", DEMO_PASSWORD)
+            print(f"Tài khoản mẫu: {DEMO_ACCOUNT[0]} / mật khẩu {DEMO_PASSWORD}")
     return 0
 
 

@@ -17,6 +17,8 @@ from desktop.domain.dates import PartialDate
 from desktop.domain.validation import ChildDraft, CircumstanceDraft
 
 DEMO_COMMUNE = "02725"  # Xã Bản Xèo, tỉnh Lào Cai
+DEMO_ACCOUNT = ("canbo", "Cán bộ (dữ liệu mẫu)")
+DEMO_PASSWORD = "sotreem-demo"
 
 
 @dataclass(frozen=True)

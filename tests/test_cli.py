@@ -32,7 +32,11 @@ def test_init_demo_find_check(tmp_path):
     db = tmp_path / "xa.db"
     out = sotreem("--db", db, "init", "--commune", "02725", "--village", "Sín Chải").stdout
     assert "Xã Bản Xèo, Tỉnh Lào Cai" in out
-    assert "Đã tạo 300 trẻ em mẫu" in sotreem("--db", db, "demo", "--children", 300).stdout
+    demo = sotreem("--db", db, "demo", "--children", 300).stdout
+    assert "Đã tạo 300 trẻ em mẫu" in demo
+    assert "Tài khoản mẫu: canbo / mật khẩu sotreem-demo" in demo
+    again = sotreem("--db", db, "demo", "--children", 10, check=False)
+    assert again.returncode == 2 and "đã có trẻ em" in again.stderr
     found = json.loads(sotreem("--db", db, "find", "sin chai", "--json").stdout)
     assert any(r["village"] == "Sín Chải" for r in found)
     for r in found:  # every typed word starts a word of the name, caregiver or village

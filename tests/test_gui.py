@@ -227,6 +227,11 @@ def test_protection_case_deadline_shown_overdue(qtbot, window, register):
     fresh = rows["Bỏ rơi, bỏ mặc"]
     assert page.table.item(fresh, 5).text() == "Đang xử lý"
     assert page.summary.text() == "2 vụ việc, 1 quá hạn"
+    page.table.cellDoubleClicked.emit(late, 0)  # the case leads to the child's record
+    form = window.children_page.form
+    qtbot.waitUntil(lambda: window.children_page.stack.currentWidget() is form)
+    assert window.pages.currentWidget() is window.children_page
+    assert form.full_name.text() == "Ma Thị Hoa"
 
 
 def test_cases_hidden_from_assistants(qtbot, register):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,7 +37,8 @@ from desktop.domain.cases import (
     overdue_steps,
     step_deadlines,
 )
-from desktop.ui import dialogs
+from desktop.ui import dialogs, i18n
+from desktop.ui.i18n import tr_label
 from desktop.ui.taskman import TaskManager
 
 OVERDUE_BRUSH = QBrush(QColor("#fde2e1"))
@@ -52,6 +53,8 @@ def next_step(row: CaseRow) -> str | None:
 
 
 class CasesPage(QWidget):
+    open_child = Signal(str)  # double-click a case: open the child's record
+
     COLUMNS = ("Trẻ em", "Loại vụ việc", "Tiếp nhận", "Bước tiếp theo", "Hạn", "Tình trạng")
 
     def __init__(self, register: Register, tasks: TaskManager):
@@ -67,6 +70,7 @@ class CasesPage(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
+        self.table.cellDoubleClicked.connect(self._open_child)
         self.summary = QLabel(objectName="caseSummary")
         add = QPushButton(self.tr("Tiếp nhận vụ việc mới…"), objectName="newCaseButton")
         add.clicked.connect(self.add_case)
@@ -107,17 +111,17 @@ class CasesPage(QWidget):
             late = overdue_steps(row.received_at, row.done, now) if row.status == "open" else []
             late_open = [s for s in late if s not in row.done]
             due = deadlines.get(upcoming) if upcoming else None
-            status = cat.label(CASE_STATUSES, row.status)
+            status = i18n.label(CASE_STATUSES, row.status)
             if late_open:
                 overdue_count += 1
                 status = self.tr("QUÁ HẠN: ") + ", ".join(
-                    cat.label(CASE_STEPS, s).split(" (")[0] for s in late_open
+                    i18n.label(CASE_STEPS, s).split(" (")[0] for s in late_open
                 )
             values = (
                 row.child_name,
-                cat.label(cat.CASE_TYPES, row.case_type) + (" ⚠" if row.emergency else ""),
+                i18n.label(cat.CASE_TYPES, row.case_type) + (" ⚠" if row.emergency else ""),
                 _local(row.received_at),
-                cat.label(CASE_STEPS, upcoming) if upcoming else "",
+                i18n.label(CASE_STEPS, upcoming) if upcoming else "",
                 _local(due),
                 status,
             )
@@ -130,6 +134,10 @@ class CasesPage(QWidget):
         self.summary.setText(
             self.tr("{n} vụ việc, {late} quá hạn").format(n=len(rows), late=overdue_count)
         )
+
+    def _open_child(self, row: int, _column: int) -> None:
+        if 0 <= row < len(self.rows):
+            self.open_child.emit(self.rows[row].child_id)
 
     def add_case(self) -> None:
         dialog = CaseDialog(self, self.register)
@@ -168,7 +176,7 @@ class CaseDialog(QDialog):
         self.child_search.textChanged.connect(self._find)
         self.case_type = QComboBox()
         for c in cat.CASE_TYPES:
-            self.case_type.addItem(c.label, c.code)
+            self.case_type.addItem(tr_label(c.label), c.code)
         self.received = QDateTimeEdit(QDateTime.currentDateTime())
         self.received.setDisplayFormat("HH:mm dd/MM/yyyy")
         self.reported_by = QLineEdit()
@@ -216,7 +224,7 @@ class StepDialog(QDialog):
         self.step = QComboBox()
         for s in CASE_STEPS:
             if s.code not in case.done:
-                self.step.addItem(s.label, s.code)
+                self.step.addItem(tr_label(s.label), s.code)
         self.done_at = QDateTimeEdit(QDateTime.currentDateTime())
         self.done_at.setDisplayFormat("HH:mm dd/MM/yyyy")
         self.notes = QLineEdit()

@@ -38,7 +38,8 @@ from desktop.domain import categories as cat
 from desktop.domain.dates import DateTextError, parse_partial_date
 from desktop.domain.money import format_vnd
 from desktop.domain.validation import ChildDraft, CircumstanceDraft, Problem, ValidationError
-from desktop.ui import dialogs
+from desktop.ui import dialogs, i18n
+from desktop.ui.i18n import tr_label
 from desktop.ui.taskman import TaskManager
 from desktop.ui.widgets import CodeCombo, ErrorLabel
 
@@ -46,7 +47,7 @@ Button = dialogs.Button
 
 
 def _category_items(categories: tuple[cat.Category, ...]) -> list[tuple[str, str, str]]:
-    return [(c.code, c.label, ()) for c in categories]
+    return [(c.code, tr_label(c.label), ()) for c in categories]
 
 
 def _tristate(box: QCheckBox, value: bool | None) -> None:
@@ -290,8 +291,8 @@ class ChildForm(QWidget):
         for row, c in enumerate(circumstances):
             groups = cat.SPECIAL_GROUPS if c.kind == "special" else cat.DEFAULT_RISK_GROUPS
             values = [
-                cat.label(cat.CIRCUMSTANCE_KINDS, c.kind),
-                f"{c.group_code} – {cat.label(groups, c.group_code)}",
+                i18n.label(cat.CIRCUMSTANCE_KINDS, c.kind),
+                f"{c.group_code} – {i18n.label(groups, c.group_code)}",
                 c.start_date.strftime("%d/%m/%Y"),
                 c.end_date.strftime("%d/%m/%Y") if c.end_date else "",
                 c.end_reason,
@@ -302,9 +303,9 @@ class ChildForm(QWidget):
         for row, s in enumerate(supports):
             values = [
                 s.given_on.strftime("%d/%m/%Y"),
-                cat.label(cat.SUPPORT_TYPES, s.support_type),
+                i18n.label(cat.SUPPORT_TYPES, s.support_type),
                 format_vnd(s.amount_vnd),
-                cat.label(cat.FUNDING_SOURCES, s.funding_source),
+                i18n.label(cat.FUNDING_SOURCES, s.funding_source),
             ]
             for column, value in enumerate(values):
                 self.supports.setItem(row, column, QTableWidgetItem(value))
@@ -561,7 +562,7 @@ class CircumstanceDialog(_FormDialog):
         super().__init__(parent, parent.tr("Thêm hoàn cảnh"))
         self.kind = QComboBox()
         for c in cat.CIRCUMSTANCE_KINDS:
-            self.kind.addItem(c.label, c.code)
+            self.kind.addItem(tr_label(c.label), c.code)
         self.group = CodeCombo(allow_empty=False)
         self.sub = CodeCombo(_category_items(cat.ORPHAN_SUBCASES))
         self.start = self.date_edit()
@@ -579,7 +580,9 @@ class CircumstanceDialog(_FormDialog):
         groups = (
             cat.SPECIAL_GROUPS if self.kind.currentData() == "special" else cat.DEFAULT_RISK_GROUPS
         )
-        self.group.set_items([(g.code, f"{g.code} – {g.label}", (g.code,)) for g in groups])
+        self.group.set_items(
+            [(g.code, f"{g.code} – {tr_label(g.label)}", (g.code,)) for g in groups]
+        )
         self.group.setCurrentIndex(0)
 
     def draft(self) -> CircumstanceDraft:

@@ -16,6 +16,7 @@ from desktop import reference
 from desktop.db.child_queries import ChildListRow
 from desktop.db.register import Register
 from desktop.domain import categories as cat
+from desktop.ui import i18n
 
 PAGE_SIZE = 100
 MAX_PAGES = 20
@@ -97,24 +98,24 @@ class ChildTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 6 and child.special_groups:
                 return "\n".join(
-                    cat.label(cat.SPECIAL_GROUPS, c) for c in child.special_groups.split(", ")
+                    i18n.label(cat.SPECIAL_GROUPS, c) for c in child.special_groups.split(", ")
                 )
             if column == 7 and child.risk_groups:
                 return "\n".join(
-                    cat.label(cat.DEFAULT_RISK_GROUPS, c) for c in child.risk_groups.split(", ")
+                    i18n.label(cat.DEFAULT_RISK_GROUPS, c) for c in child.risk_groups.split(", ")
                 )
             return None
         return (
             str(index.row() + 1),
             child.full_name,
-            cat.label(cat.SEXES, child.sex),
+            i18n.label(cat.SEXES, child.sex),
             child.birth.display(),
             self._ethnic.get(child.ethnic_code or "", ""),
             child.village,
             child.special_groups,
             child.risk_groups,
             child.caregiver_name,
-            cat.label(cat.CHILD_STATUSES, child.status),
+            i18n.label(cat.CHILD_STATUSES, child.status),
         )[column]
 
     def cached_pages(self) -> int:

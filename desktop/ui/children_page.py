@@ -26,6 +26,7 @@ from desktop.db.register import Register
 from desktop.domain import categories as cat
 from desktop.ui.child_form import ChildForm
 from desktop.ui.child_model import ChildTableModel
+from desktop.ui.i18n import tr_label
 from desktop.ui.taskman import TaskManager
 
 
@@ -61,10 +62,10 @@ class ChildrenPage(QWidget):
 
         self.filters: dict[str, QComboBox] = {}
         special = [(self.tr("Mọi nhóm HCĐB"), "*")] + [
-            (f"{g.code} – {g.label}", g.code) for g in cat.SPECIAL_GROUPS
+            (f"{g.code} – {tr_label(g.label)}", g.code) for g in cat.SPECIAL_GROUPS
         ]
         risk = [(self.tr("Mọi nhóm nguy cơ"), "*")] + [
-            (g.label, g.code) for g in cat.DEFAULT_RISK_GROUPS
+            (tr_label(g.label), g.code) for g in cat.DEFAULT_RISK_GROUPS
         ]
         ethnic = [(g.name, g.code) for g in reference.ethnic_groups().values()]
         filter_row = QHBoxLayout()
@@ -72,10 +73,14 @@ class ChildrenPage(QWidget):
             ("special_group", self.tr("Hoàn cảnh đặc biệt"), special),
             ("risk_group", self.tr("Nguy cơ"), risk),
             ("village_id", self.tr("Thôn/bản"), []),
-            ("age_band", self.tr("Độ tuổi"), [(b.label, b.code) for b in cat.AGE_BANDS]),
-            ("sex", self.tr("Giới tính"), [(s.label, s.code) for s in cat.SEXES]),
+            ("age_band", self.tr("Độ tuổi"), [(tr_label(b.label), b.code) for b in cat.AGE_BANDS]),
+            ("sex", self.tr("Giới tính"), [(tr_label(s.label), s.code) for s in cat.SEXES]),
             ("ethnic_code", self.tr("Dân tộc"), ethnic),
-            ("status", self.tr("Tình trạng"), [(s.label, s.code) for s in cat.CHILD_STATUSES]),
+            (
+                "status",
+                self.tr("Tình trạng"),
+                [(tr_label(s.label), s.code) for s in cat.CHILD_STATUSES],
+            ),
         ):
             combo = QComboBox(objectName=f"filter_{key}")
             combo.addItem(f"{placeholder}: {self.tr('tất cả')}", None)

@@ -54,6 +54,8 @@ class MainWindow(QMainWindow):
         read_only = not accounts.may_edit(role)
         self.children_page = ChildrenPage(register, self.tasks, read_only=read_only)
         self.cases_page = CasesPage(register, self.tasks) if accounts.may_see_cases(role) else None
+        if self.cases_page is not None:
+            self.cases_page.open_child.connect(self.open_child)
         self.settings_page = SettingsPage(register)
         pages: list[tuple[str, str, QWidget | None]] = [
             ("children", self.tr("Trẻ em"), self.children_page),
@@ -96,6 +98,11 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(self.page_keys.index(key))
+
+    def open_child(self, child_id: str) -> None:
+        self.show_page("children")
+        if self.pages.currentWidget() is self.children_page:
+            self.children_page.open_child(child_id)
 
     def _navigate(self, row: int) -> None:
         current = self.pages.currentWidget()

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Debian packages the tests need. Installs only what is missing, so a prepared machine pays
+# nothing; on a fresh Debian/Ubuntu machine run as root (CI is root) or with sudo.
+set -euo pipefail
+
+needed=(
+  libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3  # Qt on the offscreen platform
+)
+
+missing=()
+for pkg in "${needed[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "Missing system packages (${missing[*]}) and no apt-get: install them by hand." >&2
+  exit 1
+fi
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "Installing system packages: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
