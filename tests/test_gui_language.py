@@ -14,12 +14,8 @@ def test_english_translation_applies_to_pages_and_code_lists(qtbot, qapp, regist
         assert nav[:3] == ["Children", "Protection cases", "Activities"]
         sexes = window.children_page.filters["sex"]
         assert [sexes.itemText(i) for i in range(1, sexes.count())] == ["Male", "Female"]
-        assert (
-            window.children_page.model.headerData(
-                1, __import__("PySide6.QtCore", fromlist=["Qt"]).Qt.Orientation.Horizontal, 0
-            )
-            == "Full name"
-        )
+        header = window.children_page.model.headerData(1, Qt.Orientation.Horizontal, 0)
+        assert header == "Full name"
         qtbot.waitUntil(lambda: window.tasks.pending == 0)
         window.close()
     finally:
