@@ -75,6 +75,8 @@ _CHILD_FIELDS = (
 
 # Above this many matches a search walks the name index instead of sorting the matches.
 _DENSE_MATCHES = 2000
+# Rows a batch keeps as objects before flushing them (see `_write`).
+_FLUSH_EVERY = 2000
 
 
 class NotSetUp(RuntimeError):
@@ -213,8 +215,15 @@ class Register:
     @contextmanager
     def _write(self) -> Iterator[_Tx]:
         with self.batch():
-            assert self._session is not None
-            yield _Tx(self._session, self._new_rows)
+            session = self._session
+            assert session is not None
+            if len(self._new_rows) >= _FLUSH_EVERY:
+                # A long batch (import, demo) sends its rows to SQLite between use cases and
+                # forgets the objects, so memory stays flat; the transaction stays open.
+                session.flush()
+                session.expunge_all()
+                self._new_rows.clear()
+            yield _Tx(session, self._new_rows)
 
     def _require_commune(self) -> str:
         if not self.commune_code:
@@ -487,30 +496,34 @@ class Register:
         of sorting tens of thousands.
         """
         fts = searchindex.FTS_TABLE
-        columns = (
-            "c.id, c.full_name, c.sex, c.birth_year, c.birth_month, c.birth_day, "
-            "c.ethnic_code, COALESCE(v.name, ''), c.caregiver_name, c.personal_id, c.status"
+        select = (
+            "SELECT c.id, c.full_name, c.sex, c.birth_year, c.birth_month, c.birth_day, "
+            "c.ethnic_code, COALESCE(v.name, ''), c.caregiver_name, c.personal_id, c.status "
         )
-        where = "c.commune_code = :commune AND c.deleted = 0"
+        order = "ORDER BY c.sort_key LIMIT :limit"
         params = {"match": match, "commune": self.commune_code, "limit": limit}
         with self.engine.connect() as conn:
-            probe = conn.execute(
-                text(f"SELECT rowid FROM {fts} WHERE {fts} MATCH :match LIMIT {_DENSE_MATCHES}"),
+            cursor = conn.connection.cursor()  # constant SQL text: prepared once, no Row objects
+            probe = cursor.execute(
+                f"SELECT rowid FROM {fts} WHERE {fts} MATCH :match LIMIT {_DENSE_MATCHES}",
                 params,
-            ).all()
+            ).fetchall()
             if len(probe) < _DENSE_MATCHES:
-                table = "child c"
-                matching = ",".join(str(int(r[0])) for r in probe) or "NULL"
+                params["rowids"] = json.dumps([r[0] for r in probe])
+                # Unary + keeps the planner on rowid look-ups instead of walking the list index.
+                sql = (
+                    f"{select} FROM child c LEFT JOIN village v ON v.id = c.village_id "
+                    "WHERE c.rowid IN (SELECT value FROM json_each(:rowids)) "
+                    f"AND +c.commune_code = :commune AND +c.deleted = 0 {order}"
+                )
             else:
-                table = "child c INDEXED BY ix_child_sort_key"
-                matching = f"SELECT rowid FROM {fts} WHERE {fts} MATCH :match"
-            rows = conn.execute(
-                text(
-                    f"SELECT {columns} FROM {table} LEFT JOIN village v ON v.id = c.village_id "
-                    f"WHERE c.rowid IN ({matching}) AND {where} ORDER BY c.sort_key LIMIT :limit"
-                ),
-                params,
-            ).all()
+                sql = (
+                    f"{select} FROM child c INDEXED BY ix_child_list_order "
+                    "LEFT JOIN village v ON v.id = c.village_id "
+                    "WHERE c.commune_code = :commune AND c.deleted = 0 AND c.rowid IN "
+                    f"(SELECT rowid FROM {fts} WHERE {fts} MATCH :match) {order}"
+                )
+            rows = cursor.execute(sql, params).fetchall()
         return [_child_row(r) for r in rows]
 
     def child_rowids(self, flt: ChildFilter, today: date | None = None) -> list[int]:
