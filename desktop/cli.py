@@ -45,6 +45,16 @@ def _parser() -> argparse.ArgumentParser:
     find.add_argument("--limit", type=int, default=50)
 
     sub.add_parser("check", help="kiểm tra tính toàn vẹn của dữ liệu")
+
+    report = sub.add_parser("report", help="báo cáo tháng, 6 tháng, năm (PDF, Excel, JSON)")
+    report.add_argument("kind", choices=["monthly", "semiannual", "annual"])
+    report.add_argument("--period", required=True, help="2026-10, 2026-H1 hoặc 2026")
+    report.add_argument("--format", choices=["pdf", "xlsx", "json"], default="pdf")
+    report.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP")
+
+    export = sub.add_parser("export", help="xuất Excel")
+    export.add_argument("what", choices=["register"])
+    export.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.xlsx")
     return parser
 
 
@@ -169,4 +179,42 @@ def _cmd_check(args: argparse.Namespace, db_path: Path) -> int:
     return 0
 
 
-_COMMANDS = {"init": _cmd_init, "demo": _cmd_demo, "find": _cmd_find, "check": _cmd_check}
+def _cmd_report(args: argparse.Namespace, db_path: Path) -> int:
+    from desktop.domain.periods import PeriodError
+    from desktop.reports import service
+
+    try:
+        period = service.period_for(args.kind, args.period)
+    except PeriodError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
+    with _open(db_path) as register:
+        register._require_commune()
+        service.write_report(register, args.kind, period, args.format, args.output)
+    print(f"Đã ghi báo cáo {period.label}: {args.output}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
+    from desktop.reports import service
+
+    if args.output.suffix.lower() != ".xlsx":
+        print("Lỗi: tệp xuất phải có đuôi .xlsx.", file=sys.stderr)
+        return 2
+    with _open(db_path) as register:
+        register._require_commune()
+        count = service.export_register(
+            register, args.output, lambda f, m: print(f"{f:4.0%} {m}", file=sys.stderr)
+        )
+    print(f"Đã xuất {count} trẻ em: {args.output}")
+    return 0
+
+
+_COMMANDS = {
+    "init": _cmd_init,
+    "demo": _cmd_demo,
+    "find": _cmd_find,
+    "check": _cmd_check,
+    "report": _cmd_report,
+    "export": _cmd_export,
+}

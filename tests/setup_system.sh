@@ -5,6 +5,7 @@ set -euo pipefail
 
 needed=(
   libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3  # Qt on the offscreen platform
+  poppler-utils                                             # pdftotext reads reports back
 )
 
 missing=()

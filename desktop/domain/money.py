@@ -6,3 +6,8 @@ def format_vnd(amount: int | None) -> str:
         return ""
     sign = "-" if amount < 0 else ""
     return f"{sign}{abs(amount):,}".replace(",", ".") + " đ"
+
+
+def format_percent(value: float) -> str:
+    """Vietnamese decimal comma: 4.2 → "4,2%"."""
+    return f"{value:.1f}".replace(".", ",").removesuffix(",0") + "%"

@@ -1,0 +1,323 @@
+"""The figures of a report, computed once for PDF, Excel, JSON and the screen.
+
+Figures for a period are taken as of the period's end from the histories (circumstances,
+supports, cases, activities, courses carry their own dates), so correcting something that
+started later never changes an earlier month. The area is a set of commune codes: one commune
+on the desktop, every commune beneath a unit on the server.
+
+Known limit: a child's status (moved away, deceased) has no history yet, so the current status
+is used for past periods too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from desktop.domain import categories as cat
+from desktop.domain.cases import VIETNAM_TZ, overdue_steps
+from desktop.domain.dates import PartialDate, age_on
+from desktop.domain.periods import Period
+
+SCHEMA = "sotreem.tally/1"
+KINH = "01"
+
+# Indicator names of Thông tư 13/2021/TT-BLĐTBXH (child protection group) that the app computes.
+INDICATORS = {
+    "children_under_16": "Số trẻ em (dưới 16 tuổi)",
+    "special_children": "Số trẻ em có hoàn cảnh đặc biệt",
+    "special_share_pct": "Tỷ lệ trẻ em có hoàn cảnh đặc biệt (%)",
+    "special_supported": "Số trẻ em có hoàn cảnh đặc biệt được trợ giúp",
+    "special_supported_pct": "Tỷ lệ trẻ em có hoàn cảnh đặc biệt được trợ giúp (%)",
+    "abused_children": "Số trẻ em bị xâm hại (chỉ tiêu 0101)",
+}
+ABUSE_CASE_TYPES = ("violence", "sexual_abuse", "exploitation", "trafficking")
+
+
+@dataclass(frozen=True)
+class Area:
+    codes: tuple[str, ...]
+    name: str
+
+
+def _pct(part: int, whole: int) -> float:
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def _in(codes: tuple[str, ...]) -> str:
+    return ",".join(f"'{c}'" for c in codes if c.isalnum())  # codes are digits
+
+
+def compute(conn: Connection, area: Area, period: Period, now: datetime | None = None) -> dict:
+    """Every figure of the report, as plain JSON-ready data."""
+    now = now or datetime.now(UTC)
+    end_moment = datetime.combine(period.end, time(23, 59, 59), VIETNAM_TZ)
+    as_of = min(now, end_moment)
+    codes = _in(area.codes)
+    p = {"start": period.start.isoformat(), "end": period.end.isoformat()}
+    children = _children(conn, codes, period)
+    special = _circumstances(conn, codes, period, "special", children)
+    risk = _circumstances(conn, codes, period, "risk", children)
+    support = _support(conn, codes, p, set(special["child_ids"]))
+    cases = _cases(conn, codes, period, as_of)
+    figures: dict[str, Any] = {
+        "schema": SCHEMA,
+        "period": {
+            "code": period.code,
+            "kind": period.kind,
+            "label": period.label,
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+        },
+        "area": {"codes": list(area.codes), "name": area.name},
+        "generated_at": now.isoformat(timespec="seconds"),
+        "children_under_16": children["totals"],
+        "special": _without_ids(special)
+        | {"share_of_children_pct": _pct(special["children"], children["totals"]["total"])},
+        "risk": _without_ids(risk),
+        "support": support,
+        "cases": cases,
+        "activities": _activities(conn, codes, p),
+        "training": _training(conn, codes, p),
+    }
+    figures["indicators"] = [
+        {"key": key, "name": name, "value": value}
+        for key, name, value in (
+            ("children_under_16", INDICATORS["children_under_16"], children["totals"]["total"]),
+            ("special_children", INDICATORS["special_children"], special["children"]),
+            (
+                "special_share_pct",
+                INDICATORS["special_share_pct"],
+                figures["special"]["share_of_children_pct"],
+            ),
+            ("special_supported", INDICATORS["special_supported"], support["special_supported"]),
+            (
+                "special_supported_pct",
+                INDICATORS["special_supported_pct"],
+                support["special_supported_pct"],
+            ),
+            ("abused_children", INDICATORS["abused_children"], cases["abused_children"]),
+        )
+    ]
+    return figures
+
+
+def _without_ids(section: dict) -> dict:
+    return {k: v for k, v in section.items() if k != "child_ids"}
+
+
+def _children(conn: Connection, codes: str, period: Period) -> dict:
+    """Children under 16 on the period's end: born by then and not yet certainly 16."""
+    sixteen_before = (
+        period.end.replace(year=period.end.year - 16)
+        if not (period.end.month == 2 and period.end.day == 29)
+        else date(period.end.year - 16, 2, 28)
+    )
+    rows = conn.execute(
+        text(
+            f"""SELECT id, sex, birth_year, birth_month, birth_day, ethnic_code FROM child
+            WHERE commune_code IN ({codes}) AND deleted = 0
+              AND status NOT IN ('moved', 'deceased')
+              AND birth_latest > :sixteen_before
+              AND printf('%04d-%02d-%02d', birth_year, COALESCE(birth_month, 1),
+                         COALESCE(birth_day, 1)) <= :end"""
+        ),
+        {"sixteen_before": sixteen_before.isoformat(), "end": period.end.isoformat()},
+    ).all()
+    info = {r[0]: (r[1], PartialDate(r[2], r[3], r[4]), r[5]) for r in rows}
+    sexes = Counter(r[1] for r in rows)
+    return {
+        "info": info,
+        "totals": {"total": len(rows), "male": sexes["M"], "female": sexes["F"]},
+    }
+
+
+def _age_band(birth: PartialDate, on: date) -> str:
+    age = age_on(birth, on)
+    return next((b.code for b in cat.AGE_BANDS if b.min_age <= age < b.max_age), "16+")
+
+
+def _circumstances(conn: Connection, codes: str, period: Period, kind: str, children) -> dict:
+    rows = conn.execute(
+        text(
+            f"""SELECT child_id, group_code, start_date, end_date FROM circumstance
+            WHERE commune_code IN ({codes}) AND deleted = 0 AND kind = :kind
+              AND start_date <= :end"""
+        ),
+        {"kind": kind, "end": period.end.isoformat()},
+    ).all()
+    info = children["info"]
+    groups: dict[str, dict[str, Any]] = {}
+    active_children: set[str] = set()
+    entries = exits = 0
+    for child_id, group, start, end in rows:
+        start_d = date.fromisoformat(start)
+        end_d = date.fromisoformat(end) if end else None
+        if period.contains(start_d):
+            entries += 1
+        if end_d and period.contains(end_d):
+            exits += 1
+        if (end_d is not None and end_d < period.end) or child_id not in info:
+            continue
+        sex, birth, ethnic = info[child_id]
+        g = groups.setdefault(
+            group,
+            {"total": 0, "male": 0, "female": 0, "ethnic_minority": 0,
+             "by_age": {b.code: 0 for b in cat.AGE_BANDS}},
+        )  # fmt: skip
+        g["total"] += 1
+        g["male" if sex == "M" else "female"] += 1
+        g["ethnic_minority"] += int(ethnic is not None and ethnic != KINH)
+        band = _age_band(birth, period.end)
+        if band in g["by_age"]:
+            g["by_age"][band] += 1
+        active_children.add(child_id)
+    order = [c.code for c in (cat.SPECIAL_GROUPS if kind == "special" else cat.DEFAULT_RISK_GROUPS)]
+    return {
+        "children": len(active_children),
+        "child_ids": sorted(active_children),
+        "by_group": {code: groups[code] for code in order if code in groups}
+        | {code: v for code, v in groups.items() if code not in order},
+        "entries": entries,
+        "exits": exits,
+    }
+
+
+def _support(conn: Connection, codes: str, p: dict, special_ids: set[str]) -> dict:
+    rows = conn.execute(
+        text(
+            f"""SELECT child_id, support_type, COALESCE(amount_vnd, 0) FROM support
+            WHERE commune_code IN ({codes}) AND deleted = 0
+              AND given_on BETWEEN :start AND :end"""
+        ),
+        p,
+    ).all()
+    by_type: dict[str, dict[str, int]] = {}
+    for _child, kind, amount in rows:
+        t = by_type.setdefault(kind, {"count": 0, "amount_vnd": 0})
+        t["count"] += 1
+        t["amount_vnd"] += amount
+    supported = {child for child, _k, _a in rows} & special_ids
+    return {
+        "children_supported": len({child for child, _k, _a in rows}),
+        "special_supported": len(supported),
+        "special_supported_pct": _pct(len(supported), len(special_ids)),
+        "by_type": by_type,
+        "total_amount_vnd": sum(t["amount_vnd"] for t in by_type.values()),
+    }
+
+
+def _cases(conn: Connection, codes: str, period: Period, as_of: datetime) -> dict:
+    start_moment = datetime.combine(period.start, time(0), VIETNAM_TZ).astimezone(UTC)
+    cases = conn.execute(
+        text(
+            f"""SELECT id, child_id, case_type, received_at, status, closed_on
+            FROM protectioncase WHERE commune_code IN ({codes}) AND deleted = 0"""
+        )
+    ).all()
+    steps = defaultdict(dict)
+    for case_id, step, done_at in conn.execute(
+        text(
+            f"""SELECT case_id, step, done_at FROM casestep
+            WHERE commune_code IN ({codes}) AND deleted = 0 AND done_at IS NOT NULL"""
+        )
+    ):
+        steps[case_id][step] = _aware(done_at)
+    received = open_at_end = closed = overdue = 0
+    by_type: Counter[str] = Counter()
+    abused: set[str] = set()
+    for case_id, child_id, case_type, received_at, _status, closed_on in cases:
+        got = _aware(received_at)
+        if got > as_of:
+            continue
+        done = {s: t for s, t in steps[case_id].items() if t <= as_of}
+        closed_by_end = closed_on is not None and date.fromisoformat(closed_on) <= as_of.date()
+        if got >= start_moment:
+            received += 1
+            by_type[case_type] += 1
+            if case_type in ABUSE_CASE_TYPES:
+                abused.add(child_id)
+        if closed_by_end and date.fromisoformat(closed_on) >= start_moment.date():
+            closed += 1
+        if not closed_by_end:
+            open_at_end += 1
+            if [s for s in overdue_steps(got, done, as_of) if s not in done]:
+                overdue += 1
+    return {
+        "received": received,
+        "open_at_end": open_at_end,
+        "closed": closed,
+        "overdue_at_end": overdue,
+        "by_type": dict(by_type),
+        "abused_children": len(abused),
+    }
+
+
+def _aware(value: str | datetime) -> datetime:
+    moment = datetime.fromisoformat(value) if isinstance(value, str) else value
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _activities(conn: Connection, codes: str, p: dict) -> dict:
+    rows = conn.execute(
+        text(
+            f"""SELECT activity_type, COUNT(*), SUM(adult_male), SUM(adult_female),
+                   SUM(child_male), SUM(child_female), SUM(special_children),
+                   SUM(COALESCE(cost_vnd, 0))
+            FROM activity WHERE commune_code IN ({codes}) AND deleted = 0
+              AND start_date BETWEEN :start AND :end GROUP BY activity_type"""
+        ),
+        p,
+    ).all()
+    by_type = {
+        r[0]: {
+            "count": r[1],
+            "adult_male": r[2],
+            "adult_female": r[3],
+            "child_male": r[4],
+            "child_female": r[5],
+            "participants": r[2] + r[3] + r[4] + r[5],
+            "special_children": r[6],
+            "cost_vnd": r[7],
+        }
+        for r in rows
+    }
+    return {
+        "count": sum(t["count"] for t in by_type.values()),
+        "participants": sum(t["participants"] for t in by_type.values()),
+        "by_type": by_type,
+    }
+
+
+def _training(conn: Connection, codes: str, p: dict) -> dict:
+    courses = conn.execute(
+        text(
+            f"""SELECT COUNT(*) FROM trainingcourse WHERE commune_code IN ({codes})
+            AND deleted = 0 AND start_date BETWEEN :start AND :end"""
+        ),
+        p,
+    ).scalar_one()
+    rows = conn.execute(
+        text(
+            f"""SELECT tp.role, tp.sex, SUM(tp.count) FROM trainingparticipant tp
+            JOIN trainingcourse tc ON tc.id = tp.course_id
+            WHERE tc.commune_code IN ({codes}) AND tc.deleted = 0 AND tp.deleted = 0
+              AND tc.start_date BETWEEN :start AND :end GROUP BY tp.role, tp.sex"""
+        ),
+        p,
+    ).all()
+    by_role: dict[str, dict[str, int]] = {}
+    for role, sex, count in rows:
+        r = by_role.setdefault(role, {"male": 0, "female": 0})
+        r["male" if sex == "M" else "female"] += count
+    male = sum(r["male"] for r in by_role.values())
+    female = sum(r["female"] for r in by_role.values())
+    return {
+        "courses": courses,
+        "participants": {"total": male + female, "male": male, "female": female,
+                         "by_role": by_role},
+    }  # fmt: skip

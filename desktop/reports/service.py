@@ -1,0 +1,67 @@
+"""Report use cases shared by the CLI and the GUI: compute the tally, write PDF/Excel/JSON."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from desktop import reference
+from desktop.db.register import Register
+from desktop.domain.periods import Period, PeriodError, kind_matches, parse_period
+from desktop.reports import figures as figures_module
+from desktop.reports import pdf, xlsx
+from desktop.reports.figures import Area
+
+REPORT_KINDS = {"monthly": "tháng", "semiannual": "6 tháng", "annual": "năm"}
+FORMATS = ("pdf", "xlsx", "json")
+
+
+def area_of(register: Register) -> Area:
+    unit = reference.unit(register.commune_code or "")
+    return Area((register.commune_code or "",), unit.name if unit else "")
+
+
+def document_info(register: Register, on: date | None = None) -> pdf.DocumentInfo:
+    commune = reference.unit(register.commune_code or "")
+    province = reference.unit(commune.parent_code or "") if commune else None
+    recipients = (f"UBND {province.name[0].lower()}{province.name[1:]}",) if province else ()
+    return pdf.DocumentInfo(
+        body_lines=("ỦY BAN NHÂN DÂN", commune.name.upper() if commune else ""),
+        place=commune.short_name if commune else "",
+        on=on or date.today(),
+        recipients=(*recipients, "Lưu: VT"),
+    )
+
+
+def tally(register: Register, period: Period, now: datetime | None = None) -> dict:
+    with register.engine.connect() as conn:
+        return figures_module.compute(conn, area_of(register), period, now or datetime.now(UTC))
+
+
+def period_for(kind: str, text: str) -> Period:
+    period = parse_period(text)
+    if not kind_matches(kind, period):
+        raise PeriodError(
+            f"báo cáo {REPORT_KINDS[kind]} cần kỳ kiểu "
+            + {"monthly": "2026-10", "semiannual": "2026-H1", "annual": "2026"}[kind]
+            + f", không phải “{text}”."
+        )
+    return period
+
+
+def write_report(register: Register, kind: str, period: Period, fmt: str, path: Path) -> dict:
+    figures = tally(register, period)
+    if fmt == "json":
+        path.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
+    elif fmt == "xlsx":
+        xlsx.export_tally(figures, path)
+    else:
+        summary = f"Kết quả công tác bảo vệ, chăm sóc trẻ em {period.label}"
+        pdf.build(path, document_info(register), "BÁO CÁO", summary, pdf.tally_body(figures))
+    return figures
+
+
+def export_register(register: Register, path: Path, progress: xlsx.Progress = xlsx._noop) -> int:
+    with register.engine.connect() as conn:
+        return xlsx.export_register(conn, register.commune_code or "", path, date.today(), progress)

@@ -1,0 +1,187 @@
+"""Excel exports: the register and the tallies, streamed with openpyxl's write-only mode.
+
+Every file has a title block, Vietnamese headers, a frozen header row, an autofilter, dates as
+real dates, sensible widths, and text that can never turn into a formula (cells starting with
+= + - @ are written as quoted text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+from sqlalchemy import Connection
+
+from desktop import reference
+from desktop.domain import categories as cat
+
+Progress = Callable[[float, str], None]
+PERSONAL_DATA_NOTE = (
+    "Tệp có thông tin cá nhân của trẻ em — chỉ dùng cho công tác bảo vệ trẻ em, không chia sẻ."
+)
+_RISKY_START = ("=", "+", "-", "@")
+_BOLD = Font(bold=True)
+_TITLE = Font(bold=True, size=14)
+_HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
+
+
+def _noop(_fraction: float, _message: str) -> None:
+    return None
+
+
+def safe(ws: Worksheet, value: Any, **style: Any) -> Any:
+    """A cell for `value`; text that Excel could read as a formula stays plain text."""
+    cell = WriteOnlyCell(ws, value)
+    if isinstance(value, str) and value.startswith(_RISKY_START):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    for key, v in style.items():
+        setattr(cell, key, v)
+    return cell
+
+
+def _sheet(
+    wb: Workbook, title: str, headers: list[tuple[str, float]], block: list[str]
+) -> Worksheet:
+    """A sheet with widths, frozen header and autofilter set before any row is streamed."""
+    ws = wb.create_sheet(title)
+    for i, (_name, width) in enumerate(headers, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    header_row = len(block) + 2
+    ws.freeze_panes = f"C{header_row + 1}"
+    ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(headers))}{header_row}"
+    for i, line in enumerate(block):
+        ws.append([safe(ws, line, font=_TITLE if i == 0 else Font(italic=True))])
+    ws.append([])
+    ws.append(
+        [
+            safe(ws, name, font=_BOLD, fill=_HEAD_FILL,
+                 alignment=Alignment(wrap_text=True, vertical="center"))
+            for name, _w in headers
+        ]
+    )  # fmt: skip
+    return ws
+
+
+REGISTER_HEADERS: list[tuple[str, float]] = [
+    ("STT", 6), ("Họ và tên", 26), ("Giới tính", 9), ("Ngày sinh", 12), ("Dân tộc", 10),
+    ("Thôn/bản", 16), ("Số định danh cá nhân", 16), ("Đã đăng ký khai sinh", 10),
+    ("Thẻ BHYT", 9), ("Học tập", 14), ("Hộ nghèo/cận nghèo", 14), ("Người chăm sóc", 24),
+    ("Quan hệ", 9), ("Điện thoại", 13), ("Tình trạng", 13), ("Hoàn cảnh đặc biệt", 40),
+    ("Nguy cơ", 32), ("Số lượt trợ giúp", 10), ("Tổng tiền trợ giúp (đồng)", 16), ("Ghi chú", 30),
+]  # fmt: skip
+
+
+def _yes_no(value: int | None) -> str:
+    return "" if value is None else ("Có" if value else "Không")
+
+
+def export_register(
+    conn: Connection, commune: str, path: Path, today: date, progress: Progress = _noop
+) -> int:
+    """Every child of the commune with groups, supports, village and caregiver; rows written."""
+    unit = reference.unit(commune)
+    ethnic = {c: g.name for c, g in reference.ethnic_groups().items()}
+    cursor = conn.connection.cursor()
+    total = cursor.execute(
+        "SELECT COUNT(*) FROM child WHERE commune_code = ? AND deleted = 0", (commune,)
+    ).fetchone()[0]
+    wb = Workbook(write_only=True)
+    ws = _sheet(
+        wb, "Trẻ em", REGISTER_HEADERS,
+        [f"DANH SÁCH TRẺ EM — {unit.name.upper() if unit else commune}",
+         f"Xuất ngày {today:%d/%m/%Y}. {PERSONAL_DATA_NOTE}"],
+    )  # fmt: skip
+    groups = (
+        "(SELECT group_concat(k.group_code, ', ') FROM circumstance k WHERE k.child_id = c.id "
+        "AND k.deleted = 0 AND k.kind = '{kind}' AND k.start_date <= :today "
+        "AND (k.end_date IS NULL OR k.end_date >= :today))"
+    )
+    rows = cursor.execute(
+        f"""SELECT c.full_name, c.sex, c.birth_year, c.birth_month, c.birth_day, c.ethnic_code,
+               COALESCE(v.name, ''), c.personal_id, c.birth_registered, c.health_insurance,
+               c.schooling, c.poverty, c.caregiver_name, c.caregiver_relation, c.contact_phone,
+               c.status, {groups.format(kind="special")}, {groups.format(kind="risk")},
+               (SELECT COUNT(*) FROM support s WHERE s.child_id = c.id AND s.deleted = 0),
+               (SELECT COALESCE(SUM(amount_vnd), 0) FROM support s
+                 WHERE s.child_id = c.id AND s.deleted = 0),
+               c.notes
+        FROM child c INDEXED BY ix_child_list_order LEFT JOIN village v ON v.id = c.village_id
+        WHERE c.commune_code = :commune AND c.deleted = 0 ORDER BY c.sort_key""",
+        {"commune": commune, "today": today.isoformat()},
+    )
+    written = 0
+    for r in rows:
+        written += 1
+        year, month, day = r[2], r[3], r[4]
+        if day and month:
+            birth: Any = safe(ws, date(year, month, day), number_format="DD/MM/YYYY")
+        else:
+            birth = f"{month:02d}/{year}" if month else str(year)
+        special = "; ".join(
+            f"{code} – {cat.label(cat.SPECIAL_GROUPS, code)}" for code in (r[16] or "").split(", ")
+            if code
+        )  # fmt: skip
+        risk = "; ".join(
+            cat.label(cat.DEFAULT_RISK_GROUPS, code) for code in (r[17] or "").split(", ") if code
+        )
+        values = [
+            written, r[0], cat.label(cat.SEXES, r[1]), birth, ethnic.get(r[5] or "", ""), r[6],
+            r[7] or "", _yes_no(r[8]), _yes_no(r[9]), cat.label(cat.SCHOOLING, r[10]),
+            cat.label(cat.POVERTY, r[11]), r[12], r[13], r[14],
+            cat.label(cat.CHILD_STATUSES, r[15]), special, risk, r[18],
+        ]  # fmt: skip
+        ws.append(
+            [v if not isinstance(v, str) else safe(ws, v) for v in values]
+            + [safe(ws, r[19], number_format="#,##0"), safe(ws, r[20])]
+        )
+        if written % 2000 == 0:
+            progress(
+                written / max(total, 1), f"Đã ghi {written:,} / {total:,} trẻ em".replace(",", ".")
+            )
+    progress(1.0, "Đang lưu tệp…")
+    wb.save(path)
+    return written
+
+
+def export_tally(figures: dict, path: Path) -> None:
+    """The tally's tables, one sheet each, with the same numbers as the PDF and the JSON."""
+    wb = Workbook(write_only=True)
+    period, area = figures["period"], figures["area"]
+    start, end = (date.fromisoformat(period[k]) for k in ("start", "end"))
+    block = [
+        f"SỐ LIỆU TRẺ EM {period['label'].upper()} — {area['name'].upper()}",
+        f"Từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}; tính theo lịch sử đến cuối kỳ.",
+    ]
+    bands = [b.code for b in cat.AGE_BANDS]
+    ws = _sheet(wb, "Chỉ tiêu", [("STT", 6), ("Chỉ tiêu", 60), ("Giá trị", 14)], block)
+    for i, ind in enumerate(figures["indicators"], start=1):
+        ws.append([i, safe(ws, ind["name"]), ind["value"]])
+    ws = _sheet(
+        wb, "Trẻ em HCĐB",
+        [("STT", 6), ("Nhóm", 60), ("Tổng", 8), ("Nam", 8), ("Nữ", 8),
+         *[(f"{b} tuổi", 9) for b in bands], ("Dân tộc thiểu số", 10)],
+        block,
+    )  # fmt: skip
+    for i, (code, g) in enumerate(figures["special"]["by_group"].items(), start=1):
+        ws.append([i, safe(ws, f"{code} – {cat.label(cat.SPECIAL_GROUPS, code)}"), g["total"],
+                   g["male"], g["female"], *[g["by_age"][b] for b in bands],
+                   g["ethnic_minority"]])  # fmt: skip
+    ws = _sheet(wb, "Nguy cơ", [("STT", 6), ("Nhóm nguy cơ", 60), ("Tổng", 8), ("Nam", 8),
+                                 ("Nữ", 8)], block)  # fmt: skip
+    for i, (code, g) in enumerate(figures["risk"]["by_group"].items(), start=1):
+        ws.append([i, safe(ws, cat.label(cat.DEFAULT_RISK_GROUPS, code)), g["total"], g["male"],
+                   g["female"]])  # fmt: skip
+    ws = _sheet(wb, "Trợ giúp", [("STT", 6), ("Hình thức", 50), ("Lượt", 8),
+                                  ("Số tiền (đồng)", 16)], block)  # fmt: skip
+    for i, (kind, v) in enumerate(figures["support"]["by_type"].items(), start=1):
+        ws.append([i, safe(ws, cat.label(cat.SUPPORT_TYPES, kind)), v["count"],
+                   safe(ws, v["amount_vnd"], number_format="#,##0")])  # fmt: skip
+    wb.save(path)
