@@ -98,7 +98,7 @@ class NameOrder:
     def arrange(self, matches: set[int]) -> list[int]:
         """The matching rowids in name order."""
         if len(matches) * 8 > len(self.rowids):
-            return [r for r in self.rowids if r in matches]
+            return list(filter(matches.__contains__, self.rowids))
         position = self.position
         return sorted((r for r in matches if r in position), key=position.__getitem__)
 

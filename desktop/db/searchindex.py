@@ -18,7 +18,7 @@ _STATEMENTS = (
     f"DROP TABLE IF EXISTS {FTS_TABLE}",
     f"""CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(
         name_folded, search_text, content='child', content_rowid='rowid',
-        tokenize='unicode61 remove_diacritics 2', prefix='1 2 3')""",
+        tokenize='unicode61 remove_diacritics 2', prefix='1 2 3', detail=column)""",
     f"""CREATE TRIGGER IF NOT EXISTS child_fts_ai AFTER INSERT ON child BEGIN
         INSERT INTO {FTS_TABLE}(rowid, name_folded, search_text)
         VALUES (new.rowid, new.name_folded, new.search_text);

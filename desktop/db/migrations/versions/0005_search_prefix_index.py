@@ -1,4 +1,4 @@
-"""search index with one-letter prefix tables, for search-as-you-type from the first key
+"""search index with one-letter prefix tables and column-only detail, for fast first keys
 
 Revision ID: 0005
 Revises: 0004
