@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -50,18 +53,30 @@ def period_for(kind: str, text: str) -> Period:
     return period
 
 
+@contextmanager
+def atomic_file(path: Path) -> Iterator[Path]:
+    """Write beside `path` and rename at the end: a cancel or a crash leaves no half file."""
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def write_report(register: Register, kind: str, period: Period, fmt: str, path: Path) -> dict:
     figures = tally(register, period)
-    if fmt == "json":
-        path.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
-    elif fmt == "xlsx":
-        xlsx.export_tally(figures, path)
-    else:
-        summary = f"Kết quả công tác bảo vệ, chăm sóc trẻ em {period.label}"
-        pdf.build(path, document_info(register), "BÁO CÁO", summary, pdf.tally_body(figures))
+    with atomic_file(path) as tmp:
+        if fmt == "json":
+            tmp.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
+        elif fmt == "xlsx":
+            xlsx.export_tally(figures, tmp)
+        else:
+            summary = f"Kết quả công tác bảo vệ, chăm sóc trẻ em {period.label}"
+            pdf.build(tmp, document_info(register), "BÁO CÁO", summary, pdf.tally_body(figures))
     return figures
 
 
 def export_register(register: Register, path: Path, progress: xlsx.Progress = xlsx._noop) -> int:
-    with register.engine.connect() as conn:
-        return xlsx.export_register(conn, register.commune_code or "", path, date.today(), progress)
+    with register.engine.connect() as conn, atomic_file(path) as tmp:
+        return xlsx.export_register(conn, register.commune_code or "", tmp, date.today(), progress)

@@ -1,0 +1,251 @@
+"""Báo cáo: the tally on screen, saved as PDF/Excel, printed, and the register exported.
+
+The numbers come from `desktop.reports` (the same module as the CLI's `sotreem report`); the
+screen shows them as an HTML preview that the Qt print dialog can print. Long work runs as a
+job with a progress dialog and a Cancel button.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import reference
+from desktop.db.register import Register
+from desktop.domain import categories as cat
+from desktop.domain.deadlines import upcoming
+from desktop.domain.money import format_percent, format_vnd
+from desktop.domain.periods import PeriodError
+from desktop.reports import service
+from desktop.ui import dialogs, i18n
+from desktop.ui.taskman import Cancelled, Job, TaskManager
+
+KINDS = (("monthly", "Báo cáo tháng"), ("semiannual", "Báo cáo 6 tháng"), ("annual", "Báo cáo năm"))
+
+
+def _previous_month(today: date) -> str:
+    year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+    return f"{year}-{month:02d}"
+
+
+def figures_html(f: dict) -> str:
+    """The tally as a printable HTML page (same figures as the PDF)."""
+    e = html.escape
+    kids, special, support, cases = (f["children_under_16"], f["special"], f["support"], f["cases"])
+    rows = "".join(
+        f"<tr><td>{e(code)}. {e(i18n.label(cat.SPECIAL_GROUPS, code))}</td><td>{g['total']}</td>"
+        f"<td>{g['male']}</td><td>{g['female']}</td><td>{g['ethnic_minority']}</td></tr>"
+        for code, g in special["by_group"].items()
+    )
+    indicators = "".join(
+        f"<tr><td>{e(i['name'])}</td><td>"
+        f"{format_percent(i['value']) if i['key'].endswith('_pct') else i['value']}</td></tr>"
+        for i in f["indicators"]
+    )
+    return f"""
+    <h2 style="text-align:center">{e(f["area"]["name"])} — {e(f["period"]["label"])}</h2>
+    <p>Trẻ em dưới 16 tuổi: <b>{kids["total"]}</b> (nam {kids["male"]}, nữ {kids["female"]}).
+    Trẻ em có hoàn cảnh đặc biệt: <b>{special["children"]}</b>
+    ({format_percent(special["share_of_children_pct"])}); có nguy cơ: {f["risk"]["children"]}.
+    Trong kỳ: {special["entries"]} trường hợp mới, {special["exits"]} ra khỏi danh sách.</p>
+    <table border="1" cellspacing="0" cellpadding="4" width="100%">
+    <tr><th>Nhóm</th><th>Tổng</th><th>Nam</th><th>Nữ</th><th>DTTS</th></tr>{rows}</table>
+    <p>Được trợ giúp trong kỳ: <b>{support["special_supported"]}</b>
+    ({format_percent(support["special_supported_pct"])}); kinh phí
+    {format_vnd(support["total_amount_vnd"])}. Vụ việc: tiếp nhận {cases["received"]},
+    đang xử lý {cases["open_at_end"]}, quá hạn {cases["overdue_at_end"]}.
+    Hoạt động: {f["activities"]["count"]}; tập huấn: {f["training"]["courses"]} lớp,
+    {f["training"]["participants"]["total"]} lượt người.</p>
+    <table border="1" cellspacing="0" cellpadding="4" width="100%">
+    <tr><th>Chỉ tiêu (Thông tư 13/2021/TT-BLĐTBXH)</th><th>Giá trị</th></tr>{indicators}</table>
+    """
+
+
+class ReportsPage(QWidget):
+    saved = Signal(str)  # path of a file just written
+
+    def __init__(self, register: Register, tasks: TaskManager):
+        super().__init__()
+        self.setObjectName("reportsPage")
+        self.register = register
+        self.tasks = tasks
+        self.figures: dict | None = None
+        self.job: Job | None = None
+        self.progress: QProgressDialog | None = None
+        self.last_pdf: Path | None = None
+
+        self.due = QLabel(objectName="reportDue")
+        self.due.setWordWrap(True)
+        self.kind = QComboBox(objectName="reportKind")
+        for code, label in KINDS:
+            self.kind.addItem(self.tr(label), code)
+        self.period = QLineEdit(_previous_month(date.today()), objectName="reportPeriod")
+        self.period.setPlaceholderText(self.tr("2026-10, 2026-H1 hoặc 2026"))
+        self.kind.currentIndexChanged.connect(self._suggest_period)
+        show = QPushButton(self.tr("Xem số liệu"), objectName="showReport")
+        show.clicked.connect(self.show_report)
+        self.period.returnPressed.connect(self.show_report)
+        self.pdf_button = QPushButton(self.tr("Lưu PDF…"), objectName="savePdf")
+        self.xlsx_button = QPushButton(self.tr("Lưu Excel…"), objectName="saveXlsx")
+        self.print_button = QPushButton(self.tr("In…"), objectName="printReport")
+        self.open_button = QPushButton(self.tr("Mở PDF vừa lưu"), objectName="openPdf")
+        export = QPushButton(self.tr("Xuất sổ trẻ em ra Excel…"), objectName="exportRegister")
+        self.pdf_button.clicked.connect(lambda: self._ask_and_save("pdf"))
+        self.xlsx_button.clicked.connect(lambda: self._ask_and_save("xlsx"))
+        self.print_button.clicked.connect(self.print_preview)
+        self.open_button.clicked.connect(self.open_last_pdf)
+        export.clicked.connect(self._ask_and_export)
+        for button in (self.pdf_button, self.xlsx_button, self.print_button, self.open_button):
+            button.setEnabled(False)
+        self.preview = QTextBrowser(objectName="reportPreview")
+
+        row = QHBoxLayout()
+        for widget in (
+            QLabel(self.tr("Loại")),
+            self.kind,
+            QLabel(self.tr("Kỳ")),
+            self.period,
+            show,
+        ):
+            row.addWidget(widget)
+        row.addStretch(1)
+        actions = QHBoxLayout()
+        for widget in (self.pdf_button, self.xlsx_button, self.print_button, self.open_button):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        actions.addWidget(export)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.due)
+        layout.addLayout(row)
+        layout.addLayout(actions)
+        layout.addWidget(self.preview, 1)
+        self._show_due()
+
+    def _show_due(self, today: date | None = None) -> None:
+        commune = reference.unit(self.register.commune_code or "")
+        dues = upcoming(today or date.today(), commune.parent_code if commune else None)
+        names = dict(KINDS)
+        self.due.setText(
+            self.tr("Sắp đến hạn: ")
+            + "; ".join(
+                f"{self.tr(names[d.kind])} kỳ {d.period} — hạn {d.due:%d/%m/%Y}" for d in dues
+            )
+        )
+
+    def _suggest_period(self) -> None:
+        today = date.today()
+        self.period.setText(
+            {"monthly": _previous_month(today), "semiannual": f"{today.year}-H1",
+             "annual": str(today.year)}[self.kind.currentData()]
+        )  # fmt: skip
+
+    def show_report(self) -> None:
+        try:
+            period = service.period_for(self.kind.currentData(), self.period.text())
+        except PeriodError as exc:
+            self.preview.setPlainText(f"Kỳ báo cáo: {exc}")
+            return
+        self.tasks.run_db(lambda: service.tally(self.register, period), self._show)
+
+    def _show(self, figures: dict) -> None:
+        self.figures = figures
+        self.preview.setHtml(figures_html(figures))
+        for button in (self.pdf_button, self.xlsx_button, self.print_button):
+            button.setEnabled(True)
+
+    # ---- files -------------------------------------------------------------------------
+
+    def _ask_and_save(self, fmt: str) -> None:
+        suggested = f"bao-cao-{self.period.text().strip()}.{fmt}"
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu báo cáo"), suggested)
+        if name:
+            self.save_report(Path(name), fmt)
+
+    def save_report(self, path: Path, fmt: str) -> None:
+        period = service.period_for(self.kind.currentData(), self.period.text())
+        kind = self.kind.currentData()
+        self._start(
+            lambda job: service.write_report(self.register, kind, period, fmt, path),
+            lambda _figures: self._saved(path),
+            self.tr("Đang tạo báo cáo…"),
+        )
+
+    def _ask_and_export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Xuất sổ trẻ em"), "so-tre-em.xlsx", "Excel (*.xlsx)"
+        )
+        if name:
+            self.export_register(Path(name))
+
+    def export_register(self, path: Path) -> None:
+        self._start(
+            lambda job: service.export_register(self.register, path, job.progress),
+            lambda _count: self._saved(path),
+            self.tr("Đang xuất sổ trẻ em…"),
+        )
+
+    def _start(self, work, done, title: str) -> None:
+        self.progress = QProgressDialog(title, self.tr("Hủy"), 0, 100, self)
+        self.progress.setObjectName("jobProgress")
+        self.progress.setMinimumDuration(300)
+        self.progress.setValue(0)
+        self.job = self.tasks.run_job(work, lambda result: self._finish(done, result), self._failed)
+        self.progress.canceled.connect(self.job.cancel.set)
+        self.tasks.progressed.connect(self._progressed)
+
+    def _progressed(self, job: Job, fraction: float, message: str) -> None:
+        if job is self.job and self.progress is not None:
+            self.progress.setValue(int(fraction * 100))
+            self.progress.setLabelText(message)
+
+    def _finish(self, done, result) -> None:
+        self._close_progress()
+        done(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self._close_progress()
+        if isinstance(error, Cancelled):
+            return
+        dialogs.error(self, self.tr("Không lưu được"), str(error))
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.tasks.progressed.disconnect(self._progressed)
+            self.progress.reset()
+            self.progress = None
+        self.job = None
+
+    def _saved(self, path: Path) -> None:
+        if path.suffix.lower() == ".pdf":
+            self.last_pdf = path
+            self.open_button.setEnabled(True)
+        self.saved.emit(str(path))
+
+    def open_last_pdf(self) -> None:
+        if self.last_pdf is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_pdf)))
+
+    def print_preview(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            document = QTextDocument()
+            document.setHtml(self.preview.toHtml())
+            document.print_(printer)

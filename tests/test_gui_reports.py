@@ -1,0 +1,94 @@
+"""The Reports page: preview, files written off the GUI thread, progress and cancel."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from openpyxl import load_workbook
+
+from desktop.demo import fill_demo
+from desktop.ui.reports_page import ReportsPage
+from desktop.ui.taskman import TaskManager
+from tests.conftest import TODAY
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(monkeypatch):
+    from desktop.ui import dialogs
+
+    def unexpected(parent, title, text, *rest):
+        raise AssertionError(f"unexpected dialog: {title}: {text}")
+
+    for name in ("ask", "inform", "error"):
+        monkeypatch.setattr(dialogs, name, unexpected)
+
+
+@pytest.fixture
+def page(qtbot, register):
+    fill_demo(register, 300, seed=4, today=TODAY)
+    tasks = TaskManager()
+    widget = ReportsPage(register, tasks)
+    qtbot.addWidget(widget)
+    yield widget
+    tasks.shutdown()
+
+
+def test_preview_shows_the_tally_and_the_next_deadline(qtbot, page):
+    assert page.due.text().startswith("Sắp đến hạn: ")
+    assert "Báo cáo năm kỳ" in page.due.text()
+    page.kind.setCurrentIndex(page.kind.findData("annual"))
+    page.period.setText("2026")
+    page.show_report()
+    qtbot.waitUntil(lambda: page.figures is not None)
+    text = page.preview.toPlainText()
+    assert "Xã Bản Xèo — năm 2026" in text
+    assert f"Trẻ em dưới 16 tuổi: {page.figures['children_under_16']['total']}" in text
+    assert "Số trẻ em có hoàn cảnh đặc biệt" in text
+    assert page.pdf_button.isEnabled()
+
+
+def test_wrong_period_is_explained(qtbot, page):
+    page.kind.setCurrentIndex(page.kind.findData("monthly"))
+    page.period.setText("2026-H1")
+    page.show_report()
+    assert page.preview.toPlainText() == (
+        "Kỳ báo cáo: báo cáo tháng cần kỳ kiểu 2026-10, không phải “2026-H1”."
+    )
+
+
+def test_pdf_and_register_export_run_as_jobs(qtbot, page, tmp_path):
+    page.kind.setCurrentIndex(page.kind.findData("monthly"))
+    page.period.setText("2026-10")
+    with qtbot.waitSignal(page.saved, timeout=20000) as saved:
+        page.save_report(tmp_path / "thang-10.pdf", "pdf")
+    assert saved.args == [str(tmp_path / "thang-10.pdf")]
+    text = subprocess.run(["pdftotext", str(tmp_path / "thang-10.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    assert "tháng 10 năm 2026" in text and page.open_button.isEnabled()
+    with qtbot.waitSignal(page.saved, timeout=20000):
+        page.export_register(tmp_path / "so.xlsx")
+    assert load_workbook(tmp_path / "so.xlsx")["Trẻ em"].max_row == 4 + 300
+    assert page.progress is None and page.job is None
+
+
+def test_cancelled_export_leaves_no_file(qtbot, page, tmp_path, monkeypatch):
+    import threading
+
+    from desktop.reports import xlsx
+
+    real = xlsx.export_register
+    gate = threading.Event()
+
+    def waiting(conn, commune, path, today, progress):
+        gate.wait(10)  # still working when the officer presses Cancel
+        return real(conn, commune, path, today, progress)
+
+    monkeypatch.setattr(xlsx, "export_register", waiting)
+    target = tmp_path / "huy.xlsx"
+    page.export_register(target)
+    page.progress.canceled.emit()  # the Cancel button
+    gate.set()
+    qtbot.waitUntil(lambda: page.job is None, timeout=20000)
+    assert not target.exists()
+    assert not list(tmp_path.glob(".*partial"))
