@@ -170,6 +170,24 @@ PLAN_INDICATORS: tuple[Category, ...] = (
     Category("custom", "Chỉ tiêu khác"),
 )
 
+# Who set a plan target: the commune itself or the level above (older plans name districts).
+PLAN_LEVELS: tuple[Category, ...] = (
+    Category("commune", "Xã tự đặt"),
+    Category("district", "Huyện giao"),
+    Category("province", "Tỉnh giao"),
+)
+
+# Quỹ Bảo trợ trẻ em: money or goods coming in (contributions) and going out (spending).
+FUND_DIRECTIONS: tuple[Category, ...] = (
+    Category("received", "Thu (tiếp nhận ủng hộ)"),
+    Category("spent", "Chi"),
+)
+
+FUND_FORMS: tuple[Category, ...] = (
+    Category("cash", "Tiền mặt"),
+    Category("in_kind", "Hiện vật"),
+)
+
 
 @dataclass(frozen=True)
 class AgeBand:
