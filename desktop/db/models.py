@@ -152,6 +152,21 @@ class PlanTarget(Synced, table=True):
     label: str
     target_value: int
     set_by: str = "commune"  # commune | district | province
+    achieved_value: int | None = None  # entered by hand, only for free-form ("custom") targets
+
+
+class FundEntry(Synced, table=True):
+    """One line of the Quỹ Bảo trợ trẻ em book: a contribution received or a spending."""
+
+    entry_date: date = Field(index=True)
+    direction: str  # received | spent
+    form: str = "cash"  # cash | in_kind
+    amount_vnd: int  # money, or the value of goods given in kind
+    donor: str = ""
+    recipient: str = ""
+    purpose: str = ""
+    items: str = ""
+    notes: str = ""
 
 
 class AuditEntry(Synced, table=True):
@@ -199,6 +214,6 @@ SYNCED_TABLES: dict[str, type[Synced]] = {
     m.__tablename__: m  # type: ignore[misc]
     for m in (
         Village, Child, Circumstance, Support, ProtectionCase, CaseStep, Activity,
-        TrainingCourse, TrainingParticipant, PlanTarget, AuditEntry,
+        TrainingCourse, TrainingParticipant, PlanTarget, FundEntry, AuditEntry,
     )
 }  # fmt: skip

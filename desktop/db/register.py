@@ -28,21 +28,18 @@ from desktop.db.changes import Changes
 from desktop.db.child_queries import ChildFilter
 from desktop.db.engine import make_engine, migrate
 from desktop.db.models import (
-    Activity,
     CaseStep,
     ChangeLog,
     Child,
     Circumstance,
-    PlanTarget,
     ProtectionCase,
     Setting,
     Support,
     Synced,
-    TrainingCourse,
-    TrainingParticipant,
     User,
     Village,
 )
+from desktop.db.programme import ProgrammeMixin
 from desktop.domain import categories as cat
 from desktop.domain.cases import STEP_CODES
 from desktop.domain.dates import PartialDate
@@ -122,7 +119,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class Register:
+class Register(ProgrammeMixin):
     def __init__(self, engine: Engine, path: Path):
         self.engine = engine
         self.path = path
@@ -211,6 +208,15 @@ class Register:
             finally:
                 self._local.session = self._local.villages = None
                 self._local.new_rows = {}
+
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        """Reads see this thread's open batch (its own unsaved rows) or use a fresh session."""
+        if self._session is not None:
+            yield self._session
+        else:
+            with Session(self.engine) as session:
+                yield session
 
     @contextmanager
     def _write(self) -> Iterator[_Tx]:
@@ -332,7 +338,7 @@ class Register:
             return tx.changes()
 
     def villages(self) -> list[Village]:
-        with Session(self.engine) as session:
+        with self._reading() as session:
             rows = session.exec(
                 select(Village).where(
                     Village.commune_code == self.commune_code,
@@ -342,7 +348,7 @@ class Register:
         return sorted(rows, key=lambda v: sort_key(v.name))
 
     def village_id_by_name(self, name: str) -> str | None:
-        with Session(self.engine) as session:
+        with self._reading() as session:
             return session.exec(
                 select(Village.id).where(
                     Village.name_folded == fold(name),
@@ -371,7 +377,7 @@ class Register:
         )
 
     def validate_child(self, draft: ChildDraft, today: date | None = None) -> list[Problem]:
-        with Session(self.engine) as session:
+        with self._reading() as session:
             return self._validate_child(session, draft, today)
 
     def _validate_child(
@@ -435,7 +441,7 @@ class Register:
             return tx.changes()
 
     def get_child(self, child_id: str) -> Child | None:
-        with Session(self.engine) as session:
+        with self._reading() as session:
             child = session.get(Child, child_id)
             return child if child and not child.deleted else None
 
@@ -451,7 +457,7 @@ class Register:
         """Saved children with the same folded name, birth year and village."""
         if draft.birth is None:
             return []
-        with Session(self.engine) as session:
+        with self._reading() as session:
             query = select(Child).where(
                 Child.commune_code == self.commune_code,
                 Child.deleted == False,  # noqa: E712
@@ -462,7 +468,7 @@ class Register:
             return [c for c in session.exec(query) if c.id != exclude_id]
 
     def child_count(self) -> int:
-        with Session(self.engine) as session:
+        with self._reading() as session:
             return session.exec(
                 select(func.count())
                 .select_from(Child)
@@ -584,7 +590,7 @@ class Register:
             return tx.changes()
 
     def circumstances_of(self, child_id: str) -> list[Circumstance]:
-        with Session(self.engine) as session:
+        with self._reading() as session:
             return list(
                 session.exec(
                     select(Circumstance)
@@ -624,7 +630,7 @@ class Register:
             return tx.changes()
 
     def supports_of(self, child_id: str) -> list[Support]:
-        with Session(self.engine) as session:
+        with self._reading() as session:
             return list(
                 session.exec(
                     select(Support)
@@ -692,7 +698,7 @@ class Register:
 
     def cases(self) -> list[CaseRow]:
         """Every protection case of the commune with its child's name and finished steps."""
-        with Session(self.engine) as session:
+        with self._reading() as session:
             rows = session.exec(
                 select(ProtectionCase, Child.full_name)
                 .join(Child, Child.id == ProtectionCase.child_id)  # type: ignore[arg-type]
@@ -729,82 +735,12 @@ class Register:
         ]
 
     def case_steps(self, case_id: str) -> list[CaseStep]:
-        with Session(self.engine) as session:
+        with self._reading() as session:
             return list(
                 session.exec(
                     select(CaseStep).where(CaseStep.case_id == case_id, CaseStep.deleted == False)  # noqa: E712
                 )
             )
-
-    # ---- activities, courses, plan --------------------------------------------------------
-
-    def add_activity(self, **values: Any) -> Changes:
-        problems = []
-        if values.get("activity_type") not in cat.codes(cat.ACTIVITY_TYPES):
-            problems.append(Problem("activity_type", "chọn loại hoạt động."))
-        if not (values.get("title") or "").strip():
-            problems.append(Problem("title", "không được để trống."))
-        for name in ("adult_male", "adult_female", "child_male", "child_female"):
-            if values.get(name, 0) < 0:
-                problems.append(Problem(name, "không được âm."))
-        end, start = values.get("end_date"), values.get("start_date")
-        if end is not None and start is not None and end < start:
-            problems.append(Problem("end_date", "không được trước ngày bắt đầu."))
-        ensure(problems)
-        with self._write() as tx:
-            self._insert(tx, Activity, **values)
-            return tx.changes()
-
-    def add_course(
-        self, participants: list[dict[str, Any]] | None = None, **values: Any
-    ) -> Changes:
-        problems = []
-        if values.get("topic") not in cat.codes(cat.TRAINING_TOPICS):
-            problems.append(Problem("topic", "chọn chủ đề tập huấn."))
-        if not (values.get("title") or "").strip():
-            problems.append(Problem("title", "không được để trống."))
-        for i, p in enumerate(participants or [], start=1):
-            if p.get("role") not in cat.codes(cat.TRAINING_ROLES):
-                problems.append(Problem("role", f"người tham gia thứ {i}: chọn vai trò."))
-            if p.get("sex") not in cat.codes(cat.SEXES):
-                problems.append(Problem("sex", f"người tham gia thứ {i}: chọn Nam hoặc Nữ."))
-            if p.get("count", 1) < 1:
-                problems.append(Problem("count", f"người tham gia thứ {i}: số lượng phải ≥ 1."))
-        ensure(problems)
-        with self._write() as tx:
-            course = self._insert(tx, TrainingCourse, **values)
-            for p in participants or []:
-                self._insert(tx, TrainingParticipant, course_id=course.id, **p)
-            return tx.changes()
-
-    def set_plan_target(
-        self, year: int, indicator: str, target_value: int, label: str = "", set_by: str = "commune"
-    ) -> Changes:
-        problems = []
-        if indicator not in cat.codes(cat.PLAN_INDICATORS):
-            problems.append(Problem("indicator", f"chỉ tiêu “{indicator}” không hợp lệ."))
-        if target_value < 0:
-            problems.append(Problem("target_value", "không được âm."))
-        ensure(problems)
-        label = label or cat.label(cat.PLAN_INDICATORS, indicator)
-        with self._write() as tx:
-            existing = tx.session.exec(
-                select(PlanTarget).where(
-                    PlanTarget.year == year,
-                    PlanTarget.indicator == indicator,
-                    PlanTarget.label == label,
-                    PlanTarget.commune_code == self._require_commune(),
-                    PlanTarget.deleted == False,  # noqa: E712
-                )
-            ).first()
-            if existing:
-                self._update(tx, existing, target_value=target_value, set_by=set_by)
-            else:
-                self._insert(
-                    tx, PlanTarget, year=year, indicator=indicator, label=label,
-                    target_value=target_value, set_by=set_by,
-                )  # fmt: skip
-            return tx.changes()
 
     # ---- accounts ----------------------------------------------------------------------
 
@@ -837,7 +773,7 @@ class Register:
             return tx.changes()
 
     def authenticate(self, username: str, password: str) -> User | None:
-        with Session(self.engine) as session:
+        with self._reading() as session:
             user = session.exec(
                 select(User).where(User.username == username.strip().lower())
             ).first()
@@ -846,13 +782,13 @@ class Register:
         return None
 
     def users(self) -> list[User]:
-        with Session(self.engine) as session:
+        with self._reading() as session:
             return list(session.exec(select(User).order_by(User.username)))
 
     # ---- change log ----------------------------------------------------------------------
 
     def unsent_count(self) -> int:
-        with Session(self.engine) as session:
+        with self._reading() as session:
             return session.exec(
                 select(func.count()).select_from(ChangeLog).where(ChangeLog.sent_at == None)  # noqa: E711
             ).one()
