@@ -18,11 +18,14 @@ from desktop import reference
 from desktop.db import accounts
 from desktop.db.changes import Changes
 from desktop.db.register import Register
+from desktop.ui.activities_page import ActivitiesPage
 from desktop.ui.cases_page import CasesPage
 from desktop.ui.children_page import ChildrenPage
 from desktop.ui.placeholder import PlaceholderPage
+from desktop.ui.plan_page import PlanPage
 from desktop.ui.settings_page import SettingsPage
 from desktop.ui.taskman import TaskManager
+from desktop.ui.training_page import TrainingPage
 
 _LATER = (
     "Trang này chưa có trong phiên bản hiện tại. Dữ liệu đã nhập ở các trang khác vẫn được "
@@ -57,12 +60,15 @@ class MainWindow(QMainWindow):
         if self.cases_page is not None:
             self.cases_page.open_child.connect(self.open_child)
         self.settings_page = SettingsPage(register)
+        self.activities_page = ActivitiesPage(register, self.tasks, read_only=read_only)
+        self.training_page = TrainingPage(register, self.tasks, read_only=read_only)
+        self.plan_page = PlanPage(register, self.tasks, read_only=read_only)
         pages: list[tuple[str, str, QWidget | None]] = [
             ("children", self.tr("Trẻ em"), self.children_page),
             ("cases", self.tr("Trường hợp bảo vệ"), self.cases_page),
-            ("activities", self.tr("Hoạt động"), None),
-            ("training", self.tr("Tập huấn"), None),
-            ("plan", self.tr("Kế hoạch"), None),
+            ("activities", self.tr("Hoạt động"), self.activities_page),
+            ("training", self.tr("Tập huấn"), self.training_page),
+            ("plan", self.tr("Kế hoạch"), self.plan_page),
             ("reports", self.tr("Báo cáo"), None),
             ("sync", self.tr("Đồng bộ"), None),
             ("settings", self.tr("Cài đặt"), self.settings_page),
@@ -125,6 +131,8 @@ class MainWindow(QMainWindow):
         self.children_page.on_changes(changes)
         if self.cases_page is not None:
             self.cases_page.on_changes(changes)
+        for page in (self.activities_page, self.training_page, self.plan_page):
+            page.on_changes(changes)
         self.update_sync_status()
 
     def update_sync_status(self) -> None:

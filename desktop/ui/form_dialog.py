@@ -1,0 +1,197 @@
+"""A dialog of labelled fields with inline Vietnamese messages that saves before it closes.
+
+The dialog stays open while its save runs on the database worker, so a problem only the
+database can see (a fund going negative, a target that already exists) still appears under
+its field instead of in a box after the form is gone. Used by the activities, training and
+plan pages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain import categories as cat
+from desktop.domain.dates import DateTextError, format_date
+from desktop.domain.programme import parse_day, parse_vnd
+from desktop.domain.validation import Problem, ValidationError
+from desktop.ui import dialogs
+from desktop.ui.i18n import tr_label
+from desktop.ui.taskman import TaskManager
+from desktop.ui.widgets import CodeCombo, ErrorLabel
+
+GENERAL = "general"  # problems that belong to no field of the form
+
+
+def category_items(categories: Iterable[cat.Category]) -> list[tuple[str, str, tuple[str, ...]]]:
+    return [(c.code, tr_label(c.label), ()) for c in categories]
+
+
+def money_text(amount: int | None) -> str:
+    """ "1.500.000" for an entry field (no currency sign: the field's label names the unit)."""
+    return "" if amount is None else f"{amount:,}".replace(",", ".")
+
+
+def date_field(value: date | None = None, *, name: str = "") -> QLineEdit:
+    edit = QLineEdit(format_date(value), objectName=name)
+    edit.setPlaceholderText("dd/mm/yyyy")
+    return edit
+
+
+def count_field(name: str = "") -> QSpinBox:
+    spin = QSpinBox(objectName=name)
+    spin.setRange(0, 100_000)
+    spin.setGroupSeparatorShown(True)
+    return spin
+
+
+class FormDialog(QDialog):
+    """Fields in a form, each with an error label; Save checks, then saves, then closes."""
+
+    def __init__(
+        self,
+        parent: QWidget | None,
+        title: str,
+        *,
+        tasks: TaskManager | None = None,
+        save: Callable[[Any], Any] | None = None,
+        today: date | None = None,
+    ):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.tasks, self.save, self.today = tasks, save, today or date.today()
+        self.errors: dict[str, ErrorLabel] = {}
+        self.focus_of: dict[str, QWidget] = {}
+        self.saving = False
+        self.form = QFormLayout()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Lưu"))
+        self.save_button.setObjectName("dialogSaveButton")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
+        self.buttons.accepted.connect(self.try_accept)
+        self.buttons.rejected.connect(self.reject)
+        self.errors[GENERAL] = ErrorLabel(GENERAL)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addLayout(self.form)
+
+    def finish(self) -> None:
+        """Call after the fields: the general message and the buttons go last."""
+        self.layout_.addWidget(self.errors[GENERAL])
+        self.layout_.addWidget(self.buttons)
+
+    def add_row(self, fields: str | Sequence[str], label: str, widget: QWidget) -> QWidget:
+        """A labelled field with its error label under it (one label may serve several)."""
+        names = [fields] if isinstance(fields, str) else list(fields)
+        error = ErrorLabel(names[0])
+        holder = QVBoxLayout()
+        holder.setSpacing(1)
+        holder.addWidget(widget)
+        holder.addWidget(error)
+        self.form.addRow(label, holder)
+        for name in names:
+            self.errors[name] = error
+            self.focus_of.setdefault(name, widget)
+        return widget
+
+    # ---- reading typed values ----------------------------------------------------------
+
+    def read_date(
+        self, edit: QLineEdit, field: str, problems: list[Problem], *, required: bool = True
+    ) -> date | None:
+        text = edit.text().strip()
+        if not text:
+            if required:
+                problems.append(Problem(field, "không được để trống."))
+            return None
+        try:
+            return parse_day(text, today=self.today)
+        except DateTextError as exc:
+            problems.append(Problem(field, f"{exc}."))
+            return None
+
+    @staticmethod
+    def read_money(edit: QLineEdit, field: str, problems: list[Problem]) -> int | None:
+        try:
+            return parse_vnd(edit.text())
+        except ValueError as exc:
+            problems.append(Problem(field, f"{exc}."))
+            return None
+
+    @staticmethod
+    def read_code(combo: CodeCombo, field: str, problems: list[Problem]) -> str | None:
+        code = combo.code()
+        if code == "?":
+            problems.append(Problem(field, "chọn một giá trị trong danh sách."))
+            return None
+        return code
+
+    # ---- checking and saving -------------------------------------------------------------
+
+    def value(self) -> Any:
+        """What the dialog holds, as plain data for the save (read on the GUI thread)."""
+        raise NotImplementedError
+
+    def check(self) -> list[Problem]:
+        """Every problem the form can see by itself, in the order of the fields."""
+        raise NotImplementedError
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        by_label: dict[int, list[str]] = {}
+        for p in problems:
+            label = self.errors.get(p.field, self.errors[GENERAL])
+            by_label.setdefault(id(label), []).append(str(p))
+        for label in set(self.errors.values()):
+            label.show_message("\n".join(by_label.get(id(label), [])))
+        first = next((self.focus_of[p.field] for p in problems if p.field in self.focus_of), None)
+        if first is not None:
+            first.setFocus()
+
+    def problem_texts(self) -> dict[str, str]:
+        """The messages on show, by the first field of their label (for tests and support)."""
+        return {
+            label.objectName().removeprefix("error_"): label.text()
+            for label in set(self.errors.values())
+            if label.text() and not label.isHidden()
+        }
+
+    def try_accept(self) -> None:
+        if self.saving:
+            return
+        problems = self.check()
+        self.show_problems(problems)
+        if problems:
+            return
+        if self.tasks is None or self.save is None:
+            self.accept()
+            return
+        value, save = self.value(), self.save
+        self.saving = True
+        self.save_button.setEnabled(False)
+        self.tasks.run_db(lambda: save(value), self._saved, self._failed)
+
+    def _saved(self, _result: Any) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self.saving = False
+        self.save_button.setEnabled(True)
+        if isinstance(error, ValidationError):
+            self.show_problems(error.problems)
+        else:
+            dialogs.error(self, self.tr("Không lưu được"), str(error))

@@ -1,0 +1,69 @@
+"""Pieces the programme pages share: read-only tables, the year selector, filter combos."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHeaderView, QSpinBox, QTableWidget, QTableWidgetItem
+
+from desktop.domain import categories as cat
+from desktop.ui.i18n import tr_label
+
+NUMBER_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def make_table(headers: Sequence[str], name: str, stretch: int = -1) -> QTableWidget:
+    """A read-only, row-selecting table whose `stretch` column (default: the last) takes the
+    spare width and the others fit their contents."""
+    table = QTableWidget(0, len(headers), objectName=name)
+    table.setHorizontalHeaderLabels(list(headers))
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(stretch % len(headers), QHeaderView.ResizeMode.Stretch)
+    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    return table
+
+
+def fill_row(table: QTableWidget, row: int, values: Sequence[Any], key: str = "") -> None:
+    """Text cells; numbers and money right-aligned; the row's record id kept in the first cell."""
+    for column, value in enumerate(values):
+        number = isinstance(value, int)
+        text = f"{value:,}".replace(",", ".") if number else str(value)
+        item = QTableWidgetItem(text)
+        if number or text.endswith(" đ"):
+            item.setTextAlignment(NUMBER_ALIGN)
+        if column == 0:
+            item.setData(Qt.ItemDataRole.UserRole, key)
+        table.setItem(row, column, item)
+
+
+def selected_key(table: QTableWidget) -> str | None:
+    row = table.currentRow()
+    item = table.item(row, 0) if row >= 0 else None
+    return item.data(Qt.ItemDataRole.UserRole) if item else None
+
+
+def year_spin(name: str, today: date | None = None) -> QSpinBox:
+    spin = QSpinBox(objectName=name)
+    spin.setRange(2015, 2100)
+    spin.setValue((today or date.today()).year)
+    return spin
+
+
+def category_filter(name: str, everything: str, categories: Sequence[cat.Category]) -> QComboBox:
+    """A filter combo: first "… tất cả" (data None), then the code list's labels."""
+    combo = QComboBox(objectName=name)
+    combo.addItem(everything, None)
+    for c in categories:
+        combo.addItem(tr_label(c.label), c.code)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return combo
