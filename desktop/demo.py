@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from desktop.db.register import Register
 from desktop.domain import categories as cat
 from desktop.domain.dates import PartialDate
+from desktop.domain.programme import FundDraft
 from desktop.domain.validation import ChildDraft, CircumstanceDraft
 
 DEMO_COMMUNE = "02725"  # Xã Bản Xèo, tỉnh Lào Cai
@@ -284,7 +285,6 @@ def _add_cases(
 def _add_activities_and_courses(
     register: Register, rng: random.Random, today: date, village_ids: list[str]
 ) -> None:
-    year_start = date(today.year, 1, 1)
     for code, label in (
         ("courses", ""), ("course_participants", ""), ("communication_events", ""),
         ("forums", ""), ("month_of_action", ""), ("special_supported_pct", ""),
@@ -295,39 +295,113 @@ def _add_activities_and_courses(
             "month_of_action": 4, "special_supported_pct": 95, "fund_raised": 20_000_000,
         }[code]  # fmt: skip
         register.set_plan_target(today.year, code, target, label, set_by="province")
+    _add_activities(register, rng, today, village_ids)
+    _add_courses(register, rng, today)
+    _add_fund(register, rng, today)
+
+
+ACTIVITY_TITLES = {
+    "communication": ("Truyền thông phòng chống đuối nước",
+                      "Truyền thông phòng chống xâm hại trẻ em",
+                      "Truyền thông Luật Trẻ em tại nhà văn hóa thôn"),
+    "month_of_action": ("Lễ phát động Tháng hành động vì trẻ em",
+                        "Tặng quà trẻ em nhân Tháng hành động vì trẻ em"),
+    "forum": ("Diễn đàn trẻ em: Tiếng nói của chúng em", "Diễn đàn trẻ em về phòng chống tảo hôn"),
+    "festival": ("Vui Tết Trung thu cho trẻ em", "Ngày Quốc tế Thiếu nhi 1/6"),
+    "gifts": ("Thăm hỏi, tặng quà trẻ em có hoàn cảnh đặc biệt",),
+    "scholarship": ("Trao học bổng cho học sinh nghèo vượt khó",),
+    "inspection": ("Kiểm tra công tác bảo vệ trẻ em tại thôn",),
+    "model": ("Sinh hoạt mô hình Ngôi nhà an toàn",),
+    "other": ("Họp giao ban cộng tác viên thôn, bản",),
+}  # fmt: skip
+
+
+def _add_activities(
+    register: Register, rng: random.Random, today: date, village_ids: list[str]
+) -> None:
+    year_start = date(today.year, 1, 1)
     for _ in range(20):
         start = _random_day(rng, year_start, today)
         kind = rng.choice(cat.ACTIVITY_TYPES).code
         if kind == "month_of_action":
             start = date(today.year, 6, rng.randint(1, 30))
+        cost = rng.choice([0, 500_000, 1_500_000, 3_000_000])
         register.add_activity(
             activity_type=kind,
-            title=f"{cat.label(cat.ACTIVITY_TYPES, kind)} tại thôn",
+            title=rng.choice(ACTIVITY_TITLES[kind]),
             start_date=min(start, today),
             village_id=rng.choice(village_ids),
+            place=rng.choice(["Nhà văn hóa thôn", "Trường Tiểu học", "Sân UBND xã"]),
             organiser="UBND xã",
+            partners=rng.choice(["", "Đoàn Thanh niên xã", "Hội Liên hiệp Phụ nữ xã"]),
             adult_male=rng.randint(5, 40),
             adult_female=rng.randint(5, 40),
             child_male=rng.randint(0, 60),
             child_female=rng.randint(0, 60),
             special_children=rng.randint(0, 8),
-            cost_vnd=rng.choice([0, 500_000, 1_500_000, 3_000_000]),
-            funding_source=rng.choice(["state", "fund", "ngo"]),
+            cost_vnd=cost,
+            funding_source=rng.choice(["state", "fund", "ngo"]) if cost else None,
+            today=today,
         )
+
+
+def _add_courses(register: Register, rng: random.Random, today: date) -> None:
+    year_start = date(today.year, 1, 1)
+    weights = [p.weight for p in POOLS]
     for n in range(5):
-        topic = rng.choice(cat.TRAINING_TOPICS).code
-        participants = [
-            {"role": role, "sex": sex, "count": rng.randint(3, 12), "name": ""}
-            for role in ("collaborator", "village_head", "parent", "child")
-            for sex in "MF"
-        ]
+        topic = rng.choice(cat.TRAINING_TOPICS[:4]).code
+        if n == 0:  # the collaborators' course keeps its list of names
+            participants = []
+            for _ in range(24):
+                pool, sex = rng.choices(POOLS, weights)[0], rng.choice("MF")
+                role = rng.choice(["collaborator", "collaborator", "village_head", "volunteer"])
+                participants.append({"role": role, "sex": sex, "name": _person(rng, pool, sex)})
+        else:
+            participants = [
+                {"role": role, "sex": sex, "count": rng.randint(3, 12)}
+                for role in ("collaborator", "village_head", "parent", "child")
+                for sex in "MF"
+            ]
         register.add_course(
             participants,
             topic=topic,
-            title=f"Lớp {n + 1}: {cat.label(cat.TRAINING_TOPICS, topic)}",
+            title=f"Tập huấn {cat.label(cat.TRAINING_TOPICS, topic).lower()}",
             start_date=_random_day(rng, year_start, today),
             place="Hội trường UBND xã",
-            trainer="Cán bộ Sở Y tế",
+            trainer=rng.choice(["Cán bộ Sở Y tế", "Cán bộ văn hóa - xã hội xã"]),
             cost_vnd=5_000_000,
             funding_source="state",
+            today=today,
         )
+
+
+def _add_fund(register: Register, rng: random.Random, today: date) -> None:
+    """A year of the fund's book; the balance carried over is dated 31/12 of the year before,
+    so it opens the year without counting as money raised in it."""
+    year_start = date(today.year, 1, 1)
+    register.add_fund_entry(
+        FundDraft("received", "cash", year_start - timedelta(days=1), 3_500_000,
+                  donor="Số dư quỹ năm trước chuyển sang"),
+        today=today,
+    )  # fmt: skip
+    donors = ("Cán bộ, công chức xã", "Hội Chữ thập đỏ xã", "Nhà hảo tâm (không nêu tên)",
+              "Hợp tác xã chè Bản Xèo", "Trường Tiểu học xã")  # fmt: skip
+    for donor in donors:
+        register.add_fund_entry(
+            FundDraft("received", "cash", _random_day(rng, year_start, today),
+                      rng.choice([500_000, 1_000_000, 2_000_000, 3_000_000]), donor=donor,
+                      purpose="Vận động ủng hộ Quỹ Bảo trợ trẻ em"),
+            today=today,
+        )  # fmt: skip
+    register.add_fund_entry(
+        FundDraft("received", "in_kind", _random_day(rng, year_start, today), 4_000_000,
+                  donor="Đoàn Thanh niên tỉnh", items="200 quyển vở, 50 áo ấm"),
+        today=today,
+    )  # fmt: skip
+    for purpose, amount in (("Tặng quà Tết Trung thu cho trẻ em có hoàn cảnh đặc biệt", 1_500_000),
+                            ("Hỗ trợ trẻ em bị tai nạn thương tích", 1_000_000)):  # fmt: skip
+        register.add_fund_entry(
+            FundDraft("spent", "cash", _random_day(rng, year_start, today), amount,
+                      recipient="Trẻ em có hoàn cảnh đặc biệt", purpose=purpose),
+            today=today,
+        )  # fmt: skip
