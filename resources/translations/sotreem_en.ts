@@ -1,6 +1,200 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
   <context>
+    <name>ActivitiesPage</name>
+    <message>
+      <source>Cả năm</source>
+      <translation>Whole year</translation>
+    </message>
+    <message>
+      <source>Tháng {m}</source>
+      <translation>Month {m}</translation>
+    </message>
+    <message>
+      <source>Mọi loại hoạt động</source>
+      <translation>All activity types</translation>
+    </message>
+    <message>
+      <source>Mọi thôn/bản</source>
+      <translation>All villages</translation>
+    </message>
+    <message>
+      <source>Ghi hoạt động mới…</source>
+      <translation>Record new activity…</translation>
+    </message>
+    <message>
+      <source>Sửa…</source>
+      <translation>Edit…</translation>
+    </message>
+    <message>
+      <source>Xóa</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>Năm</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>Ngày</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Loại hoạt động</source>
+      <translation>Activity type</translation>
+    </message>
+    <message>
+      <source>Tên hoạt động</source>
+      <translation>Activity name</translation>
+    </message>
+    <message>
+      <source>Thôn/bản, địa điểm</source>
+      <translation>Village, venue</translation>
+    </message>
+    <message>
+      <source>Người lớn (nam/nữ)</source>
+      <translation>Adults (male/female)</translation>
+    </message>
+    <message>
+      <source>Trẻ em (nam/nữ)</source>
+      <translation>Children (male/female)</translation>
+    </message>
+    <message>
+      <source>Trẻ em HCĐB</source>
+      <translation>Children in special circumstances</translation>
+    </message>
+    <message>
+      <source>Tổng số</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <source>Kinh phí</source>
+      <translation>Cost</translation>
+    </message>
+    <message>
+      <source>Nguồn kinh phí</source>
+      <translation>Source of funds</translation>
+    </message>
+    <message>
+      <source>{n} hoạt động · {people} lượt người tham gia ({children} trẻ em, trong đó {special} trẻ em có hoàn cảnh đặc biệt) · kinh phí {cost}</source>
+      <translation>{n} activities · {people} participants ({children} children, of whom {special} in special circumstances) · cost {cost}</translation>
+    </message>
+    <message>
+      <source>Xóa hoạt động</source>
+      <translation>Delete activity</translation>
+    </message>
+    <message>
+      <source>Xóa hoạt động “{title}”? Số liệu kế hoạch sẽ tính lại.</source>
+      <translation>Delete the activity “{title}”? Plan figures will be recomputed.</translation>
+    </message>
+    <message>
+      <source>Không xóa được</source>
+      <translation>Could not delete</translation>
+    </message>
+  </context>
+  <context>
+    <name>ActivityDialog</name>
+    <message>
+      <source>Sửa hoạt động</source>
+      <translation>Edit activity</translation>
+    </message>
+    <message>
+      <source>Ghi hoạt động mới</source>
+      <translation>Record new activity</translation>
+    </message>
+    <message>
+      <source>Ví dụ: Truyền thông phòng chống đuối nước</source>
+      <translation>E.g. Drowning prevention communication event</translation>
+    </message>
+    <message>
+      <source>ngày kết thúc, nếu có</source>
+      <translation>end date, if any</translation>
+    </message>
+    <message>
+      <source>Nhà văn hóa thôn, trường học…</source>
+      <translation>Village cultural house, school…</translation>
+    </message>
+    <message>
+      <source>Đoàn Thanh niên, Hội Phụ nữ, trường học…</source>
+      <translation>Youth Union, Women's Union, school…</translation>
+    </message>
+    <message>
+      <source>đồng, ví dụ 1.500.000</source>
+      <translation>VND, e.g. 1.500.000</translation>
+    </message>
+    <message>
+      <source>Loại hoạt động *</source>
+      <translation>Activity type *</translation>
+    </message>
+    <message>
+      <source>Tên hoạt động *</source>
+      <translation>Activity name *</translation>
+    </message>
+    <message>
+      <source>đến</source>
+      <translation>to</translation>
+    </message>
+    <message>
+      <source>Thời gian *</source>
+      <translation>Dates *</translation>
+    </message>
+    <message>
+      <source>Thôn/bản</source>
+      <translation>Village</translation>
+    </message>
+    <message>
+      <source>Địa điểm</source>
+      <translation>Venue</translation>
+    </message>
+    <message>
+      <source>Đơn vị tổ chức</source>
+      <translation>Organiser</translation>
+    </message>
+    <message>
+      <source>Đơn vị phối hợp</source>
+      <translation>Partners</translation>
+    </message>
+    <message>
+      <source>Người tham gia</source>
+      <translation>Participants</translation>
+    </message>
+    <message>
+      <source>Kinh phí (đồng)</source>
+      <translation>Cost (VND)</translation>
+    </message>
+    <message>
+      <source>Nguồn kinh phí</source>
+      <translation>Source of funds</translation>
+    </message>
+    <message>
+      <source>Ghi chú</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Nam</source>
+      <translation>Male</translation>
+    </message>
+    <message>
+      <source>Nữ</source>
+      <translation>Female</translation>
+    </message>
+    <message>
+      <source>Người lớn</source>
+      <translation>Adults</translation>
+    </message>
+    <message>
+      <source>Trẻ em</source>
+      <translation>Children</translation>
+    </message>
+    <message>
+      <source>Trong đó trẻ em có hoàn cảnh đặc biệt</source>
+      <translation>Of whom children in special circumstances</translation>
+    </message>
+    <message>
+      <source>Tổng số: {total} người ({adults} người lớn, {children} trẻ em)</source>
+      <translation>Total: {total} people ({adults} adults, {children} children)</translation>
+    </message>
+  </context>
+  <context>
     <name>CaseDialog</name>
     <message>
       <source>Tiếp nhận vụ việc</source>
@@ -379,6 +573,125 @@
     </message>
   </context>
   <context>
+    <name>CourseDialog</name>
+    <message>
+      <source>Sửa lớp tập huấn</source>
+      <translation>Edit training course</translation>
+    </message>
+    <message>
+      <source>Ghi lớp tập huấn mới</source>
+      <translation>Record new training course</translation>
+    </message>
+    <message>
+      <source>Ví dụ: Tập huấn kỹ năng phòng chống xâm hại</source>
+      <translation>E.g. Abuse prevention skills training</translation>
+    </message>
+    <message>
+      <source>ngày kết thúc, nếu có</source>
+      <translation>end date, if any</translation>
+    </message>
+    <message>
+      <source>đồng, ví dụ 5.000.000</source>
+      <translation>VND, e.g. 5.000.000</translation>
+    </message>
+    <message>
+      <source>Chủ đề *</source>
+      <translation>Topic *</translation>
+    </message>
+    <message>
+      <source>Tên lớp *</source>
+      <translation>Course name *</translation>
+    </message>
+    <message>
+      <source>đến</source>
+      <translation>to</translation>
+    </message>
+    <message>
+      <source>Thời gian *</source>
+      <translation>Dates *</translation>
+    </message>
+    <message>
+      <source>Địa điểm</source>
+      <translation>Venue</translation>
+    </message>
+    <message>
+      <source>Giảng viên</source>
+      <translation>Trainer</translation>
+    </message>
+    <message>
+      <source>Nguồn</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Kinh phí (đồng)</source>
+      <translation>Cost (VND)</translation>
+    </message>
+    <message>
+      <source>Ghi chú</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Người tham gia *</source>
+      <translation>Participants *</translation>
+    </message>
+    <message>
+      <source>Theo danh sách tên</source>
+      <translation>By list of names</translation>
+    </message>
+    <message>
+      <source>Theo số lượng (vai trò × giới tính)</source>
+      <translation>As counts (role × sex)</translation>
+    </message>
+    <message>
+      <source>Họ và tên, rồi Enter</source>
+      <translation>Full name, then Enter</translation>
+    </message>
+    <message>
+      <source>Thêm</source>
+      <translation>Add</translation>
+    </message>
+    <message>
+      <source>Bỏ người đã chọn</source>
+      <translation>Remove selected person</translation>
+    </message>
+    <message>
+      <source>Họ và tên</source>
+      <translation>Full name</translation>
+    </message>
+    <message>
+      <source>Giới tính</source>
+      <translation>Sex</translation>
+    </message>
+    <message>
+      <source>Vai trò</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>Nam</source>
+      <translation>Male</translation>
+    </message>
+    <message>
+      <source>Nữ</source>
+      <translation>Female</translation>
+    </message>
+    <message>
+      <source>Cộng</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <source>Mỗi người ghi tên được tính 1; bảng số lượng tự cộng từ danh sách.</source>
+      <translation>Each named person counts as 1; the count table adds up the list by itself.</translation>
+    </message>
+    <message>
+      <source>Chỉ lưu số lượng theo vai trò và giới tính (danh sách tên không lưu).</source>
+      <translation>Only counts by role and sex are saved (the list of names is not).</translation>
+    </message>
+    <message>
+      <source>Tổng: {total} người ({male} nam, {female} nữ; {children} trẻ em)</source>
+      <translation>Total: {total} people ({male} male, {female} female; {children} children)</translation>
+    </message>
+  </context>
+  <context>
     <name>EndDialog</name>
     <message>
       <source>Ví dụ: đã ổn định, chuyển đi, đủ 16 tuổi</source>
@@ -414,6 +727,84 @@
     <message>
       <source>Hủy</source>
       <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>FormDialog</name>
+    <message>
+      <source>Lưu</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>Hủy</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Không lưu được</source>
+      <translation>Could not save</translation>
+    </message>
+  </context>
+  <context>
+    <name>FundDialog</name>
+    <message>
+      <source>Sửa thu/chi Quỹ Bảo trợ trẻ em</source>
+      <translation>Edit Child Protection Fund entry</translation>
+    </message>
+    <message>
+      <source>Ghi thu/chi Quỹ Bảo trợ trẻ em</source>
+      <translation>Record Child Protection Fund entry</translation>
+    </message>
+    <message>
+      <source>đồng, ví dụ 2.000.000</source>
+      <translation>VND, e.g. 2.000.000</translation>
+    </message>
+    <message>
+      <source>Doanh nghiệp, nhà hảo tâm, cơ quan…</source>
+      <translation>Business, benefactor, agency…</translation>
+    </message>
+    <message>
+      <source>Ví dụ: tặng quà Tết Trung thu cho trẻ em HCĐB</source>
+      <translation>E.g. Mid-Autumn gifts for children in special circumstances</translation>
+    </message>
+    <message>
+      <source>Ví dụ: 50 suất quà, 20 chiếc áo ấm</source>
+      <translation>E.g. 50 gift packs, 20 warm coats</translation>
+    </message>
+    <message>
+      <source>Thu/chi *</source>
+      <translation>Received/spent *</translation>
+    </message>
+    <message>
+      <source>Hình thức</source>
+      <translation>Cash or in kind</translation>
+    </message>
+    <message>
+      <source>Ngày *</source>
+      <translation>Date *</translation>
+    </message>
+    <message>
+      <source>Số tiền hoặc giá trị hiện vật (đồng) *</source>
+      <translation>Amount or value of goods (VND) *</translation>
+    </message>
+    <message>
+      <source>Người/đơn vị ủng hộ</source>
+      <translation>Donor</translation>
+    </message>
+    <message>
+      <source>Người/đơn vị nhận</source>
+      <translation>Recipient</translation>
+    </message>
+    <message>
+      <source>Mục đích</source>
+      <translation>Purpose</translation>
+    </message>
+    <message>
+      <source>Hiện vật</source>
+      <translation>Goods in kind</translation>
+    </message>
+    <message>
+      <source>Ghi chú</source>
+      <translation>Notes</translation>
     </message>
   </context>
   <context>
@@ -456,6 +847,33 @@
     </message>
   </context>
   <context>
+    <name>MonthlyChart</name>
+    <message>
+      <source>Chọn một chỉ tiêu để xem tiến độ theo tháng.</source>
+      <translation>Select a target to see its monthly progress.</translation>
+    </message>
+    <message>
+      <source>“{title}” nhập kết quả bằng tay: không có số liệu theo tháng.</source>
+      <translation>“{title}” is entered by hand: there are no monthly figures.</translation>
+    </message>
+    <message>
+      <source>T{m}</source>
+      <translation>M{m}</translation>
+    </message>
+    <message>
+      <source>trong tháng</source>
+      <translation>in the month</translation>
+    </message>
+    <message>
+      <source>lũy kế</source>
+      <translation>cumulative</translation>
+    </message>
+    <message>
+      <source>chỉ tiêu {value}</source>
+      <translation>target {value}</translation>
+    </message>
+  </context>
+  <context>
     <name>OfficerPage</name>
     <message>
       <source>Tài khoản cán bộ phụ trách</source>
@@ -495,6 +913,137 @@
     </message>
   </context>
   <context>
+    <name>PlanPage</name>
+    <message>
+      <source>Đặt chỉ tiêu…</source>
+      <translation>Set target…</translation>
+    </message>
+    <message>
+      <source>Sửa…</source>
+      <translation>Edit…</translation>
+    </message>
+    <message>
+      <source>Xóa</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>Kế hoạch năm</source>
+      <translation>Plan for year</translation>
+    </message>
+    <message>
+      <source>Chỉ tiêu</source>
+      <translation>Target</translation>
+    </message>
+    <message>
+      <source>Cấp giao</source>
+      <translation>Set by</translation>
+    </message>
+    <message>
+      <source>Tiến độ</source>
+      <translation>Progress</translation>
+    </message>
+    <message>
+      <source>Kết quả</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>Quỹ Bảo trợ trẻ em</source>
+      <translation>Child Protection Fund</translation>
+    </message>
+    <message>
+      <source>Ghi thu/chi quỹ…</source>
+      <translation>Record fund entry…</translation>
+    </message>
+    <message>
+      <source>Ngày</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Thu/chi</source>
+      <translation>Received/spent</translation>
+    </message>
+    <message>
+      <source>Hình thức</source>
+      <translation>Form</translation>
+    </message>
+    <message>
+      <source>Số tiền</source>
+      <translation>Amount</translation>
+    </message>
+    <message>
+      <source>Người/đơn vị ủng hộ hoặc nhận</source>
+      <translation>Donor or recipient</translation>
+    </message>
+    <message>
+      <source>Nội dung</source>
+      <translation>Purpose / goods</translation>
+    </message>
+    <message>
+      <source>Ghi chú</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>đã đạt {achieved}/{target}, vượt {over}</source>
+      <translation>achieved {achieved}/{target}, exceeded by {over}</translation>
+    </message>
+    <message>
+      <source>đã đạt {achieved}/{target}, hoàn thành</source>
+      <translation>achieved {achieved}/{target}, done</translation>
+    </message>
+    <message>
+      <source>đã đạt {achieved}/{target}, còn lại {left}</source>
+      <translation>achieved {achieved}/{target}, {left} to go</translation>
+    </message>
+    <message>
+      <source> ({part}/{whole} trẻ)</source>
+      <translation> ({part}/{whole} children)</translation>
+    </message>
+    <message>
+      <source>{label} — năm {year}</source>
+      <translation>{label} — {year}</translation>
+    </message>
+    <message>
+      <source>Số dư đầu năm {year}: {value}</source>
+      <translation>Balance at the start of {year}: {value}</translation>
+    </message>
+    <message>
+      <source>Thu trong năm: {value}</source>
+      <translation>Received this year: {value}</translation>
+    </message>
+    <message>
+      <source> (hiện vật {value})</source>
+      <translation> (in kind {value})</translation>
+    </message>
+    <message>
+      <source>Chi trong năm: {value}</source>
+      <translation>Spent this year: {value}</translation>
+    </message>
+    <message>
+      <source>Số dư: {value} (tiền mặt {cash})</source>
+      <translation>Balance: {value} (cash {cash})</translation>
+    </message>
+    <message>
+      <source>Xóa chỉ tiêu</source>
+      <translation>Delete target</translation>
+    </message>
+    <message>
+      <source>Xóa chỉ tiêu “{label}” của năm {year}?</source>
+      <translation>Delete the target “{label}” of {year}?</translation>
+    </message>
+    <message>
+      <source>Xóa khoản thu/chi</source>
+      <translation>Delete fund entry</translation>
+    </message>
+    <message>
+      <source>Xóa khoản {what} {amount} ngày {day}?</source>
+      <translation>Delete the entry ({what}) of {amount} on {day}?</translation>
+    </message>
+    <message>
+      <source>Không xóa được</source>
+      <translation>Could not delete</translation>
+    </message>
+  </context>
+  <context>
     <name>QWidget</name>
     <message>
       <source>Lưu</source>
@@ -515,6 +1064,73 @@
     <message>
       <source>Không</source>
       <translation>No</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportsPage</name>
+    <message>
+      <source>2026-10, 2026-H1 hoặc 2026</source>
+      <translation>2026-10, 2026-H1 or 2026</translation>
+    </message>
+    <message>
+      <source>Xem số liệu</source>
+      <translation>Show figures</translation>
+    </message>
+    <message>
+      <source>Lưu PDF…</source>
+      <translation>Save PDF…</translation>
+    </message>
+    <message>
+      <source>Lưu Excel…</source>
+      <translation>Save Excel…</translation>
+    </message>
+    <message>
+      <source>In…</source>
+      <translation>Print…</translation>
+    </message>
+    <message>
+      <source>Mở PDF vừa lưu</source>
+      <translation>Open the saved PDF</translation>
+    </message>
+    <message>
+      <source>Xuất sổ trẻ em ra Excel…</source>
+      <translation>Export the register to Excel…</translation>
+    </message>
+    <message>
+      <source>Loại</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Kỳ</source>
+      <translation>Period</translation>
+    </message>
+    <message>
+      <source>Sắp đến hạn: </source>
+      <translation>Due soon: </translation>
+    </message>
+    <message>
+      <source>Lưu báo cáo</source>
+      <translation>Save report</translation>
+    </message>
+    <message>
+      <source>Đang tạo báo cáo…</source>
+      <translation>Creating the report…</translation>
+    </message>
+    <message>
+      <source>Xuất sổ trẻ em</source>
+      <translation>Export the register</translation>
+    </message>
+    <message>
+      <source>Đang xuất sổ trẻ em…</source>
+      <translation>Exporting the register…</translation>
+    </message>
+    <message>
+      <source>Hủy</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Không lưu được</source>
+      <translation>Could not save</translation>
     </message>
   </context>
   <context>
@@ -599,6 +1215,152 @@
     </message>
   </context>
   <context>
+    <name>TargetDialog</name>
+    <message>
+      <source>Chỉ tiêu kế hoạch năm {year}</source>
+      <translation>Plan target for {year}</translation>
+    </message>
+    <message>
+      <source>chỉ với chỉ tiêu khác</source>
+      <translation>only for other targets</translation>
+    </message>
+    <message>
+      <source>Chỉ tiêu *</source>
+      <translation>Target *</translation>
+    </message>
+    <message>
+      <source>Tên chỉ tiêu</source>
+      <translation>Target name</translation>
+    </message>
+    <message>
+      <source>Giá trị chỉ tiêu *</source>
+      <translation>Target value *</translation>
+    </message>
+    <message>
+      <source>Cấp giao</source>
+      <translation>Set by</translation>
+    </message>
+    <message>
+      <source>Đã đạt (nhập tay)</source>
+      <translation>Achieved (entered by hand)</translation>
+    </message>
+    <message>
+      <source>Ví dụ: Số mô hình “Ngôi nhà an toàn”</source>
+      <translation>E.g. Number of “Safe home” models</translation>
+    </message>
+    <message>
+      <source>đồng, ví dụ 20.000.000</source>
+      <translation>VND, e.g. 20.000.000</translation>
+    </message>
+    <message>
+      <source>phần trăm, ví dụ 95</source>
+      <translation>percent, e.g. 95</translation>
+    </message>
+    <message>
+      <source>số, ví dụ 9</source>
+      <translation>number, e.g. 9</translation>
+    </message>
+  </context>
+  <context>
+    <name>TrainingPage</name>
+    <message>
+      <source>Mọi chủ đề</source>
+      <translation>All topics</translation>
+    </message>
+    <message>
+      <source>Ghi lớp tập huấn mới…</source>
+      <translation>Record new training course…</translation>
+    </message>
+    <message>
+      <source>Sửa…</source>
+      <translation>Edit…</translation>
+    </message>
+    <message>
+      <source>Xóa</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>Năm</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>Ngày</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Chủ đề</source>
+      <translation>Topic</translation>
+    </message>
+    <message>
+      <source>Tên lớp</source>
+      <translation>Course name</translation>
+    </message>
+    <message>
+      <source>Địa điểm</source>
+      <translation>Venue</translation>
+    </message>
+    <message>
+      <source>Giảng viên</source>
+      <translation>Trainer</translation>
+    </message>
+    <message>
+      <source>Nam</source>
+      <translation>Male</translation>
+    </message>
+    <message>
+      <source>Nữ</source>
+      <translation>Female</translation>
+    </message>
+    <message>
+      <source>Tổng số</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <source>Kinh phí</source>
+      <translation>Cost</translation>
+    </message>
+    <message>
+      <source>Vai trò</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>Cộng</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <source>Họ và tên</source>
+      <translation>Full name</translation>
+    </message>
+    <message>
+      <source>Giới tính</source>
+      <translation>Sex</translation>
+    </message>
+    <message>
+      <source>{n} lớp · {total} lượt người tham gia ({male} nam, {female} nữ) · kinh phí {cost}</source>
+      <translation>{n} courses · {total} participants ({male} male, {female} female) · cost {cost}</translation>
+    </message>
+    <message>
+      <source>Người tham gia lớp “{title}”</source>
+      <translation>Participants of “{title}”</translation>
+    </message>
+    <message>
+      <source>Chọn một lớp để xem người tham gia.</source>
+      <translation>Select a course to see its participants.</translation>
+    </message>
+    <message>
+      <source>Xóa lớp tập huấn</source>
+      <translation>Delete training course</translation>
+    </message>
+    <message>
+      <source>Xóa lớp “{title}” và danh sách người tham gia?</source>
+      <translation>Delete the course “{title}” and its participants?</translation>
+    </message>
+    <message>
+      <source>Không xóa được</source>
+      <translation>Could not delete</translation>
+    </message>
+  </context>
+  <context>
     <name>_FormDialog</name>
     <message>
       <source>Lưu</source>
@@ -649,6 +1411,10 @@
     <message>
       <source>Cha mẹ / người chăm sóc</source>
       <translation>Parent / caregiver</translation>
+    </message>
+    <message>
+      <source>Chi</source>
+      <translation>Spent</translation>
     </message>
     <message>
       <source>Chuyển đi</source>
@@ -707,8 +1473,16 @@
       <translation>Teacher</translation>
     </message>
     <message>
+      <source>Hiện vật</source>
+      <translation>In kind</translation>
+    </message>
+    <message>
       <source>Hoàn cảnh đặc biệt</source>
       <translation>Special circumstances</translation>
+    </message>
+    <message>
+      <source>Huyện giao</source>
+      <translation>Set by the district</translation>
     </message>
     <message>
       <source>Học bổng</source>
@@ -831,6 +1605,10 @@
       <translation>Monitoring, evaluation and case closure</translation>
     </message>
     <message>
+      <source>Thu (tiếp nhận ủng hộ)</source>
+      <translation>Received (contribution)</translation>
+    </message>
+    <message>
       <source>Tháng hành động vì trẻ em</source>
       <translation>Month of Action for Children</translation>
     </message>
@@ -845,6 +1623,10 @@
     <message>
       <source>Tiếp nhận thông tin (Mẫu số 01)</source>
       <translation>Receiving information (Form 01)</translation>
+    </message>
+    <message>
+      <source>Tiền mặt</source>
+      <translation>Cash</translation>
     </message>
     <message>
       <source>Tiểu học</source>
@@ -999,6 +1781,10 @@
       <translation>Mid-Autumn Festival / International Children's Day / Lunar New Year</translation>
     </message>
     <message>
+      <source>Tỉnh giao</source>
+      <translation>Set by the province</translation>
+    </message>
+    <message>
       <source>Tổ chức, dự án</source>
       <translation>Organisations, projects</translation>
     </message>
@@ -1021,6 +1807,10 @@
     <message>
       <source>Xâm hại tình dục</source>
       <translation>Sexual abuse</translation>
+    </message>
+    <message>
+      <source>Xã tự đặt</source>
+      <translation>Set by the commune</translation>
     </message>
     <message>
       <source>Đang sống cùng người thân thích</source>
