@@ -52,6 +52,20 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=["pdf", "xlsx", "json"], default="pdf")
     report.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP")
 
+    imp = sub.add_parser("import", help="nhập danh sách trẻ em từ tệp Excel (.xlsx)")
+    imp.add_argument("file", type=Path, metavar="TỆP.xlsx")
+    imp.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi gì")
+    imp.add_argument("--json", action="store_true", help="in kết quả kiểm tra dạng JSON")
+    imp.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="“CHỮ=NHÓM”",
+        help='ghép hoàn cảnh ghi trong tệp với nhóm luật, ví dụ --map "KT nặng=d"',
+    )
+    imp.add_argument("--skip-invalid", action="store_true", help="nhập các dòng đúng, bỏ dòng lỗi")
+    imp.add_argument("--problems", type=Path, metavar="LOI.xlsx", help="ghi danh sách lỗi ra tệp")
+
     export = sub.add_parser("export", help="xuất Excel")
     export.add_argument("what", choices=["register"])
     export.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.xlsx")
@@ -195,6 +209,74 @@ def _cmd_report(args: argparse.Namespace, db_path: Path) -> int:
     return 0
 
 
+def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
+    from desktop.reports import excel_import
+
+    mapping = {}
+    for item in args.map:
+        text, _, code = item.rpartition("=")
+        if not text or code not in cat.SPECIAL_GROUP_CODES:
+            print(f"Lỗi: --map “{item}”: cần dạng “chữ trong tệp=mã nhóm a…o”.", file=sys.stderr)
+            return 2
+        mapping[text.strip()] = code
+    if not args.file.exists():
+        print(f"Lỗi: không có tệp {args.file}.", file=sys.stderr)
+        return 2
+    with _open(db_path) as register:
+        register._require_commune()
+        try:
+            plan = excel_import.read_plan(register, args.file, mapping)
+        except excel_import.ImportFileError as exc:
+            print(f"Lỗi: {exc}", file=sys.stderr)
+            return 2
+        if args.problems:
+            excel_import.write_problems(plan, args.problems)
+        _print_plan(plan, as_json=args.json)
+        if args.dry_run:
+            return 1 if plan.problems else 0
+        try:
+            added = excel_import.commit(register, plan, skip_invalid=args.skip_invalid)
+        except excel_import.ImportFileError as exc:
+            print(f"Lỗi: {exc} Không có dòng nào được ghi.", file=sys.stderr)
+            return 1
+    if not args.json:
+        print(f"Đã nhập {added} trẻ em.")
+    return 0
+
+
+def _print_plan(plan, *, as_json: bool) -> None:
+    if as_json:
+        print(
+            json.dumps(
+                {
+                    "file": plan.path.name,
+                    "sheet": plan.sheet,
+                    "columns": plan.columns,
+                    "rows": len(plan.rows),
+                    "valid_rows": len(plan.valid_rows),
+                    "groups": plan.group_texts,
+                    "new_villages": plan.new_villages,
+                    "problems": [{"row": row, "problem": p} for row, p in plan.problems],
+                },
+                ensure_ascii=False,
+                indent=1,
+            )
+        )
+        return
+    print(
+        f"Tệp {plan.path.name}, trang “{plan.sheet}”: {len(plan.rows)} dòng, "
+        f"{len(plan.valid_rows)} dòng hợp lệ."
+    )
+    print("Ghép hoàn cảnh với nhóm luật (sửa bằng --map “chữ=mã”):")
+    for text, code in plan.group_texts.items():
+        shown = f"{code} – {cat.label(cat.SPECIAL_GROUPS, code)}" if code else "CHƯA XÁC ĐỊNH"
+        print(f"  “{text}” → {shown}")
+    if plan.new_villages:
+        print("Thôn/bản mới sẽ được thêm: " + ", ".join(plan.new_villages))
+    for row, problem in plan.problems:
+        print(f"  Dòng {row}: {problem}")
+
+
 def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
     from desktop.reports import service
 
@@ -216,5 +298,6 @@ _COMMANDS = {
     "find": _cmd_find,
     "check": _cmd_check,
     "report": _cmd_report,
+    "import": _cmd_import,
     "export": _cmd_export,
 }

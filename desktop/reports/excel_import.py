@@ -1,0 +1,297 @@
+"""Import a register kept in Excel: read, preview every row's problems, then commit at once.
+
+Nothing is written until `commit`, which runs in one transaction: either every row lands or
+none does. Free-text groups are mapped to the legal letters by `guess_group`; the officer
+confirms or corrects the mapping (`--map "KT nặng=d"`) before committing.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from desktop import reference
+from desktop.db.register import Register
+from desktop.domain import importing
+from desktop.domain.dates import DateTextError, PartialDate
+from desktop.domain.names import fold, normalize_name
+from desktop.domain.validation import ChildDraft, CircumstanceDraft, validate_child
+from desktop.reports.xlsx import safe
+
+MAX_ROWS = 100_000
+Progress = Callable[[float, str], None]
+
+
+class ImportFileError(ValueError):
+    """The file cannot be read as a register; the message is Vietnamese."""
+
+
+@dataclass
+class RowPlan:
+    row: int
+    name: str
+    draft: ChildDraft | None
+    village: str
+    group_text: str
+    group_code: str | None
+    problems: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ImportPlan:
+    path: Path
+    sheet: str
+    columns: dict[str, str]  # field → column letter(s), for the preview
+    rows: list[RowPlan]
+    group_texts: dict[str, str | None]  # what the file says → legal letter (None: unknown)
+    new_villages: list[str]
+    list_year: int | None
+
+    @property
+    def problems(self) -> list[tuple[int, str]]:
+        return [(r.row, p) for r in self.rows for p in r.problems]
+
+    @property
+    def valid_rows(self) -> list[RowPlan]:
+        return [r for r in self.rows if not r.problems]
+
+
+def _open_sheet(path: Path):
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
+        raise ImportFileError(
+            f"Không đọc được “{path.name}”: không phải tệp Excel .xlsx (tệp .xls cũ hãy mở bằng "
+            "Excel rồi lưu lại dạng .xlsx)."
+        ) from exc
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue  # hidden sheets hold old copies and lookup lists, not the register
+        found = _find_header(ws)
+        if found:
+            return wb, ws, found
+    wb.close()
+    raise ImportFileError(
+        f"Không tìm thấy dòng tiêu đề trong “{path.name}” (cần có cột “Họ và tên” và “Ngày sinh” "
+        "hoặc “Năm sinh”)."
+    )
+
+
+def _find_header(ws) -> tuple[int, dict[int, str], dict[int, str], list[str]] | None:
+    """(header row, column → field, birth column → sex, title lines) or None."""
+    title: list[str] = []
+    rows = ws.iter_rows(min_row=1, max_row=40, values_only=True)
+    previous: tuple | None = None
+    for number, values in enumerate(rows, start=1):
+        if previous is not None:
+            header_row, fields = previous
+            sexes = {
+                col: sex
+                for col, value in enumerate(values)
+                if value is not None and (sex := importing.sex_of_column(value))
+            }
+            if sexes:
+                fields = {c: f for c, f in fields.items() if f != "birth"}
+                return header_row + 1, fields, sexes, title
+            return header_row, fields, {}, title
+        fields = {
+            col: f
+            for col, value in enumerate(values)
+            if value is not None and (f := importing.match_header(value))
+        }
+        if "full_name" in fields.values() and {"birth", "sex"} & set(fields.values()):
+            previous = (number, fields)
+            continue
+        title += [str(v) for v in values if isinstance(v, str)]
+    return None
+
+
+def read_plan(
+    register: Register, path: Path, mapping: dict[str, str] | None = None, today: date | None = None
+) -> ImportPlan:
+    """Read the file and check every row; writes nothing."""
+    today = today or date.today()
+    wb, ws, (data_after, fields, birth_sexes, title) = _open_sheet(path)
+    years = [int(y) for t in title for y in re.findall(r"\b(20\d\d|19\d\d)\b", t)]
+    plan = ImportPlan(
+        path=path,
+        sheet=ws.title,
+        columns={f: _letter(c) for c, f in fields.items()}
+        | ({"birth": "+".join(_letter(c) for c in birth_sexes)} if birth_sexes else {}),
+        rows=[],
+        group_texts={},
+        new_villages=[],
+        list_year=max(years) if years else None,
+    )
+    villages = {fold(v.name): v.name for v in register.villages()}
+    ethnic_ok = set(reference.ethnic_groups())
+    seen: dict[tuple[str, int, str], int] = {}
+    count = 0
+    for number, values in enumerate(
+        ws.iter_rows(min_row=data_after + 1, values_only=True), start=data_after + 1
+    ):
+        row = {f: values[c] if c < len(values) else None for c, f in fields.items()}
+        if all(v in (None, "") for v in values):
+            continue
+        name = normalize_name(str(row.get("full_name") or ""))
+        if importing.is_footer(name) and not row.get("stt"):
+            break
+        count += 1
+        if count > MAX_ROWS:
+            wb.close()
+            raise ImportFileError(
+                f"Tệp có hơn {MAX_ROWS:,} dòng dữ liệu; hãy chia nhỏ tệp.".replace(",", ".")
+            )
+        plan.rows.append(
+            _plan_row(
+                register,
+                number,
+                row,
+                values,
+                birth_sexes,
+                villages,
+                ethnic_ok,
+                seen,
+                mapping or {},
+                plan,
+                today,
+            )
+        )
+    wb.close()
+    return plan
+
+
+def _letter(col: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(col + 1)
+
+
+def _plan_row(
+    register, number, row, values, birth_sexes, villages, ethnic_ok, seen, mapping, plan, today
+) -> RowPlan:
+    problems: list[str] = []
+    name = normalize_name(str(row.get("full_name") or ""))
+    sex = importing.parse_sex(row["sex"]) if row.get("sex") not in (None, "") else None
+    raw_birth: Any = row.get("birth")
+    for col, col_sex in birth_sexes.items():
+        value = values[col] if col < len(values) else None
+        if value not in (None, ""):
+            raw_birth, sex = value, sex or col_sex
+    birth: PartialDate | None = None
+    if raw_birth not in (None, ""):
+        try:
+            birth = importing.parse_birth(raw_birth, today)
+        except DateTextError as exc:
+            problems.append(f"Ngày sinh: {exc}.")
+    ethnic_text = str(row.get("ethnic") or "").strip()
+    ethnic = reference.ethnic_code_for(ethnic_text) if ethnic_text else None
+    if ethnic_text and ethnic not in ethnic_ok:
+        problems.append(f"Dân tộc: không nhận ra “{ethnic_text}”.")
+    village = normalize_name(str(row.get("village") or ""))
+    if village and fold(village) not in villages and village not in plan.new_villages:
+        plan.new_villages.append(village)
+    group_text = normalize_name(str(row.get("group") or ""))
+    group_code = None
+    if group_text:
+        group_code = mapping.get(group_text) or importing.guess_group(group_text)
+        plan.group_texts.setdefault(group_text, group_code)
+        if group_code is None:
+            problems.append(
+                f"Hoàn cảnh: chưa biết “{group_text}” thuộc nhóm nào (chọn nhóm trong bước "
+                "ghép nhóm)."
+            )
+    draft = ChildDraft(
+        full_name=name,
+        sex=sex,
+        birth=birth,
+        ethnic_code=ethnic,
+        personal_id=str(row.get("personal_id") or "").strip() or None,
+        caregiver_name=normalize_name(str(row.get("caregiver") or "")),
+        notes=str(row.get("notes") or "").strip(),
+    )
+    shown = {p.split(":")[0] for p in problems}
+    for problem in validate_child(draft, today=today, ethnic_codes=ethnic_ok, village_ids=()):
+        text = str(problem)
+        if text.split(":")[0] not in shown and not (
+            problem.field == "birth" and birth is None and "Ngày sinh" in shown
+        ):
+            problems.append(text)
+    if birth is not None and name:
+        key = (fold(name), birth.year, fold(village))
+        if key in seen:
+            problems.append(f"Trùng với dòng {seen[key]} trong tệp (cùng tên, năm sinh, thôn/bản).")
+        else:
+            seen[key] = number
+        village_id = register.village_id_by_name(village) if village else None
+        if village_id and register.likely_duplicates(
+            ChildDraft(full_name=name, birth=birth, village_id=village_id)
+        ):
+            problems.append("Đã có trong sổ trẻ cùng tên, năm sinh và thôn/bản.")
+    return RowPlan(number, name, draft, village, group_text, group_code, [f"{p}" for p in problems])
+
+
+def commit(
+    register: Register,
+    plan: ImportPlan,
+    *,
+    skip_invalid: bool = False,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Write the planned rows in one transaction; returns how many children were added."""
+    today = today or date.today()
+    if plan.problems and not skip_invalid:
+        raise ImportFileError(
+            f"Còn {len(plan.problems)} lỗi trong tệp: sửa tệp hoặc chọn bỏ qua các dòng lỗi."
+        )
+    rows = plan.valid_rows
+    start = date(plan.list_year, 1, 1) if plan.list_year else today
+    with register.batch():
+        for name in plan.new_villages:
+            if register.village_id_by_name(name) is None:
+                register.add_village(name)
+        village_ids = {fold(v.name): v.id for v in register.villages()}
+        for i, row in enumerate(rows, start=1):
+            assert row.draft is not None
+            row.draft.village_id = village_ids.get(fold(row.village)) if row.village else None
+            child_id = register.add_child(row.draft, today=today).created_id
+            if row.group_code:
+                assert row.draft.birth is not None
+                since = min(max(start, row.draft.birth.earliest()), today)
+                register.add_circumstance(
+                    child_id,
+                    CircumstanceDraft(
+                        "special",
+                        row.group_code,
+                        since,
+                        notes=f"Nhập từ tệp {plan.path.name}, dòng {row.row}",
+                    ),
+                    today=today,
+                )
+            if progress and i % 200 == 0:
+                progress(i / len(rows), f"Đã nhập {i}/{len(rows)} trẻ em")
+    return len(rows)
+
+
+def write_problems(plan: ImportPlan, path: Path) -> None:
+    """The problem list as a workbook the officer can print or fix the source file from."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Lỗi")
+    for col, width in zip("ABCD", (8, 28, 70, 20), strict=True):
+        ws.column_dimensions[col].width = width
+    ws.append([safe(ws, f"CÁC LỖI KHI NHẬP TỆP {plan.path.name}")])
+    ws.append([])
+    ws.append(["Dòng", "Họ và tên", "Lỗi", "Hoàn cảnh trong tệp"])
+    for row in plan.rows:
+        for problem in row.problems:
+            ws.append([row.row, safe(ws, row.name), safe(ws, problem), safe(ws, row.group_text)])
+    wb.save(path)
