@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+from datetime import date
 
 import pytest
 from openpyxl import load_workbook
@@ -92,3 +93,28 @@ def test_cancelled_export_leaves_no_file(qtbot, page, tmp_path, monkeypatch):
     qtbot.waitUntil(lambda: page.job is None, timeout=20000)
     assert not target.exists()
     assert not list(tmp_path.glob(".*partial"))
+
+
+def test_sent_report_is_frozen_and_later_corrections_show(qtbot, page, register):
+    from desktop.domain.dates import PartialDate
+    from desktop.domain.validation import CircumstanceDraft
+    from tests.conftest import draft
+
+    page.kind.setCurrentIndex(page.kind.findData("annual"))
+    page.period.setText("2026")
+    page.show_report()
+    qtbot.waitUntil(lambda: "chưa được đánh dấu" in page.sent_info.text())
+    before = page.figures["special"]["children"]
+    page.mark_sent()
+    qtbot.waitUntil(lambda: "không thay đổi" in page.sent_info.text())
+    child = register.add_child(
+        draft(register, "Giàng Thị Súa", birth=PartialDate(2019)), today=TODAY
+    ).created_id
+    register.add_circumstance(
+        child, CircumstanceDraft("special", "b", date(2026, 3, 1)), today=TODAY
+    )
+    page.show_report()
+    qtbot.waitUntil(lambda: "đã thay đổi" in page.sent_info.text())
+    assert f"Số trẻ em có hoàn cảnh đặc biệt: {before} → {before + 1}" in page.sent_info.text()
+    sent = register.sent_report("annual", "2026")
+    assert sent is not None and '"special"' in sent.figures

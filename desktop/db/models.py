@@ -169,6 +169,16 @@ class FundEntry(Synced, table=True):
     notes: str = ""
 
 
+class SentReport(Synced, table=True):
+    """A report as it was sent: its figures frozen, so later corrections show as differences."""
+
+    kind: str  # monthly | semiannual | annual
+    period: str = Field(index=True)  # 2026-10, 2026-H1, 2026
+    figures: str  # the tally JSON as sent
+    sent_on: date
+    note: str = ""
+
+
 class AuditEntry(Synced, table=True):
     at: datetime
     username: str
@@ -214,6 +224,6 @@ SYNCED_TABLES: dict[str, type[Synced]] = {
     m.__tablename__: m  # type: ignore[misc]
     for m in (
         Village, Child, Circumstance, Support, ProtectionCase, CaseStep, Activity,
-        TrainingCourse, TrainingParticipant, PlanTarget, FundEntry, AuditEntry,
+        TrainingCourse, TrainingParticipant, PlanTarget, FundEntry, SentReport, AuditEntry,
     )
 }  # fmt: skip

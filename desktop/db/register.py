@@ -33,6 +33,7 @@ from desktop.db.models import (
     Child,
     Circumstance,
     ProtectionCase,
+    SentReport,
     Setting,
     Support,
     Synced,
@@ -741,6 +742,38 @@ class Register(ProgrammeMixin):
                     select(CaseStep).where(CaseStep.case_id == case_id, CaseStep.deleted == False)  # noqa: E712
                 )
             )
+
+    # ---- reports as sent ---------------------------------------------------------------
+
+    def mark_report_sent(
+        self, kind: str, period: str, figures_json: str, sent_on: date, note: str = ""
+    ) -> Changes:
+        """Freeze a report's figures as sent upward (the latest mark of a period counts)."""
+        problems = []
+        if kind not in ("monthly", "semiannual", "annual"):
+            problems.append(Problem("kind", f"loại báo cáo “{kind}” không hợp lệ."))
+        if sent_on > date.today():
+            problems.append(Problem("sent_on", "không được sau ngày hôm nay."))
+        ensure(problems)
+        with self._write() as tx:
+            self._insert(
+                tx, SentReport, kind=kind, period=period, figures=figures_json,
+                sent_on=sent_on, note=note,
+            )  # fmt: skip
+            return tx.changes()
+
+    def sent_report(self, kind: str, period: str) -> SentReport | None:
+        with self._reading() as session:
+            return session.exec(
+                select(SentReport)
+                .where(
+                    SentReport.commune_code == self.commune_code,
+                    SentReport.kind == kind,
+                    SentReport.period == period,
+                    SentReport.deleted == False,  # noqa: E712
+                )
+                .order_by(SentReport.updated_at.desc())  # type: ignore[attr-defined]
+            ).first()
 
     # ---- accounts ----------------------------------------------------------------------
 

@@ -53,6 +53,7 @@ FIELD_LABELS = {
     "child_female": "Số trẻ em nữ",
     "id": "Mã bản ghi",
     "username": "Tên đăng nhập",
+    "sent_on": "Ngày gửi",
     "password": "Mật khẩu",
     "place": "Địa điểm",
     "organiser": "Đơn vị tổ chức",

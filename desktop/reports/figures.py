@@ -321,3 +321,29 @@ def _training(conn: Connection, codes: str, p: dict) -> dict:
         "participants": {"total": male + female, "male": male, "female": female,
                          "by_role": by_role},
     }  # fmt: skip
+
+
+def differences(sent: dict, now: dict) -> list[tuple[str, Any, Any]]:
+    """What changed since a report was sent: (what, as sent, now), indicators first by name."""
+    changed: list[tuple[str, Any, Any]] = []
+    sent_ind = {i["key"]: i for i in sent.get("indicators", [])}
+    for ind in now.get("indicators", []):
+        old = sent_ind.get(ind["key"], {}).get("value")
+        if old != ind["value"]:
+            changed.append((ind["name"], old, ind["value"]))
+    flat_sent, flat_now = _flatten(sent), _flatten(now)
+    for key in sorted(set(flat_sent) | set(flat_now)):
+        if key.startswith(("generated_at", "indicators")):
+            continue
+        if flat_sent.get(key) != flat_now.get(key):
+            changed.append((key, flat_sent.get(key), flat_now.get(key)))
+    return changed
+
+
+def _flatten(data: Any, prefix: str = "") -> dict[str, Any]:
+    if isinstance(data, dict):
+        out: dict[str, Any] = {}
+        for key, value in data.items():
+            out |= _flatten(value, f"{prefix}{key}.")
+        return out
+    return {prefix.rstrip("."): data}

@@ -80,3 +80,17 @@ def write_report(register: Register, kind: str, period: Period, fmt: str, path: 
 def export_register(register: Register, path: Path, progress: xlsx.Progress = xlsx._noop) -> int:
     with register.engine.connect() as conn, atomic_file(path) as tmp:
         return xlsx.export_register(conn, register.commune_code or "", tmp, date.today(), progress)
+
+
+def mark_sent(register: Register, kind: str, period: Period, figures: dict, on: date) -> None:
+    register.mark_report_sent(kind, period.code, json.dumps(figures, ensure_ascii=False), on)
+
+
+def compare_with_sent(
+    register: Register, kind: str, period: Period, figures: dict
+) -> tuple[date, list[tuple[str, object, object]]] | None:
+    """When the report of this period was sent and what has changed since; None if never sent."""
+    sent = register.sent_report(kind, period.code)
+    if sent is None:
+        return None
+    return sent.sent_on, figures_module.differences(json.loads(sent.figures), figures)

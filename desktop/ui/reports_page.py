@@ -106,13 +106,18 @@ class ReportsPage(QWidget):
         self.xlsx_button = QPushButton(self.tr("Lưu Excel…"), objectName="saveXlsx")
         self.print_button = QPushButton(self.tr("In…"), objectName="printReport")
         self.open_button = QPushButton(self.tr("Mở PDF vừa lưu"), objectName="openPdf")
+        self.sent_button = QPushButton(self.tr("Đánh dấu đã gửi"), objectName="markSent")
+        self.sent_button.clicked.connect(self.mark_sent)
+        self.sent_info = QLabel(objectName="sentInfo")
+        self.sent_info.setWordWrap(True)
         export = QPushButton(self.tr("Xuất sổ trẻ em ra Excel…"), objectName="exportRegister")
         self.pdf_button.clicked.connect(lambda: self._ask_and_save("pdf"))
         self.xlsx_button.clicked.connect(lambda: self._ask_and_save("xlsx"))
         self.print_button.clicked.connect(self.print_preview)
         self.open_button.clicked.connect(self.open_last_pdf)
         export.clicked.connect(self._ask_and_export)
-        for button in (self.pdf_button, self.xlsx_button, self.print_button, self.open_button):
+        for button in (self.pdf_button, self.xlsx_button, self.print_button, self.open_button,
+                       self.sent_button):  # fmt: skip
             button.setEnabled(False)
         self.preview = QTextBrowser(objectName="reportPreview")
 
@@ -127,7 +132,8 @@ class ReportsPage(QWidget):
             row.addWidget(widget)
         row.addStretch(1)
         actions = QHBoxLayout()
-        for widget in (self.pdf_button, self.xlsx_button, self.print_button, self.open_button):
+        for widget in (self.pdf_button, self.xlsx_button, self.print_button, self.open_button,
+                       self.sent_button):  # fmt: skip
             actions.addWidget(widget)
         actions.addStretch(1)
         actions.addWidget(export)
@@ -135,6 +141,7 @@ class ReportsPage(QWidget):
         layout.addWidget(self.due)
         layout.addLayout(row)
         layout.addLayout(actions)
+        layout.addWidget(self.sent_info)
         layout.addWidget(self.preview, 1)
         self._show_due()
 
@@ -167,8 +174,51 @@ class ReportsPage(QWidget):
     def _show(self, figures: dict) -> None:
         self.figures = figures
         self.preview.setHtml(figures_html(figures))
-        for button in (self.pdf_button, self.xlsx_button, self.print_button):
+        for button in (self.pdf_button, self.xlsx_button, self.print_button, self.sent_button):
             button.setEnabled(True)
+        self._compare()
+
+    def _current(self):
+        return self.kind.currentData(), service.period_for(
+            self.kind.currentData(), self.period.text()
+        )
+
+    def _compare(self) -> None:
+        kind, period = self._current()
+        figures = self.figures
+        self.tasks.run_db(
+            lambda: service.compare_with_sent(self.register, kind, period, figures),
+            self._show_comparison,
+        )
+
+    def _show_comparison(self, result) -> None:
+        if result is None:
+            self.sent_info.setText(self.tr("Báo cáo kỳ này chưa được đánh dấu là đã gửi."))
+            return
+        sent_on, changed = result
+        when = f"{sent_on:%d/%m/%Y}"
+        if not changed:
+            self.sent_info.setText(
+                self.tr("Đã gửi ngày {d}; số liệu không thay đổi từ khi gửi.").format(d=when)
+            )
+            return
+        lines = [f"{what}: {old} → {new}" for what, old, new in changed[:8]]
+        self.sent_info.setText(
+            self.tr("Đã gửi ngày {d}. Số liệu đã thay đổi sau khi gửi (ghi điều chỉnh vào báo "
+                    "cáo kỳ sau):").format(d=when)
+            + "\n" + "\n".join(lines)
+            + (f"\n… (+{len(changed) - 8})" if len(changed) > 8 else "")
+        )  # fmt: skip
+
+    def mark_sent(self) -> None:
+        if self.figures is None:
+            return
+        kind, period = self._current()
+        figures = self.figures
+        self.tasks.run_db(
+            lambda: service.mark_sent(self.register, kind, period, figures, date.today()),
+            lambda _result: self._compare(),
+        )
 
     # ---- files -------------------------------------------------------------------------
 
