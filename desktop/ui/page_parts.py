@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -13,6 +14,7 @@ from desktop.domain import categories as cat
 from desktop.ui.i18n import tr_label
 
 NUMBER_ALIGN = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_MONEY = re.compile(r"^-?[\d.]+ đ$")
 
 
 def make_table(headers: Sequence[str], name: str, stretch: int = -1) -> QTableWidget:
@@ -39,7 +41,8 @@ def fill_row(table: QTableWidget, row: int, values: Sequence[Any], key: str = ""
         number = isinstance(value, int)
         text = f"{value:,}".replace(",", ".") if number else str(value)
         item = QTableWidgetItem(text)
-        if number or text.endswith(" đ"):
+        item.setToolTip(text)  # the whole text, when the column is too narrow for it
+        if number or _MONEY.match(text):
             item.setTextAlignment(NUMBER_ALIGN)
         if column == 0:
             item.setData(Qt.ItemDataRole.UserRole, key)

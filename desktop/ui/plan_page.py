@@ -425,9 +425,11 @@ class PlanPage(QWidget):
             [self.tr("Chỉ tiêu"), self.tr("Cấp giao"), self.tr("Tiến độ"), self.tr("Kết quả")],
             "planTargets",
         )
-        self.target_table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        self.target_table.setColumnWidth(2, 150)
-        self.target_table.verticalHeader().setDefaultSectionSize(30)
+        header = self.target_table.horizontalHeader()
+        for column, width in ((0, 250), (2, 120)):  # long indicator names wrap
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            self.target_table.setColumnWidth(column, width)
+        self.target_table.setWordWrap(True)
         self.target_table.itemSelectionChanged.connect(self._show_chart)
         self.target_table.cellDoubleClicked.connect(lambda *_: self.edit_target())
         self.chart = MonthlyChart()
@@ -436,7 +438,7 @@ class PlanPage(QWidget):
         upper.addWidget(self.chart)
         upper.setStretchFactor(0, 3)
         upper.setStretchFactor(1, 2)
-        upper.setSizes([640, 440])
+        upper.setSizes([720, 400])
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
@@ -526,12 +528,12 @@ class PlanPage(QWidget):
             bar.setRange(0, 100)
             bar.setValue(record.progress.percent)
             bar.setFormat("%p%")
-            bar.setMinimumWidth(140)
             if record.progress.done:
                 palette = bar.palette()
                 palette.setColor(QPalette.ColorRole.Highlight, DONE_COLOUR)
                 bar.setPalette(palette)
             table.setCellWidget(row, 2, bar)
+        table.resizeRowsToContents()
 
     def result_text(self, record: TargetRecord) -> str:
         """ "đã đạt 0/9, còn lại 9": achieved against target and what is left (or exceeded)."""
