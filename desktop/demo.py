@@ -323,12 +323,15 @@ def _add_activities(
     for _ in range(20):
         start = _random_day(rng, year_start, today)
         kind = rng.choice(cat.ACTIVITY_TYPES).code
+        title = rng.choice(ACTIVITY_TITLES[kind])
         if kind == "month_of_action":
             start = date(today.year, 6, rng.randint(1, 30))
+        elif kind == "festival":  # 1 June, or Mid-Autumn in September
+            start = date(today.year, 6, 1) if "1/6" in title else date(today.year, 9, 20)
         cost = rng.choice([0, 500_000, 1_500_000, 3_000_000])
         register.add_activity(
             activity_type=kind,
-            title=rng.choice(ACTIVITY_TITLES[kind]),
+            title=title,
             start_date=min(start, today),
             village_id=rng.choice(village_ids),
             place=rng.choice(["Nhà văn hóa thôn", "Trường Tiểu học", "Sân UBND xã"]),
