@@ -42,8 +42,8 @@ POOLS: tuple[NamePool, ...] = (
         "08",
         0.38,
         _t("Giàng, Sùng, Vàng, Lý, Thào, Hờ, Ma, Lồ, Mùa, Sình, Chảo, Cư"),
-        _t("A, Seo, Văn, Chá"),
-        _t("Thị, Thị, Thị"),
+        _t("A, Seo, Văn"),
+        _t("Thị"),
         _t("Dính, Chứ, Pó, Sử, Dợ, Chá, Lử, Páo, Sày, Súa, Chư, Tủa, Vừ, Cở, Dơ"),
         _t("Mỷ, Mai, Dua, Pàng, Chi, Lan, Dế, Sú, Mỉ, Say, Chía, Máy, Dở, Mống"),
     ),  # Mông
@@ -96,8 +96,8 @@ POOLS: tuple[NamePool, ...] = (
         "33",
         0.04,
         _t("Chu, Ly, Pờ, Lỳ, Sừ, Phu"),
-        _t("Xá, Chừ, Lỳ"),
-        _t("Mé, Cà, Xá"),
+        _t("Xá, Chừ"),
+        _t("Mé, Cà"),
         _t("Phạ, Giá, Xe, Lừ, Chà"),
         _t("Mì, Xá, Pà, Lé, Chà"),
     ),  # Hà Nhì

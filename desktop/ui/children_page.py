@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -68,7 +69,7 @@ class ChildrenPage(QWidget):
             (tr_label(g.label), g.code) for g in cat.DEFAULT_RISK_GROUPS
         ]
         ethnic = [(g.name, g.code) for g in reference.ethnic_groups().values()]
-        filter_row = QHBoxLayout()
+        filter_row = QGridLayout()  # two rows of filters fit an old 1366-pixel screen
         for key, placeholder, items in (
             ("special_group", self.tr("Hoàn cảnh đặc biệt"), special),
             ("risk_group", self.tr("Nguy cơ"), risk),
@@ -89,14 +90,13 @@ class ChildrenPage(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(len(placeholder) + 8)
+            combo.setMinimumContentsLength(18)
             combo.view().setMinimumWidth(360)
             combo.currentIndexChanged.connect(self.refresh)
             self.filters[key] = combo
-            filter_row.addWidget(combo)
-        filter_row.addStretch(1)
+            filter_row.addWidget(combo, len(self.filters) > 4, (len(self.filters) - 1) % 4)
         self.count_label = QLabel(objectName="childCount")
-        filter_row.addWidget(self.count_label)
+        filter_row.addWidget(self.count_label, 1, 3)
 
         self.model = ChildTableModel(self.register, self)
         self.table = QTableView(objectName="childTable")
@@ -109,7 +109,7 @@ class ChildrenPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in enumerate((56, 210, 70, 96, 80, 130, 150, 90, 190)):
+        for column, width in enumerate((50, 190, 66, 90, 76, 120, 140, 80, 170)):
             self.table.setColumnWidth(column, width)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))

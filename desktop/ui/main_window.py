@@ -23,6 +23,7 @@ from desktop.ui.cases_page import CasesPage
 from desktop.ui.children_page import ChildrenPage
 from desktop.ui.placeholder import PlaceholderPage
 from desktop.ui.plan_page import PlanPage
+from desktop.ui.reports_page import ReportsPage
 from desktop.ui.settings_page import SettingsPage
 from desktop.ui.taskman import TaskManager
 from desktop.ui.training_page import TrainingPage
@@ -63,13 +64,14 @@ class MainWindow(QMainWindow):
         self.activities_page = ActivitiesPage(register, self.tasks, read_only=read_only)
         self.training_page = TrainingPage(register, self.tasks, read_only=read_only)
         self.plan_page = PlanPage(register, self.tasks, read_only=read_only)
+        self.reports_page = ReportsPage(register, self.tasks)
         pages: list[tuple[str, str, QWidget | None]] = [
             ("children", self.tr("Trẻ em"), self.children_page),
             ("cases", self.tr("Trường hợp bảo vệ"), self.cases_page),
             ("activities", self.tr("Hoạt động"), self.activities_page),
             ("training", self.tr("Tập huấn"), self.training_page),
             ("plan", self.tr("Kế hoạch"), self.plan_page),
-            ("reports", self.tr("Báo cáo"), None),
+            ("reports", self.tr("Báo cáo"), self.reports_page),
             ("sync", self.tr("Đồng bộ"), None),
             ("settings", self.tr("Cài đặt"), self.settings_page),
         ]

@@ -145,6 +145,12 @@ class ReportsPage(QWidget):
         layout.addWidget(self.preview, 1)
         self._show_due()
 
+    def showEvent(self, event) -> None:
+        """The first visit shows last month's figures straight away."""
+        super().showEvent(event)
+        if self.figures is None:
+            self.show_report()
+
     def _show_due(self, today: date | None = None) -> None:
         commune = reference.unit(self.register.commune_code or "")
         dues = upcoming(today or date.today(), commune.parent_code if commune else None)

@@ -1093,6 +1093,10 @@
       <translation>Open the saved PDF</translation>
     </message>
     <message>
+      <source>Đánh dấu đã gửi</source>
+      <translation>Mark as sent</translation>
+    </message>
+    <message>
       <source>Xuất sổ trẻ em ra Excel…</source>
       <translation>Export the register to Excel…</translation>
     </message>
@@ -1107,6 +1111,18 @@
     <message>
       <source>Sắp đến hạn: </source>
       <translation>Due soon: </translation>
+    </message>
+    <message>
+      <source>Báo cáo kỳ này chưa được đánh dấu là đã gửi.</source>
+      <translation>The report for this period has not been marked as sent.</translation>
+    </message>
+    <message>
+      <source>Đã gửi ngày {d}; số liệu không thay đổi từ khi gửi.</source>
+      <translation>Sent on {d}; the figures have not changed since.</translation>
+    </message>
+    <message>
+      <source>Đã gửi ngày {d}. Số liệu đã thay đổi sau khi gửi (ghi điều chỉnh vào báo cáo kỳ sau):</source>
+      <translation>Sent on {d}. The figures changed after sending (record the correction in the next report):</translation>
     </message>
     <message>
       <source>Lưu báo cáo</source>
