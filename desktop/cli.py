@@ -67,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--problems", type=Path, metavar="LOI.xlsx", help="ghi danh sách lỗi ra tệp")
 
     export = sub.add_parser("export", help="xuất Excel")
-    export.add_argument("what", choices=["register"])
+    export.add_argument("what", choices=["register", "activities", "trainings", "all"])
     export.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.xlsx")
     return parser
 
@@ -285,10 +285,10 @@ def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
         return 2
     with _open(db_path) as register:
         register._require_commune()
-        count = service.export_register(
-            register, args.output, lambda f, m: print(f"{f:4.0%} {m}", file=sys.stderr)
+        count = service.export(
+            register, args.what, args.output, lambda f, m: print(f"{f:4.0%} {m}", file=sys.stderr)
         )
-    print(f"Đã xuất {count} trẻ em: {args.output}")
+    print(f"Đã xuất {count} dòng: {args.output}")
     return 0
 
 

@@ -227,3 +227,19 @@ def test_report_and_export_commands(tmp_path):
     assert load_workbook(tmp_path / "so.xlsx")["Trẻ em"].max_row == 4 + 120
     wrong = run("export", "register", "-o", str(tmp_path / "so.csv"))
     assert wrong.returncode == 2 and ".xlsx" in wrong.stderr
+
+
+def test_activities_trainings_and_all_exports(register, commune, tmp_path):
+    service.export(register, "activities", tmp_path / "hd.xlsx")
+    ws = load_workbook(tmp_path / "hd.xlsx")["Hoạt động"]
+    row = [c.value for c in ws[5]]
+    assert row[1] == "Diễn đàn trẻ em xã" and row[2] == "Diễn đàn trẻ em"
+    assert row[3] == datetime(2026, 10, 12) and row[13] == 52  # total participants
+    service.export(register, "trainings", tmp_path / "th.xlsx")
+    ws = load_workbook(tmp_path / "th.xlsx")["Tập huấn"]
+    headers = [c.value for c in ws[4]]
+    row = dict(zip(headers, [c.value for c in ws[5]], strict=True))
+    assert (row["Tổng"], row["Nam"], row["Nữ"], row["Cộng tác viên"]) == (20, 8, 12, 12)
+    service.export(register, "all", tmp_path / "all.xlsx")
+    names = load_workbook(tmp_path / "all.xlsx").sheetnames
+    assert names[:3] == ["Trẻ em", "Hoạt động", "Tập huấn"] and "Chỉ tiêu" in names

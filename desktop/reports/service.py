@@ -82,6 +82,32 @@ def export_register(register: Register, path: Path, progress: xlsx.Progress = xl
         return xlsx.export_register(conn, register.commune_code or "", tmp, date.today(), progress)
 
 
+EXPORTS = ("register", "activities", "trainings", "all")
+
+
+def export(register: Register, what: str, path: Path, progress: xlsx.Progress = xlsx._noop) -> int:
+    """One workbook: the register, activities, trainings, or all of them with this year's tally."""
+    if what == "register":
+        return export_register(register, path, progress)
+    today = date.today()
+    commune = register.commune_code or ""
+    wb = xlsx.Workbook(write_only=True)
+    with register.engine.connect() as conn, atomic_file(path) as tmp:
+        rows = 0
+        if what == "all":
+            rows += xlsx.register_sheet(wb, conn, commune, today, progress)
+        if what in ("activities", "all"):
+            rows += xlsx.activities_sheet(wb, conn, commune, today)
+        if what in ("trainings", "all"):
+            rows += xlsx.trainings_sheet(wb, conn, commune, today)
+        if what == "all":
+            year = parse_period(str(today.year))
+            xlsx.tally_sheets(wb, figures_module.compute(conn, area_of(register), year))
+        progress(1.0, "Đang lưu tệp…")
+        wb.save(tmp)
+    return rows
+
+
 def mark_sent(register: Register, kind: str, period: Period, figures: dict, on: date) -> None:
     register.mark_report_sent(kind, period.code, json.dumps(figures, ensure_ascii=False), on)
 

@@ -87,13 +87,22 @@ def export_register(
     conn: Connection, commune: str, path: Path, today: date, progress: Progress = _noop
 ) -> int:
     """Every child of the commune with groups, supports, village and caregiver; rows written."""
+    wb = Workbook(write_only=True)
+    written = register_sheet(wb, conn, commune, today, progress)
+    progress(1.0, "Đang lưu tệp…")
+    wb.save(path)
+    return written
+
+
+def register_sheet(
+    wb: Workbook, conn: Connection, commune: str, today: date, progress: Progress = _noop
+) -> int:
     unit = reference.unit(commune)
     ethnic = {c: g.name for c, g in reference.ethnic_groups().items()}
     cursor = conn.connection.cursor()
     total = cursor.execute(
         "SELECT COUNT(*) FROM child WHERE commune_code = ? AND deleted = 0", (commune,)
     ).fetchone()[0]
-    wb = Workbook(write_only=True)
     ws = _sheet(
         wb, "Trẻ em", REGISTER_HEADERS,
         [f"DANH SÁCH TRẺ EM — {unit.name.upper() if unit else commune}",
@@ -146,14 +155,17 @@ def export_register(
             progress(
                 written / max(total, 1), f"Đã ghi {written:,} / {total:,} trẻ em".replace(",", ".")
             )
-    progress(1.0, "Đang lưu tệp…")
-    wb.save(path)
     return written
 
 
 def export_tally(figures: dict, path: Path) -> None:
     """The tally's tables, one sheet each, with the same numbers as the PDF and the JSON."""
     wb = Workbook(write_only=True)
+    tally_sheets(wb, figures)
+    wb.save(path)
+
+
+def tally_sheets(wb: Workbook, figures: dict) -> None:
     period, area = figures["period"], figures["area"]
     start, end = (date.fromisoformat(period[k]) for k in ("start", "end"))
     block = [
@@ -184,4 +196,85 @@ def export_tally(figures: dict, path: Path) -> None:
     for i, (kind, v) in enumerate(figures["support"]["by_type"].items(), start=1):
         ws.append([i, safe(ws, cat.label(cat.SUPPORT_TYPES, kind)), v["count"],
                    safe(ws, v["amount_vnd"], number_format="#,##0")])  # fmt: skip
-    wb.save(path)
+
+
+ACTIVITY_HEADERS: list[tuple[str, float]] = [
+    ("STT", 6), ("Tên hoạt động", 36), ("Loại", 24), ("Từ ngày", 12), ("Đến ngày", 12),
+    ("Địa điểm", 18), ("Thôn/bản", 14), ("Đơn vị tổ chức", 18), ("Phối hợp", 18),
+    ("Người lớn nam", 9), ("Người lớn nữ", 9), ("Trẻ em nam", 9), ("Trẻ em nữ", 9),
+    ("Tổng người tham gia", 10), ("Trẻ em HCĐB", 9), ("Kinh phí (đồng)", 14),
+    ("Nguồn kinh phí", 18), ("Ghi chú", 30),
+]  # fmt: skip
+
+
+def _date_cell(ws: Worksheet, iso: str | None) -> Any:
+    return safe(ws, date.fromisoformat(iso), number_format="DD/MM/YYYY") if iso else None
+
+
+def activities_sheet(wb: Workbook, conn: Connection, commune: str, today: date) -> int:
+    unit = reference.unit(commune)
+    ws = _sheet(
+        wb, "Hoạt động", ACTIVITY_HEADERS,
+        [f"DANH SÁCH HOẠT ĐỘNG — {unit.name.upper() if unit else commune}",
+         f"Xuất ngày {today:%d/%m/%Y}."],
+    )  # fmt: skip
+    rows = (
+        conn.connection.cursor()
+        .execute(
+            """SELECT a.title, a.activity_type, a.start_date, a.end_date, a.place,
+                  COALESCE(v.name, ''), a.organiser, a.partners, a.adult_male, a.adult_female,
+                  a.child_male, a.child_female, a.special_children, a.cost_vnd,
+                  a.funding_source, a.notes
+           FROM activity a LEFT JOIN village v ON v.id = a.village_id
+           WHERE a.commune_code = ? AND a.deleted = 0 ORDER BY a.start_date""",
+            (commune,),
+        )
+        .fetchall()
+    )
+    for i, r in enumerate(rows, start=1):
+        ws.append(
+            [i, safe(ws, r[0]), safe(ws, cat.label(cat.ACTIVITY_TYPES, r[1])), _date_cell(ws, r[2]),
+             _date_cell(ws, r[3]), safe(ws, r[4]), safe(ws, r[5]), safe(ws, r[6]), safe(ws, r[7]),
+             r[8], r[9], r[10], r[11], r[8] + r[9] + r[10] + r[11], r[12],
+             safe(ws, r[13], number_format="#,##0"),
+             safe(ws, cat.label(cat.FUNDING_SOURCES, r[14])), safe(ws, r[15])]
+        )  # fmt: skip
+    return len(rows)
+
+
+def trainings_sheet(wb: Workbook, conn: Connection, commune: str, today: date) -> int:
+    unit = reference.unit(commune)
+    roles = [r.code for r in cat.TRAINING_ROLES]
+    headers = [("STT", 6), ("Tên lớp", 34), ("Chủ đề", 30), ("Từ ngày", 12), ("Đến ngày", 12),
+               ("Địa điểm", 18), ("Giảng viên", 18), ("Tổng", 8), ("Nam", 8), ("Nữ", 8),
+               *[(cat.label(cat.TRAINING_ROLES, r), 11) for r in roles],
+               ("Kinh phí (đồng)", 14), ("Nguồn kinh phí", 18)]  # fmt: skip
+    ws = _sheet(
+        wb, "Tập huấn", headers,
+        [f"DANH SÁCH LỚP TẬP HUẤN — {unit.name.upper() if unit else commune}",
+         f"Xuất ngày {today:%d/%m/%Y}. Số người theo vai trò là tổng nam và nữ."],
+    )  # fmt: skip
+    cursor = conn.connection.cursor()
+    courses = cursor.execute(
+        """SELECT id, title, topic, start_date, end_date, place, trainer, cost_vnd,
+                  funding_source FROM trainingcourse
+           WHERE commune_code = ? AND deleted = 0 ORDER BY start_date""",
+        (commune,),
+    ).fetchall()
+    for i, c in enumerate(courses, start=1):
+        people = cursor.execute(
+            "SELECT role, sex, SUM(count) FROM trainingparticipant "
+            "WHERE course_id = ? AND deleted = 0 GROUP BY role, sex",
+            (c[0],),
+        ).fetchall()
+        by_role = {r: sum(n for role, _s, n in people if role == r) for r in roles}
+        male = sum(n for _r, sex, n in people if sex == "M")
+        female = sum(n for _r, sex, n in people if sex == "F")
+        ws.append(
+            [i, safe(ws, c[1]), safe(ws, cat.label(cat.TRAINING_TOPICS, c[2])),
+             _date_cell(ws, c[3]), _date_cell(ws, c[4]), safe(ws, c[5]), safe(ws, c[6]),
+             male + female, male, female,
+             *[by_role[r] for r in roles], safe(ws, c[7], number_format="#,##0"),
+             safe(ws, cat.label(cat.FUNDING_SOURCES, c[8]))]
+        )  # fmt: skip
+    return len(courses)
