@@ -6,7 +6,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from benchmarks import bench_gui, bench_register
+from benchmarks import bench_gui, bench_register, bench_reports
 from benchmarks.common import machine, table
 from desktop.db.register import Register
 from desktop.demo import DEMO_ACCOUNT, DEMO_PASSWORD
@@ -29,8 +29,13 @@ def main() -> None:
                 with Register.open(path) as register:
                     register.create_user(*DEMO_ACCOUNT, "officer", DEMO_PASSWORD)
             gui = bench_gui.run(half, big)
-            print(table(gui))
+            print(table(gui), flush=True)
             results += gui
+        small = Path(tmp) / "demo-20000.db"
+        bench_register.build_demo(small, 20_000)
+        reports = bench_reports.run(big, small, Path(tmp))
+        print(table(reports), flush=True)
+        results += reports
     print("\nAll results:\n")
     print(table(results))
 

@@ -189,7 +189,7 @@ class Register(ProgrammeMixin):
         return self._local.new_rows
 
     @property
-    def _batch_villages(self) -> set[str] | None:
+    def _batch_villages(self) -> dict[str, str] | None:
         return getattr(self._local, "villages", None)
 
     @contextmanager
@@ -324,7 +324,7 @@ class Register(ProgrammeMixin):
                 raise ValidationError([Problem("name", f"thôn/bản “{existing.name}” đã có.")])
             village = self._insert(tx, Village, name=name, name_folded=fold(name))
             if self._batch_villages is not None:
-                self._batch_villages.add(village.id)
+                self._batch_villages[village.id] = name
             return tx.changes()
 
     def rename_village(self, village_id: str, name: str) -> Changes:
@@ -333,6 +333,8 @@ class Register(ProgrammeMixin):
         with self._write() as tx:
             village = self._get(tx, Village, village_id)
             self._update(tx, village, name=name, name_folded=fold(name))
+            if self._batch_villages is not None:
+                self._batch_villages[village_id] = name
             for child in tx.session.exec(select(Child).where(Child.village_id == village_id)):
                 child.search_text = self._search_text(child, name)
                 tx.session.add(child)
@@ -360,21 +362,22 @@ class Register(ProgrammeMixin):
 
     # ---- children -------------------------------------------------------------------------
 
-    def _village_ids(self, session: Session) -> set[str]:
+    def _village_ids(self, session: Session) -> dict[str, str]:
+        """The commune's villages (id → name); kept for the length of a transaction."""
         if self._session is session:  # inside a transaction: remember for its duration
             if self._batch_villages is None:
                 self._local.villages = self._query_village_ids(session)
             return self._local.villages
         return self._query_village_ids(session)
 
-    def _query_village_ids(self, session: Session) -> set[str]:
-        return set(
+    def _query_village_ids(self, session: Session) -> dict[str, str]:
+        return dict(
             session.exec(
-                select(Village.id).where(
+                select(Village.id, Village.name).where(
                     Village.commune_code == self.commune_code,
                     Village.deleted == False,  # noqa: E712
                 )
-            )
+            ).all()
         )
 
     def validate_child(self, draft: ChildDraft, today: date | None = None) -> list[Problem]:
@@ -411,10 +414,7 @@ class Register(ProgrammeMixin):
         return search_document(child.personal_id, child.caregiver_name, village_name)
 
     def _village_name(self, session: Session, village_id: str | None) -> str | None:
-        if village_id is None:
-            return None
-        village = session.get(Village, village_id)
-        return village.name if village else None
+        return None if village_id is None else self._village_ids(session).get(village_id)
 
     def add_child(self, draft: ChildDraft, today: date | None = None) -> Changes:
         with self._write() as tx:
@@ -467,6 +467,17 @@ class Register(ProgrammeMixin):
                 Child.village_id == draft.village_id,
             )
             return [c for c in session.exec(query) if c.id != exclude_id]
+
+    def duplicate_keys(self) -> set[tuple[str, int, str | None]]:
+        """(folded name, birth year, village id) of every child: duplicate checks in bulk."""
+        with self.engine.connect() as conn:
+            return set(
+                conn.connection.cursor().execute(
+                    "SELECT name_folded, birth_year, village_id FROM child "
+                    "WHERE commune_code = ? AND deleted = 0",
+                    (self.commune_code,),
+                )
+            )
 
     def child_count(self) -> int:
         with self._reading() as session:

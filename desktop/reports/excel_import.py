@@ -131,9 +131,13 @@ def read_plan(
         new_villages=[],
         list_year=max(years) if years else None,
     )
-    villages = {fold(v.name): v.name for v in register.villages()}
-    ethnic_ok = set(reference.ethnic_groups())
-    seen: dict[tuple[str, int, str], int] = {}
+    known = register.villages()
+    lookups = _Lookups(
+        villages={fold(v.name): v.name for v in known},
+        village_ids={fold(v.name): v.id for v in known},
+        existing=register.duplicate_keys(),
+        ethnic_ok=set(reference.ethnic_groups()),
+    )
     count = 0
     for number, values in enumerate(
         ws.iter_rows(min_row=data_after + 1, values_only=True), start=data_after + 1
@@ -151,19 +155,7 @@ def read_plan(
                 f"Tệp có hơn {MAX_ROWS:,} dòng dữ liệu; hãy chia nhỏ tệp.".replace(",", ".")
             )
         plan.rows.append(
-            _plan_row(
-                register,
-                number,
-                row,
-                values,
-                birth_sexes,
-                villages,
-                ethnic_ok,
-                seen,
-                mapping or {},
-                plan,
-                today,
-            )
+            _plan_row(number, row, values, birth_sexes, lookups, mapping or {}, plan, today)
         )
     wb.close()
     return plan
@@ -175,9 +167,18 @@ def _letter(col: int) -> str:
     return get_column_letter(col + 1)
 
 
-def _plan_row(
-    register, number, row, values, birth_sexes, villages, ethnic_ok, seen, mapping, plan, today
-) -> RowPlan:
+@dataclass
+class _Lookups:
+    """What every row is checked against, read once per file."""
+
+    villages: dict[str, str]  # folded name → name
+    village_ids: dict[str, str]  # folded name → id
+    existing: set[tuple[str, int, str | None]]  # children already in the register
+    ethnic_ok: set[str]
+    seen: dict[tuple[str, int, str], int] = field(default_factory=dict)  # rows of this file
+
+
+def _plan_row(number, row, values, birth_sexes, lookups: _Lookups, mapping, plan, today) -> RowPlan:
     problems: list[str] = []
     name = normalize_name(str(row.get("full_name") or ""))
     sex = importing.parse_sex(row["sex"]) if row.get("sex") not in (None, "") else None
@@ -194,10 +195,10 @@ def _plan_row(
             problems.append(f"Ngày sinh: {exc}.")
     ethnic_text = str(row.get("ethnic") or "").strip()
     ethnic = reference.ethnic_code_for(ethnic_text) if ethnic_text else None
-    if ethnic_text and ethnic not in ethnic_ok:
+    if ethnic_text and ethnic not in lookups.ethnic_ok:
         problems.append(f"Dân tộc: không nhận ra “{ethnic_text}”.")
     village = normalize_name(str(row.get("village") or ""))
-    if village and fold(village) not in villages and village not in plan.new_villages:
+    if village and fold(village) not in lookups.villages and village not in plan.new_villages:
         plan.new_villages.append(village)
     group_text = normalize_name(str(row.get("group") or ""))
     group_code = None
@@ -219,7 +220,9 @@ def _plan_row(
         notes=str(row.get("notes") or "").strip(),
     )
     shown = {p.split(":")[0] for p in problems}
-    for problem in validate_child(draft, today=today, ethnic_codes=ethnic_ok, village_ids=()):
+    for problem in validate_child(
+        draft, today=today, ethnic_codes=lookups.ethnic_ok, village_ids=()
+    ):
         text = str(problem)
         if text.split(":")[0] not in shown and not (
             problem.field == "birth" and birth is None and "Ngày sinh" in shown
@@ -227,14 +230,14 @@ def _plan_row(
             problems.append(text)
     if birth is not None and name:
         key = (fold(name), birth.year, fold(village))
-        if key in seen:
-            problems.append(f"Trùng với dòng {seen[key]} trong tệp (cùng tên, năm sinh, thôn/bản).")
+        if key in lookups.seen:
+            problems.append(
+                f"Trùng với dòng {lookups.seen[key]} trong tệp (cùng tên, năm sinh, thôn/bản)."
+            )
         else:
-            seen[key] = number
-        village_id = register.village_id_by_name(village) if village else None
-        if village_id and register.likely_duplicates(
-            ChildDraft(full_name=name, birth=birth, village_id=village_id)
-        ):
+            lookups.seen[key] = number
+        village_id = lookups.village_ids.get(fold(village)) if village else None
+        if village_id and (fold(name), birth.year, village_id) in lookups.existing:
             problems.append("Đã có trong sổ trẻ cùng tên, năm sinh và thôn/bản.")
     return RowPlan(number, name, draft, village, group_text, group_code, [f"{p}" for p in problems])
 

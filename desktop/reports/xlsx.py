@@ -148,7 +148,10 @@ def register_sheet(
             cat.label(cat.CHILD_STATUSES, r[15]), special, risk, r[18],
         ]  # fmt: skip
         ws.append(
-            [v if not isinstance(v, str) else safe(ws, v) for v in values]
+            [
+                safe(ws, v) if isinstance(v, str) and v.startswith(_RISKY_START) else v
+                for v in values
+            ]
             + [safe(ws, r[19], number_format="#,##0"), safe(ws, r[20])]
         )
         if written % 2000 == 0:
