@@ -23,3 +23,9 @@ def test_other_provinces_use_the_default_calendar():
     dues = {d.kind: d for d in upcoming(date(2026, 1, 5), "01")}
     assert dues["semiannual"].due == date(2026, 5, 20)
     assert dues["annual"].due == date(2026, 11, 15)
+
+
+def test_the_settings_file_can_override_the_calendar():
+    dues = {d.kind: d for d in upcoming(date(2026, 1, 5), "15", {"annual": [12, 1]})}
+    assert dues["annual"].due == date(2026, 12, 1)
+    assert dues["semiannual"].due == date(2026, 5, 15)  # the province's date is kept

@@ -243,3 +243,25 @@ def test_activities_trainings_and_all_exports(register, commune, tmp_path):
     service.export(register, "all", tmp_path / "all.xlsx")
     names = load_workbook(tmp_path / "all.xlsx").sheetnames
     assert names[:3] == ["Trẻ em", "Hoạt động", "Tập huấn"] and "Chỉ tiêu" in names
+
+
+def test_next_report_carries_the_correction_of_the_previous_one(register, commune, tmp_path):
+    september = parse_period("2026-09")
+    service.mark_sent(register, "monthly", september, service.tally(register, september), TODAY)
+    late = register.add_child(
+        draft(register, "Giàng Thị Súa", birth=PartialDate(2019)), today=TODAY
+    )
+    register.add_circumstance(
+        late.created_id, CircumstanceDraft("special", "b", date(2026, 9, 15)), today=TODAY
+    )  # recorded in November, but it began in September
+    path = tmp_path / "thang-10.pdf"
+    service.write_report(register, "monthly", parse_period("2026-10"), "pdf", path)
+    text = " ".join(
+        subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout.split()
+    )
+    assert "V. ĐIỀU CHỈNH SỐ LIỆU BÁO CÁO THÁNG 09 NĂM 2026" in text
+    assert "Số trẻ em có hoàn cảnh đặc biệt 2 3" in text
+    unchanged = tmp_path / "thang-11.pdf"
+    service.write_report(register, "monthly", parse_period("2026-11"), "pdf", unchanged)
+    text = subprocess.run(["pdftotext", str(unchanged), "-"], capture_output=True, text=True).stdout
+    assert "ĐIỀU CHỈNH" not in text  # October was never marked as sent

@@ -24,9 +24,13 @@ class Due:
     due: date
 
 
-def upcoming(today: date, province_code: str | None) -> list[Due]:
-    """The next due date of each kind of report, soonest first."""
-    cal = PROVINCE_CALENDARS.get(province_code or "", DEFAULT_CALENDAR)
+def upcoming(today: date, province_code: str | None, calendar: dict | None = None) -> list[Due]:
+    """The next due date of each kind of report, soonest first.
+
+    `calendar` (from the settings file, key "report_calendar") overrides the province's dates,
+    e.g. {"semiannual": [5, 15], "annual": [10, 10], "monthly_day": 20}.
+    """
+    cal = {**PROVINCE_CALENDARS.get(province_code or "", DEFAULT_CALENDAR), **(calendar or {})}
     year = today.year
     month_due = date(year, today.month, cal["monthly_day"])
     prev_month = (year, today.month - 1) if today.month > 1 else (year - 1, 12)
@@ -34,7 +38,7 @@ def upcoming(today: date, province_code: str | None) -> list[Due]:
     if today > month_due:
         nxt = date(year + (today.month == 12), today.month % 12 + 1, cal["monthly_day"])
         monthly = Due("monthly", f"{year}-{today.month:02d}", nxt)
-    semi = date(year, *cal["semiannual"])
+    semi = date(year, *cal["semiannual"])  # lists from a JSON file unpack like tuples
     semiannual = (
         Due("semiannual", f"{year}-H1", semi)
         if today <= semi

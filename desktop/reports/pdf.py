@@ -257,3 +257,28 @@ def tally_body(figures: dict, label: Callable[[tuple, str], str] = cat.label) ->
                           [[i["name"], _value(i)] for i in figures["indicators"]],
                           [130 * mm, 35 * mm]))  # fmt: skip
     return out
+
+
+def corrections_body(corrections: tuple[str, list[tuple[str, object, object]]] | None) -> list:
+    """A section correcting the previous report when its figures changed after it was sent."""
+    if not corrections:
+        return []
+    label, changes = corrections
+    if not changes:
+        return []
+    rows = [[name, _number(old), _number(new)] for name, old, new in changes]
+    return [
+        P(f"V. ĐIỀU CHỈNH SỐ LIỆU BÁO CÁO {label.upper()}", "heading"),
+        P(
+            "Số liệu đã báo cáo kỳ trước được cập nhật sau khi gửi; đề nghị sử dụng số liệu "
+            "điều chỉnh dưới đây.",
+            "text",
+        ),
+        data_table(["Chỉ tiêu", "Đã báo cáo", "Điều chỉnh"], rows, [105 * mm, 30 * mm, 30 * mm]),
+    ]
+
+
+def _number(value: object) -> str:
+    if isinstance(value, float):
+        return format_percent(value)
+    return "" if value is None else f"{value:,}".replace(",", ".")

@@ -73,8 +73,33 @@ def write_report(register: Register, kind: str, period: Period, fmt: str, path: 
             xlsx.export_tally(figures, tmp)
         else:
             summary = f"Kết quả công tác bảo vệ, chăm sóc trẻ em {period.label}"
-            pdf.build(tmp, document_info(register), "BÁO CÁO", summary, pdf.tally_body(figures))
+            body = pdf.tally_body(figures) + pdf.corrections_body(
+                corrections_to_previous(register, kind, period)
+            )
+            pdf.build(tmp, document_info(register), "BÁO CÁO", summary, body)
     return figures
+
+
+def corrections_to_previous(
+    register: Register, kind: str, period: Period
+) -> tuple[str, list[tuple[str, object, object]]] | None:
+    """If the previous report was sent and its figures changed since, what to correct."""
+    previous = previous_period(period)
+    result = compare_with_sent(register, kind, previous, tally(register, previous))
+    if result is None or not result[1]:
+        return None
+    indicator_names = set(figures_module.INDICATORS.values())
+    return previous.label, [c for c in result[1] if c[0] in indicator_names]
+
+
+def previous_period(period: Period) -> Period:
+    start = period.start
+    if period.kind == "month":
+        year, month = (start.year, start.month - 1) if start.month > 1 else (start.year - 1, 12)
+        return parse_period(f"{year}-{month:02d}")
+    if period.kind == "half":
+        return parse_period(f"{start.year}-H1" if start.month == 7 else f"{start.year - 1}-H2")
+    return parse_period(str(start.year - 1))
 
 
 def export_register(register: Register, path: Path, progress: xlsx.Progress = xlsx._noop) -> int:

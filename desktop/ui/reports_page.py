@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import reference
+from desktop import config, reference
 from desktop.db.register import Register
 from desktop.domain import categories as cat
 from desktop.domain.deadlines import upcoming
@@ -153,7 +153,12 @@ class ReportsPage(QWidget):
 
     def _show_due(self, today: date | None = None) -> None:
         commune = reference.unit(self.register.commune_code or "")
-        dues = upcoming(today or date.today(), commune.parent_code if commune else None)
+        own = config.load_settings().get("report_calendar")
+        dues = upcoming(
+            today or date.today(),
+            commune.parent_code if commune else None,
+            own if isinstance(own, dict) else None,
+        )
         names = dict(KINDS)
         self.due.setText(
             self.tr("Sắp đến hạn: ")
