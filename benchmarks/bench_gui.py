@@ -10,6 +10,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from benchmarks.common import Result, median, percentile
@@ -122,11 +123,21 @@ def _env() -> dict[str, str]:
 
 
 def _first_paint(args: list[str], env: dict[str, str]) -> float:
-    out = subprocess.run(args, capture_output=True, text=True, env=env, timeout=120, check=True)
-    for line in out.stdout.splitlines():
+    """Seconds from launching the process to its first paint, timed from outside.
+
+    Timing from the parent counts interpreter start and every import for both programs alike.
+    """
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            env=env)  # fmt: skip
+    assert proc.stdout is not None
+    for line in proc.stdout:
         if line.startswith("first-paint-seconds"):
-            return float(line.split()[1])
-    raise RuntimeError(f"no paint reported: {out.stdout} {out.stderr}")
+            elapsed = time.perf_counter() - start
+            proc.wait(timeout=60)
+            return elapsed
+    proc.wait(timeout=60)
+    raise RuntimeError(f"no paint reported by {args}")
 
 
 def cold_start(db: Path, runs: int = 5) -> tuple[float, float]:

@@ -11,9 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop import __version__, config, reference
-from desktop.domain import categories as cat
-from desktop.domain.validation import ValidationError
+from desktop import __version__, config
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -82,6 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.ui.app import run_gui  # Qt is loaded only for the GUI
 
         return run_gui(db_path, screenshots=args.screenshots)
+    from desktop.domain.validation import ValidationError  # not needed for the GUI's start
+
     try:
         return _COMMANDS[args.command](args, db_path)
     except ValidationError as exc:
@@ -100,6 +100,8 @@ def _open(db_path: Path):
 
 
 def _cmd_init(args: argparse.Namespace, db_path: Path) -> int:
+    from desktop import reference
+
     with _open(db_path) as register:
         register.init_commune(args.commune)
         for name in args.village:
@@ -139,6 +141,9 @@ def _cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _cmd_find(args: argparse.Namespace, db_path: Path) -> int:
+    from desktop import reference
+    from desktop.domain import categories as cat
+
     with _open(db_path) as register:
         rows = register.find(" ".join(args.text), limit=args.limit)
     groups = reference.ethnic_groups()
@@ -210,6 +215,7 @@ def _cmd_report(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
+    from desktop.domain import categories as cat
     from desktop.reports import excel_import
 
     mapping = {}
@@ -245,6 +251,8 @@ def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _print_plan(plan, *, as_json: bool) -> None:
+    from desktop.domain import categories as cat
+
     if as_json:
         print(
             json.dumps(

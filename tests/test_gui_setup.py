@@ -118,3 +118,26 @@ def test_gui_does_not_ask_questions_when_nothing_changed(qtbot, big_register, mo
     window.show_page("settings")
     assert asked == [] and window.pages.currentWidget() is window.settings_page
     window.close()
+
+
+def test_window_paints_before_the_register_opens_then_fills_in(qtbot, db_path):
+    from desktop.ui.app import open_window, peek
+
+    assert peek(db_path) is None  # nothing set up yet: the wizard path
+    register = Register.open(db_path)
+    register.init_commune("02725")
+    register.create_user("hanh", "Lò Thị Hạnh", "officer", "mat-khau-1")
+    register.close()
+    found = peek(db_path)
+    assert found is not None and (found.commune_code, found.username) == ("02725", "hanh")
+    window = open_window(db_path)
+    assert window is not None and not window.attached
+    assert window.nav.count() == 8 and window.pages.currentWidget().objectName() == "openingLabel"
+    window.show()
+    qtbot.waitUntil(lambda: window.attached, timeout=10000)
+    qtbot.waitUntil(lambda: window.windowTitle() == "Sổ Trẻ Em — Xã Bản Xèo, Tỉnh Lào Cai")
+    assert window.register.user == "hanh"
+    assert window.pages.currentWidget() is window.children_page
+    qtbot.waitUntil(lambda: window.tasks.pending == 0)
+    window.close()
+    window.register.close()

@@ -1,21 +1,26 @@
-"""Start the GUI: one QApplication (reused if one exists), the font, the language, the window."""
+"""Start the GUI: one QApplication (reused if one exists), the font, the language, the window.
+
+Start-up paints the main window before the database layer is imported: a plain `sqlite3` peek
+reads the commune and the officer, the frame is shown, and the register opens on the database
+worker right after (see `MainWindow.open_later`).
+"""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop import config
-from desktop.db.register import Register
 from desktop.reference import resources_dir
 from desktop.ui import fonts
 from desktop.ui.main_window import MainWindow
-from desktop.ui.wizard import FirstRunWizard
 
 
 def application() -> QApplication:
@@ -43,17 +48,53 @@ def install_language(app: QApplication, language: str) -> None:
         app._sotreem_translator = translator  # type: ignore[attr-defined]
 
 
+@dataclass(frozen=True)
+class Peek:
+    commune_code: str
+    username: str
+    full_name: str
+    role: str
+
+
+def peek(db_path: Path) -> Peek | None:
+    """The commune and officer of a set-up register, read without SQLAlchemy; None otherwise."""
+    if not db_path.exists():
+        return None
+    try:
+        with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5) as conn:
+            commune = conn.execute(
+                "SELECT value FROM setting WHERE key = 'commune_code'"
+            ).fetchone()
+            user = conn.execute(
+                "SELECT username, full_name, role FROM user ORDER BY role != 'officer', username "
+                "LIMIT 1"
+            ).fetchone()
+    except sqlite3.Error:
+        return None
+    if not commune or not user:
+        return None
+    return Peek(commune[0], user[0], user[1], user[2])
+
+
 def open_window(db_path: Path) -> MainWindow | None:
-    """Open the register (first-run wizard if needed) and its main window; None if cancelled."""
+    """The main window over the register (first-run wizard if needed); None if cancelled."""
+    found = peek(db_path)
+    if found is not None:
+        window = MainWindow(
+            role=found.role, username=found.full_name or found.username,
+            commune_code=found.commune_code,
+        )  # fmt: skip
+        window.open_later(db_path, found.username)
+        return window
+    from desktop.db.register import Register
+    from desktop.ui.wizard import FirstRunWizard
+
     register = Register.open(db_path)
-    users = register.users()
-    if not register.commune_code or not users:
-        wizard = FirstRunWizard(register)
-        if wizard.exec() != QDialog.DialogCode.Accepted:
-            register.close()
-            return None
-        users = register.users()
-    officer = next((u for u in users if u.role == "officer"), users[0])
+    wizard = FirstRunWizard(register)
+    if wizard.exec() != QDialog.DialogCode.Accepted:
+        register.close()
+        return None
+    officer = next(u for u in register.users() if u.role == "officer")
     register.user = officer.username
     return MainWindow(register, role=officer.role, username=officer.full_name or officer.username)
 
@@ -74,5 +115,6 @@ def run_gui(db_path: Path, screenshots: Path | None = None) -> int:
 
         exit_after_first_paint(window, started)
     code = app.exec()
-    window.register.close()
+    if window.register is not None:
+        window.register.close()
     return code

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -15,76 +18,77 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import reference
-from desktop.db import accounts
 from desktop.db.changes import Changes
-from desktop.db.register import Register
-from desktop.ui.activities_page import ActivitiesPage
-from desktop.ui.cases_page import CasesPage
-from desktop.ui.children_page import ChildrenPage
 from desktop.ui.placeholder import PlaceholderPage
-from desktop.ui.plan_page import PlanPage
-from desktop.ui.reports_page import ReportsPage
-from desktop.ui.settings_page import SettingsPage
 from desktop.ui.taskman import TaskManager
-from desktop.ui.training_page import TrainingPage
+
+if TYPE_CHECKING:
+    from desktop.db.register import Register
 
 _LATER = (
     "Trang này chưa có trong phiên bản hiện tại. Dữ liệu đã nhập ở các trang khác vẫn được "
     "lưu đầy đủ và sẽ được dùng khi chức năng này hoàn thành."
 )
+PAGES = (
+    ("children", "Trẻ em"),
+    ("cases", "Trường hợp bảo vệ"),
+    ("activities", "Hoạt động"),
+    ("training", "Tập huấn"),
+    ("plan", "Kế hoạch"),
+    ("reports", "Báo cáo"),
+    ("sync", "Đồng bộ"),
+    ("settings", "Cài đặt"),
+)
+
+
+def may_see_cases(role: str) -> bool:
+    return role == "officer"  # the rule of desktop.db.accounts, without importing argon2 here
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, register: Register, *, role: str = "officer", username: str = ""):
+    """The frame paints first; the pages arrive with the register (`attach`).
+
+    Opening the database imports SQLAlchemy and checks the schema, which takes longer than the
+    whole Qt start-up on an old PC: the window shows its navigation and title straight away and
+    fills in when the register is open, like Anki's main window.
+    """
+
+    def __init__(
+        self,
+        register: Register | None = None,
+        *,
+        role: str = "officer",
+        username: str = "",
+        commune_code: str | None = None,
+    ):
         super().__init__()
-        self.register = register
+        self.register = register  # type: ignore[assignment]
         self.role = role
         self.tasks = TaskManager(self)
+        self.attached = False
         self._pending_changes = Changes()
         self._refresh_timer = QTimer(self, singleShot=True, interval=50)
         self._refresh_timer.timeout.connect(self._publish_changes)
         self.tasks.changed.connect(self._collect_changes)
 
-        commune = reference.unit(register.commune_code or "")
-        province = reference.unit(commune.parent_code or "") if commune else None
-        where = ", ".join(u.name for u in (commune, province) if u)
-        self.setWindowTitle(f"Sổ Trẻ Em — {where}" if where else "Sổ Trẻ Em")
+        self.setWindowTitle("Sổ Trẻ Em")
+        self._commune_code = commune_code or (register.commune_code if register else None)
+        if register is not None:
+            self._set_title()
+        else:  # the official names load after the first paint
+            QTimer.singleShot(0, self._set_title)
         self.resize(1280, 760)
 
         self.nav = QListWidget(objectName="nav")
         self.nav.setFixedWidth(200)
         self.nav.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
+        self.page_keys = [k for k, _t in PAGES if k != "cases" or may_see_cases(role)]
+        for key, title in PAGES:
+            if key in self.page_keys:
+                self.nav.addItem(QListWidgetItem(self.tr(title)))
         self.pages = QStackedWidget()
-        read_only = not accounts.may_edit(role)
-        self.children_page = ChildrenPage(register, self.tasks, read_only=read_only)
-        self.cases_page = CasesPage(register, self.tasks) if accounts.may_see_cases(role) else None
-        if self.cases_page is not None:
-            self.cases_page.open_child.connect(self.open_child)
-        self.settings_page = SettingsPage(register)
-        self.activities_page = ActivitiesPage(register, self.tasks, read_only=read_only)
-        self.training_page = TrainingPage(register, self.tasks, read_only=read_only)
-        self.plan_page = PlanPage(register, self.tasks, read_only=read_only)
-        self.reports_page = ReportsPage(register, self.tasks)
-        pages: list[tuple[str, str, QWidget | None]] = [
-            ("children", self.tr("Trẻ em"), self.children_page),
-            ("cases", self.tr("Trường hợp bảo vệ"), self.cases_page),
-            ("activities", self.tr("Hoạt động"), self.activities_page),
-            ("training", self.tr("Tập huấn"), self.training_page),
-            ("plan", self.tr("Kế hoạch"), self.plan_page),
-            ("reports", self.tr("Báo cáo"), self.reports_page),
-            ("sync", self.tr("Đồng bộ"), None),
-            ("settings", self.tr("Cài đặt"), self.settings_page),
-        ]
-        self.page_keys: list[str] = []
-        for key, title, page in pages:
-            if key == "cases" and page is None:
-                continue  # hidden from roles that may not see protection cases
-            page = page or PlaceholderPage(title, self.tr(_LATER))
-            self.page_keys.append(key)
-            self.nav.addItem(QListWidgetItem(title))
-            self.pages.addWidget(page)
-        self.nav.currentRowChanged.connect(self._navigate)
-        self.nav.setCurrentRow(0)
+        self.opening = QLabel(self.tr("Đang mở sổ trẻ em…"), objectName="openingLabel")
+        self.pages.addWidget(self.opening)
         for number in range(1, min(9, len(self.page_keys)) + 1):
             QShortcut(
                 QKeySequence(f"Alt+{number}"), self, lambda n=number: self.nav.setCurrentRow(n - 1)
@@ -100,6 +104,71 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(username)
         self.statusBar().addWidget(self.sync_status, 1)
         self.statusBar().addPermanentWidget(self.user_label)
+        if register is not None:
+            self.attach(register)
+
+    def _set_title(self) -> None:
+        commune = reference.unit(self._commune_code or "")
+        province = reference.unit(commune.parent_code or "") if commune else None
+        where = ", ".join(u.name for u in (commune, province) if u)
+        self.setWindowTitle(f"Sổ Trẻ Em — {where}" if where else "Sổ Trẻ Em")
+
+    def open_later(self, db_path: Path, user: str = "") -> None:
+        """Open the register on the database worker once the frame is on screen."""
+
+        def open_register():
+            from desktop.db.register import Register
+
+            register = Register.open(db_path)
+            register.user = user or register.user
+            return register
+
+        self.tasks.run_db(open_register, self.attach, self._open_failed)
+
+    def _open_failed(self, error: BaseException) -> None:
+        self.opening.setText(self.tr("Không mở được sổ trẻ em: {e}").format(e=error))
+
+    def attach(self, register: Register) -> None:
+        """Build the pages over an open register."""
+        from desktop.db import accounts
+        from desktop.ui.activities_page import ActivitiesPage
+        from desktop.ui.cases_page import CasesPage
+        from desktop.ui.children_page import ChildrenPage
+        from desktop.ui.plan_page import PlanPage
+        from desktop.ui.reports_page import ReportsPage
+        from desktop.ui.settings_page import SettingsPage
+        from desktop.ui.training_page import TrainingPage
+
+        self.register = register
+        role = self.role
+        read_only = not accounts.may_edit(role)
+        self.children_page = ChildrenPage(register, self.tasks, read_only=read_only)
+        self.cases_page = CasesPage(register, self.tasks) if accounts.may_see_cases(role) else None
+        if self.cases_page is not None:
+            self.cases_page.open_child.connect(self.open_child)
+        self.settings_page = SettingsPage(register)
+        self.activities_page = ActivitiesPage(register, self.tasks, read_only=read_only)
+        self.training_page = TrainingPage(register, self.tasks, read_only=read_only)
+        self.plan_page = PlanPage(register, self.tasks, read_only=read_only)
+        self.reports_page = ReportsPage(register, self.tasks)
+        built: dict[str, QWidget | None] = {
+            "children": self.children_page,
+            "cases": self.cases_page,
+            "activities": self.activities_page,
+            "training": self.training_page,
+            "plan": self.plan_page,
+            "reports": self.reports_page,
+            "sync": None,
+            "settings": self.settings_page,
+        }
+        self.pages.removeWidget(self.opening)
+        for key, title in PAGES:
+            if key in self.page_keys:
+                self.pages.addWidget(built[key] or PlaceholderPage(self.tr(title), self.tr(_LATER)))
+        self.attached = True
+        self.nav.currentRowChanged.connect(self._navigate)
+        self.nav.setCurrentRow(0)
+        self.pages.setCurrentIndex(0)
         self.update_sync_status()
 
     # ---- navigation ---------------------------------------------------------------------
@@ -129,6 +198,8 @@ class MainWindow(QMainWindow):
         self._refresh_timer.start()
 
     def _publish_changes(self) -> None:
+        if not self.attached:
+            return
         changes, self._pending_changes = self._pending_changes, Changes()
         self.children_page.on_changes(changes)
         if self.cases_page is not None:
@@ -148,7 +219,7 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.children_page.may_leave():
+        if self.attached and not self.children_page.may_leave():
             event.ignore()
             return
         self._refresh_timer.stop()
