@@ -16,7 +16,8 @@ from desktop.domain.dates import PartialDate
 from desktop.reports import excel_import
 from tests.conftest import TODAY, draft
 
-SAMPLES = sorted((Path(__file__).resolve().parents[2] / "shared" / "samples").glob("*.xlsx"))
+# Synthetic registers shaped like the ones officers keep (copied from the shared samples).
+SAMPLES = sorted((Path(__file__).parent / "data").glob("*.xlsx"))
 
 
 def messy_register(path: Path, rows: list[list], *, headers=None, hidden_first=False) -> Path:
