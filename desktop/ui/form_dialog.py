@@ -141,13 +141,11 @@ class FormDialog(QDialog):
 
     # ---- checking and saving -------------------------------------------------------------
 
-    def value(self) -> Any:
-        """What the dialog holds, as plain data for the save (read on the GUI thread)."""
-        raise NotImplementedError
-
-    def check(self) -> list[Problem]:
-        """Every problem the form can see by itself, in the order of the fields."""
-        raise NotImplementedError
+    # Each dialog defines these two:
+    #   value() — what the dialog holds, as plain data for the save (read on the GUI thread);
+    #   check() — every problem the form can see by itself, in the order of the fields.
+    value: Callable[[], Any]
+    check: Callable[[], list[Problem]]
 
     def show_problems(self, problems: list[Problem]) -> None:
         by_label: dict[int, list[str]] = {}
