@@ -13,6 +13,21 @@ COMMUNE = "02725"  # Xã Bản Xèo, Lào Cai
 TODAY = date(2026, 11, 25)
 
 
+@pytest.fixture(autouse=True)
+def no_unexpected_dialogs(monkeypatch):
+    """A modal box nobody answers would hang a test: fail loudly instead.
+
+    Tests that expect a question replace `desktop.ui.dialogs.ask` themselves.
+    """
+    from desktop.ui import dialogs
+
+    def unexpected(parent, title, text, *rest):
+        raise AssertionError(f"unexpected dialog: {title}: {text}")
+
+    for name in ("ask", "inform", "error"):
+        monkeypatch.setattr(dialogs, name, unexpected)
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "sotreem.db"

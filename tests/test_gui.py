@@ -18,17 +18,6 @@ from tests.gui_helpers import Answers, replace_text, type_text
 Button = dialogs.Button
 
 
-@pytest.fixture(autouse=True)
-def no_unexpected_dialogs(monkeypatch):
-    """A modal box nobody answers would hang the test: fail loudly instead."""
-
-    def unexpected(parent, title, text, *rest):
-        raise AssertionError(f"unexpected dialog: {title}: {text}")
-
-    for name in ("ask", "inform", "error"):
-        monkeypatch.setattr(dialogs, name, unexpected)
-
-
 @pytest.fixture
 def window(qtbot, register):
     win = MainWindow(register, role="officer", username="Cán bộ")

@@ -29,17 +29,6 @@ TODAY = date.today()  # the dialogs check against the real date; so do these tes
 LAST_YEAR = TODAY.year - 1
 
 
-@pytest.fixture(autouse=True)
-def no_unexpected_dialogs(monkeypatch):
-    """A modal box nobody answers would hang the test: fail loudly instead."""
-
-    def unexpected(parent, title, text, *rest):
-        raise AssertionError(f"unexpected dialog: {title}: {text}")
-
-    for name in ("ask", "inform", "error"):
-        monkeypatch.setattr(dialogs, name, unexpected)
-
-
 @pytest.fixture
 def window(qtbot, register):
     win = MainWindow(register, role="officer", username="Cán bộ")

@@ -14,17 +14,6 @@ from desktop.ui.taskman import TaskManager
 from tests.conftest import TODAY
 
 
-@pytest.fixture(autouse=True)
-def no_unexpected_dialogs(monkeypatch):
-    from desktop.ui import dialogs
-
-    def unexpected(parent, title, text, *rest):
-        raise AssertionError(f"unexpected dialog: {title}: {text}")
-
-    for name in ("ask", "inform", "error"):
-        monkeypatch.setattr(dialogs, name, unexpected)
-
-
 @pytest.fixture
 def page(qtbot, register):
     fill_demo(register, 300, seed=4, today=TODAY)
