@@ -27,3 +27,17 @@ def test_vietnamese_is_the_default(qtbot, register):
     assert window.nav.item(0).text() == "Trẻ em"
     qtbot.waitUntil(lambda: window.tasks.pending == 0)
     window.close()
+
+
+def test_every_interface_string_has_an_english_translation():
+    import xml.etree.ElementTree as ET
+
+    from desktop.reference import resources_dir
+
+    ts = ET.parse(resources_dir() / "translations" / "sotreem_en.ts")
+    unfinished = [
+        m.findtext("source")
+        for m in ts.getroot().iter("message")
+        if m.find("translation").get("type") == "unfinished" or not m.findtext("translation")
+    ]
+    assert unfinished == []

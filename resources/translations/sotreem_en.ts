@@ -810,36 +810,12 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <source>Trẻ em</source>
-      <translation>Children</translation>
+      <source>Đang mở sổ trẻ em…</source>
+      <translation>Opening the children's register…</translation>
     </message>
     <message>
-      <source>Trường hợp bảo vệ</source>
-      <translation>Protection cases</translation>
-    </message>
-    <message>
-      <source>Hoạt động</source>
-      <translation>Activities</translation>
-    </message>
-    <message>
-      <source>Tập huấn</source>
-      <translation>Training</translation>
-    </message>
-    <message>
-      <source>Kế hoạch</source>
-      <translation>Plan</translation>
-    </message>
-    <message>
-      <source>Báo cáo</source>
-      <translation>Reports</translation>
-    </message>
-    <message>
-      <source>Đồng bộ</source>
-      <translation>Sync</translation>
-    </message>
-    <message>
-      <source>Cài đặt</source>
-      <translation>Settings</translation>
+      <source>Không mở được sổ trẻ em: {e}</source>
+      <translation>Could not open the children's register: {e}</translation>
     </message>
     <message>
       <source>Đồng bộ: chưa kết nối máy chủ · {n} thay đổi chưa gửi</source>
