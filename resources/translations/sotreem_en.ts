@@ -821,6 +821,38 @@
       <source>Đồng bộ: chưa kết nối máy chủ · {n} thay đổi chưa gửi</source>
       <translation>Sync: not connected to server · {n} unsent changes</translation>
     </message>
+    <message>
+      <source>Trẻ em</source>
+      <translation>Children</translation>
+    </message>
+    <message>
+      <source>Trường hợp bảo vệ</source>
+      <translation>Protection cases</translation>
+    </message>
+    <message>
+      <source>Hoạt động</source>
+      <translation>Activities</translation>
+    </message>
+    <message>
+      <source>Tập huấn</source>
+      <translation>Training</translation>
+    </message>
+    <message>
+      <source>Kế hoạch</source>
+      <translation>Plan</translation>
+    </message>
+    <message>
+      <source>Báo cáo</source>
+      <translation>Reports</translation>
+    </message>
+    <message>
+      <source>Đồng bộ</source>
+      <translation>Sync</translation>
+    </message>
+    <message>
+      <source>Cài đặt</source>
+      <translation>Settings</translation>
+    </message>
   </context>
   <context>
     <name>MonthlyChart</name>
