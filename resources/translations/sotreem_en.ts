@@ -853,6 +853,10 @@
       <source>Cài đặt</source>
       <translation>Settings</translation>
     </message>
+    <message>
+      <source>Trang này chưa có trong phiên bản hiện tại. Dữ liệu đã nhập ở các trang khác vẫn được lưu đầy đủ và sẽ được dùng khi chức năng này hoàn thành.</source>
+      <translation>This page is not in the current version yet. Everything entered on the other pages is saved in full and will be used when this feature is finished.</translation>
+    </message>
   </context>
   <context>
     <name>MonthlyChart</name>
