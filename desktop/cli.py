@@ -64,6 +64,13 @@ def _parser() -> argparse.ArgumentParser:
     imp.add_argument("--skip-invalid", action="store_true", help="nhập các dòng đúng, bỏ dòng lỗi")
     imp.add_argument("--problems", type=Path, metavar="LOI.xlsx", help="ghi danh sách lỗi ra tệp")
 
+    back = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu (mặc định vào thư mục backups)")
+    back.add_argument("-o", "--output", type=Path, metavar="TỆP.db")
+
+    restore = sub.add_parser("restore", help="khôi phục từ một bản sao lưu")
+    restore.add_argument("file", type=Path, metavar="TỆP.db")
+    restore.add_argument("--yes", action="store_true", help="khôi phục thật (không chỉ xem)")
+
     export = sub.add_parser("export", help="xuất Excel")
     export.add_argument("what", choices=["register", "activities", "trainings", "all"])
     export.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.xlsx")
@@ -285,6 +292,57 @@ def _print_plan(plan, *, as_json: bool) -> None:
         print(f"  Dòng {row}: {problem}")
 
 
+def _describe(info) -> str:
+    return (
+        f"{info.path} — lúc {info.made_at:%H:%M %d/%m/%Y}, xã {info.commune_code or '?'}, "
+        f"{info.children} trẻ em, {info.cases} vụ việc, {info.unsent_changes} thay đổi chưa gửi"
+    )
+
+
+def _cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
+    from desktop.db import backup
+
+    if not db_path.exists():
+        print(f"Lỗi: không có tệp {db_path}.", file=sys.stderr)
+        return 2
+    try:
+        if args.output:
+            info = backup.backup(db_path, args.output)
+        else:
+            info = backup.automatic(db_path, backup.folder_for(db_path))
+    except backup.BackupError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
+    print(f"Đã sao lưu: {_describe(info)}")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
+    from desktop.db import backup
+
+    try:
+        info = backup.describe(args.file)
+        current = backup.describe(db_path) if db_path.exists() else None
+    except backup.BackupError as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
+    print(f"Bản sao lưu: {_describe(info)}")
+    if current is not None:
+        print(f"Dữ liệu hiện tại: {_describe(current)}")
+        if current.unsent_changes:
+            print(
+                f"CẢNH BÁO: dữ liệu hiện tại có {current.unsent_changes} thay đổi chưa gửi lên "
+                "máy chủ; khôi phục sẽ thay chúng bằng bản sao lưu (một bản sao của dữ liệu hiện "
+                "tại vẫn được giữ lại)."
+            )
+    if not args.yes:
+        print("Chưa khôi phục. Chạy lại với --yes để khôi phục.")
+        return 1
+    safety = backup.restore(args.file, db_path, backup.folder_for(db_path))
+    print("Đã khôi phục." + (f" Dữ liệu cũ được giữ tại {safety}." if safety else ""))
+    return 0
+
+
 def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
     from desktop.reports import service
 
@@ -307,5 +365,7 @@ _COMMANDS = {
     "check": _cmd_check,
     "report": _cmd_report,
     "import": _cmd_import,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
     "export": _cmd_export,
 }

@@ -128,6 +128,14 @@ class MainWindow(QMainWindow):
     def _open_failed(self, error: BaseException) -> None:
         self.opening.setText(self.tr("Không mở được sổ trẻ em: {e}").format(e=error))
 
+    def _daily_backup(self) -> None:
+        from desktop.db import backup
+
+        self.tasks.run_io(
+            lambda: backup.daily(self.register.path),
+            on_error=lambda exc: self.statusBar().showMessage(str(exc)),
+        )
+
     def attach(self, register: Register) -> None:
         """Build the pages over an open register."""
         from desktop.db import accounts
@@ -166,6 +174,7 @@ class MainWindow(QMainWindow):
             if key in self.page_keys:
                 self.pages.addWidget(built[key] or PlaceholderPage(self.tr(title), self.tr(_LATER)))
         self.attached = True
+        self._daily_backup()
         self.nav.currentRowChanged.connect(self._navigate)
         self.nav.setCurrentRow(0)
         self.pages.setCurrentIndex(0)
@@ -224,4 +233,15 @@ class MainWindow(QMainWindow):
             return
         self._refresh_timer.stop()
         self.tasks.shutdown()
+        if self.attached:
+            self._backup_on_exit()
         event.accept()
+
+    def _backup_on_exit(self) -> None:
+        """Every exit leaves a fresh, checked copy beside the database (rotating)."""
+        from desktop.db import backup
+
+        try:
+            backup.automatic(self.register.path, backup.folder_for(self.register.path))
+        except backup.BackupError as exc:
+            self.statusBar().showMessage(str(exc))

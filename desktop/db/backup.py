@@ -1,0 +1,128 @@
+"""Backups with SQLite's online backup API: consistent copies while the register is open.
+
+A backup is a complete database file, checked with `PRAGMA integrity_check` before it is
+trusted. Restoring keeps a copy of the current database first, so a wrong restore can itself
+be undone. Automatic backups rotate in the data folder (the newest `KEEP` are kept).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+KEEP = 10
+_PREFIX = "sotreem-"
+
+
+class BackupError(RuntimeError):
+    """A backup that cannot be made or trusted; the message is Vietnamese."""
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made_at: datetime
+    commune_code: str | None
+    children: int
+    cases: int
+    unsent_changes: int
+
+
+def _copy(source: Path, target: Path) -> None:
+    tmp = target.with_name(f".{target.name}.partial")
+    tmp.unlink(missing_ok=True)
+    try:
+        with sqlite3.connect(source, timeout=30) as src, sqlite3.connect(tmp) as dst:
+            src.backup(dst, pages=4096)
+            dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
+        with sqlite3.connect(tmp) as check:
+            if check.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise BackupError(f"Bản sao “{target.name}” bị lỗi khi kiểm tra.")
+        os.replace(tmp, target)
+    except sqlite3.Error as exc:
+        raise BackupError(f"Không sao lưu được vào “{target}”: {exc}") from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def backup(db_path: Path, target: Path) -> BackupInfo:
+    """Copy the register to `target` (an .db file) and describe the copy."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        _copy(db_path, target)
+    except OSError as exc:  # full disk, USB stick pulled out, no permission
+        raise BackupError(f"Không ghi được “{target}”: {exc.strerror or exc}.") from exc
+    return describe(target)
+
+
+def describe(path: Path) -> BackupInfo:
+    """What a backup holds, read before restoring it; refuses files that are not registers."""
+    if not path.is_file():
+        raise BackupError(f"Không có tệp “{path}”.")
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
+            if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                raise BackupError(f"“{path.name}” bị hỏng, không dùng để khôi phục được.")
+
+            def one(sql: str) -> object:
+                row = conn.execute(sql).fetchone()
+                return row[0] if row else None
+
+            if one("SELECT version_num FROM alembic_version") is None:
+                raise BackupError(f"“{path.name}” không phải bản sao lưu Sổ Trẻ Em.")
+            commune = one("SELECT value FROM setting WHERE key = 'commune_code'")
+            children = one("SELECT COUNT(*) FROM child WHERE deleted = 0") or 0
+            cases = one("SELECT COUNT(*) FROM protectioncase WHERE deleted = 0") or 0
+            unsent = one("SELECT COUNT(*) FROM change_log WHERE sent_at IS NULL") or 0
+    except sqlite3.DatabaseError as exc:
+        raise BackupError(f"“{path.name}” không phải bản sao lưu Sổ Trẻ Em ({exc}).") from exc
+    made = datetime.fromtimestamp(path.stat().st_mtime)
+    return BackupInfo(path, made, str(commune) if commune else None, int(children), int(cases),
+                      int(unsent))  # fmt: skip
+
+
+def restore(backup_file: Path, db_path: Path, safety_dir: Path) -> Path | None:
+    """Replace the register with a backup; returns the safety copy of what was replaced.
+
+    The register must be closed (no `Register` open on `db_path` in this process).
+    """
+    describe(backup_file)
+    safety = None
+    if db_path.exists():
+        safety = safety_dir / f"truoc-khoi-phuc-{datetime.now():%Y%m%d-%H%M%S}.db"
+        backup(db_path, safety)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    _copy(backup_file, db_path)
+    return safety
+
+
+def automatic(db_path: Path, folder: Path, keep: int = KEEP) -> BackupInfo:
+    """A dated backup in `folder`, keeping the newest `keep` automatic ones."""
+    info = backup(db_path, folder / f"{_PREFIX}{datetime.now():%Y%m%d-%H%M%S-%f}.db")
+    for old in sorted(folder.glob(f"{_PREFIX}*.db"))[:-keep]:
+        old.unlink(missing_ok=True)
+    return info
+
+
+def folder_for(db_path: Path) -> Path:
+    """Automatic backups live beside the database, in `backups/`."""
+    return db_path.parent / "backups"
+
+
+def daily(db_path: Path, now: datetime | None = None) -> BackupInfo | None:
+    """Make today's automatic backup unless one was made in the last 24 hours."""
+    folder = folder_for(db_path)
+    newest = latest(folder)
+    now = now or datetime.now()
+    if newest is not None and (now - datetime.fromtimestamp(newest.stat().st_mtime)).days < 1:
+        return None
+    return automatic(db_path, folder)
+
+
+def latest(folder: Path) -> Path | None:
+    found = sorted(folder.glob(f"{_PREFIX}*.db"))
+    return found[-1] if found else None
