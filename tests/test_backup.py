@@ -82,3 +82,35 @@ def test_backup_and_restore_commands(tmp_path):
     assert done.returncode == 0 and "Dữ liệu cũ được giữ tại" in done.stdout
     bad = run("restore", str(tmp_path / "khong-co.db"))
     assert bad.returncode == 2 and "Không có tệp" in bad.stderr
+
+
+def test_a_damaged_database_is_caught_at_start_and_the_backup_offered(qtbot, db_path, monkeypatch):
+    from desktop.ui import dialogs
+    from desktop.ui.app import open_window
+
+    register = Register.open(db_path)
+    register.init_commune("02725")
+    register.create_user("hanh", "Lò Thị Hạnh", "officer", "mat-khau-1")
+    register.add_village("Sín Chải")
+    for i in range(300):
+        register.add_child(draft(register, f"Vàng A Số{i}", sex="M"), today=TODAY)
+    register.close()
+    backup.automatic(db_path, backup.folder_for(db_path))
+    with open(db_path, "r+b") as f:  # a power cut or a failing disk scrambles some pages
+        f.seek(4096 * 3)
+        f.write(b"\xff" * 4096 * 20)
+    answers = []
+    monkeypatch.setattr(
+        dialogs,
+        "ask",
+        lambda parent, title, text, *rest: answers.append((title, text)) or dialogs.Button.Yes,
+    )
+    window = open_window(db_path)
+    window.show()
+    qtbot.waitUntil(lambda: window.attached, timeout=20000)
+    assert answers and answers[0][0] == "Sổ trẻ em bị hỏng" and "300 trẻ em" in answers[0][1]
+    assert window.register.child_count() == 300
+    assert db_path.with_name(f"{db_path.stem}-hong.db").exists()  # the damaged file is kept
+    qtbot.waitUntil(lambda: window.tasks.pending == 0)
+    window.close()
+    window.register.close()

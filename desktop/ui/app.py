@@ -76,9 +76,26 @@ def peek(db_path: Path) -> Peek | None:
     return Peek(commune[0], user[0], user[1], user[2])
 
 
+def check_file(db_path: Path) -> None:
+    """Raise sqlite3.DatabaseError unless SQLite's quick check passes."""
+    with sqlite3.connect(db_path, timeout=5) as conn:
+        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+    if result != "ok":
+        raise sqlite3.DatabaseError(result)
+
+
 def open_window(db_path: Path) -> MainWindow | None:
     """The main window over the register (first-run wizard if needed); None if cancelled."""
-    found = peek(db_path)
+    try:
+        found = peek(db_path)
+        if found is None and db_path.exists() and db_path.stat().st_size:
+            check_file(db_path)  # "not set up" may also mean its first pages are damaged
+    except sqlite3.DatabaseError as exc:
+        from desktop.ui.recovery import offer_restore
+
+        if not offer_restore(db_path, exc):
+            raise
+        return open_window(db_path)
     if found is not None:
         window = MainWindow(
             role=found.role, username=found.full_name or found.username,

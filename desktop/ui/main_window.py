@@ -114,11 +114,18 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"Sổ Trẻ Em — {where}" if where else "Sổ Trẻ Em")
 
     def open_later(self, db_path: Path, user: str = "") -> None:
-        """Open the register on the database worker once the frame is on screen."""
+        """Open the register on the database worker once the frame is on screen.
+
+        The file is checked (`PRAGMA quick_check`) before use; a damaged file leads to the
+        offer to restore the newest automatic backup instead of a crash.
+        """
+        self._db_path, self._user = db_path, user
 
         def open_register():
             from desktop.db.register import Register
+            from desktop.ui.app import check_file
 
+            check_file(db_path)
             register = Register.open(db_path)
             register.user = user or register.user
             return register
@@ -126,7 +133,17 @@ class MainWindow(QMainWindow):
         self.tasks.run_db(open_register, self.attach, self._open_failed)
 
     def _open_failed(self, error: BaseException) -> None:
+        import sqlite3
+
+        from sqlalchemy.exc import DatabaseError
+
+        from desktop.ui.recovery import offer_restore
+
         self.opening.setText(self.tr("Không mở được sổ trẻ em: {e}").format(e=error))
+        damaged = isinstance(error, sqlite3.DatabaseError | DatabaseError)
+        if damaged and offer_restore(self._db_path, error, self):
+            self.opening.setText(self.tr("Đang mở sổ trẻ em…"))
+            self.open_later(self._db_path, self._user)
 
     def _daily_backup(self) -> None:
         from desktop.db import backup

@@ -1415,6 +1415,17 @@
     </message>
   </context>
   <context>
+    <name>recovery</name>
+    <message>
+      <source>Sổ trẻ em bị hỏng</source>
+      <translation>The register is damaged</translation>
+    </message>
+    <message>
+      <source>Tệp dữ liệu bị hỏng ({e}). Khôi phục bản sao lưu tự động mới nhất, lúc {t}, có {n} trẻ em? Tệp hỏng được giữ lại để kiểm tra.</source>
+      <translation>The data file is damaged ({e}). Restore the newest automatic backup, made at {t}, with {n} children? The damaged file is kept for inspection.</translation>
+    </message>
+  </context>
+  <context>
     <name>categories</name>
     <message>
       <source>Bí thư chi bộ</source>

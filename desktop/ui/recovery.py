@@ -1,0 +1,45 @@
+"""A damaged database at start: offer the newest automatic backup instead of crashing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from desktop.ui import dialogs
+
+
+def offer_restore(db_path: Path, error: BaseException, parent: QWidget | None = None) -> bool:
+    """Ask to restore the newest automatic backup; True when it was restored.
+
+    The damaged file is kept beside the database (…-hong.db) for whoever investigates.
+    """
+    from desktop.db import backup
+
+    newest = backup.latest(backup.folder_for(db_path))
+    if newest is None:
+        return False
+    try:
+        info = backup.describe(newest)
+    except backup.BackupError:
+        return False
+    answer = dialogs.ask(
+        parent,
+        QCoreApplication.translate("recovery", "Sổ trẻ em bị hỏng"),
+        QCoreApplication.translate(
+            "recovery",
+            "Tệp dữ liệu bị hỏng ({e}). Khôi phục bản sao lưu tự động mới nhất, lúc {t}, có "
+            "{n} trẻ em? Tệp hỏng được giữ lại để kiểm tra.",
+        ).format(e=error, t=f"{info.made_at:%H:%M %d/%m/%Y}", n=info.children),
+        dialogs.Button.Yes | dialogs.Button.No,
+        dialogs.Button.Yes,
+    )
+    if answer != dialogs.Button.Yes:
+        return False
+    damaged = db_path.with_name(f"{db_path.stem}-hong.db")
+    db_path.replace(damaged)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    backup.restore(newest, db_path, backup.folder_for(db_path))
+    return True
