@@ -148,6 +148,8 @@ class MainWindow(QMainWindow):
     def _daily_backup(self) -> None:
         from desktop.db import backup
 
+        if self.tasks.closed:
+            return
         self.tasks.run_io(
             lambda: backup.daily(self.register.path),
             on_error=lambda exc: self.statusBar().showMessage(str(exc)),
@@ -191,7 +193,8 @@ class MainWindow(QMainWindow):
             if key in self.page_keys:
                 self.pages.addWidget(built[key] or PlaceholderPage(self.tr(title), self.tr(_LATER)))
         self.attached = True
-        self._daily_backup()
+        # The daily copy waits until the officer is at work, not competing with start-up.
+        QTimer.singleShot(60_000, self._daily_backup)
         self.nav.currentRowChanged.connect(self._navigate)
         self.nav.setCurrentRow(0)
         self.pages.setCurrentIndex(0)
