@@ -26,6 +26,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--screenshots", type=Path, metavar="DIR", help="chụp ảnh từng trang vào DIR rồi thoát"
     )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="tự kiểm tra cài đặt trên một CSDL tạm (không động vào dữ liệu thật)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
 
     init = sub.add_parser("init", help="thiết lập cho một xã")
@@ -83,6 +88,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")  # Vietnamese on a Windows console
     args = _parser().parse_args(argv)
     db_path = args.db or config.default_db_path()
+    if args.self_test:
+        import os
+
+        if not os.environ.get("DISPLAY") and sys.platform.startswith("linux"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from desktop.ui.app import application
+        from desktop.ui.selftest import run_self_test
+
+        application()
+        return run_self_test()
     if args.command is None:
         from desktop.ui.app import run_gui  # Qt is loaded only for the GUI
 

@@ -141,3 +141,16 @@ def test_window_paints_before_the_register_opens_then_fills_in(qtbot, db_path):
     qtbot.waitUntil(lambda: window.tasks.pending == 0)
     window.close()
     window.register.close()
+
+
+def test_self_test_command_passes_on_a_throwaway_database(tmp_path):
+    import os
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SOTREEM_DATA_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--self-test"],
+        capture_output=True, text=True, timeout=120, env=env,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Tự kiểm tra đạt" in result.stdout
+    assert not list(tmp_path.iterdir())  # the officer's data folder was not touched
