@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?=
 
-.PHONY: run test lint bench clean translations
+.PHONY: run test lint bench clean translations bundle test-bundle
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,8 +27,17 @@ test: $(STAMP) lint
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
+# One-folder application in dist/sotreem (PyInstaller; ~35 s here).
+bundle: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bundle]'
+	$(BIN)/pyinstaller installer/sotreem.spec --noconfirm --distpath dist --workpath build/pyinstaller
+
+# The bundle proves itself: window, database, monthly PDF and Excel on a throw-away database.
+test-bundle: bundle
+	QT_QPA_PLATFORM=offscreen dist/sotreem/sotreem --self-test
+
 clean:
-	rm -rf $(VENV) .pytest_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache build dist *.egg-info
 
 translations: $(STAMP)
 	$(BIN)/python resources/translations/update_ts.py
