@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?=
 
-.PHONY: run test lint bench clean translations bundle test-bundle
+.PHONY: run test lint bench clean translations bundle test-bundle guide
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ test: $(STAMP) lint
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
+
+# The Vietnamese user guide with screenshots of the real application.
+guide: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python installer/make_guide.py dist/huong-dan-su-dung.pdf
 
 # One-folder application in dist/sotreem (PyInstaller; ~35 s here).
 bundle: $(STAMP)

@@ -150,6 +150,17 @@ def _page_number(canvas, doc) -> None:
         canvas.restoreState()
 
 
+def build_plain(path: Path, title: str, subtitle: str, body: list) -> None:
+    """A plain A4 document (a guide, a list): the title, the body, page numbers from page 2."""
+    fonts.register()
+    doc = SimpleDocTemplate(
+        str(path), pagesize=A4, leftMargin=20 * mm, rightMargin=15 * mm, topMargin=20 * mm,
+        bottomMargin=20 * mm, title=nfc(title), author="Sổ Trẻ Em",
+    )  # fmt: skip
+    story = [P(title, "title"), P(subtitle, "summary"), *body]
+    doc.build(story, onFirstPage=lambda c, d: None, onLaterPages=_page_number)
+
+
 def build(path: Path, info: DocumentInfo, title: str, summary: str, body: list) -> None:
     """Write the PDF: header, title and summary line, the body flowables, closing block."""
     fonts.register()
