@@ -39,6 +39,7 @@ bundle: $(STAMP)
 # The bundle proves itself: window, database, monthly PDF and Excel on a throw-away database.
 test-bundle: bundle
 	QT_QPA_PLATFORM=offscreen dist/sotreem/sotreem --self-test
+	SOTREEM_APP=$(CURDIR)/dist/sotreem/sotreem QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/test_upgrade.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache build dist *.egg-info
