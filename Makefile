@@ -24,7 +24,7 @@ test: $(STAMP) lint
 	bash tests/setup_system.sh
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
-bench: $(STAMP)
+bench: bundle
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
 # The Vietnamese user guide with screenshots of the real application.

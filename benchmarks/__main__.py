@@ -6,7 +6,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from benchmarks import bench_gui, bench_register, bench_reports
+from benchmarks import bench_bundle, bench_gui, bench_register, bench_reports
 from benchmarks.common import machine, table
 from desktop.db.register import Register
 from desktop.demo import DEMO_ACCOUNT, DEMO_PASSWORD
@@ -28,7 +28,7 @@ def main() -> None:
             for path in (big, half):
                 with Register.open(path) as register:
                     register.create_user(*DEMO_ACCOUNT, "officer", DEMO_PASSWORD)
-            gui = bench_gui.run(half, big)
+            gui = bench_gui.run(half, big) + bench_bundle.run(half)
             print(table(gui), flush=True)
             results += gui
         small = Path(tmp) / "demo-20000.db"
