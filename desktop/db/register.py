@@ -394,8 +394,8 @@ class Register(ProgrammeMixin):
             village_ids=self._village_ids(session),
         )
 
-    @staticmethod
-    def _child_values(draft: ChildDraft) -> dict[str, Any]:
+    def _child_values(self, session: Session, draft: ChildDraft) -> dict[str, Any]:
+        """The row values of a valid draft, search text included."""
         assert draft.birth is not None
         values = {name: getattr(draft, name) for name in _CHILD_FIELDS}
         values["full_name"] = normalize_name(draft.full_name)
@@ -407,6 +407,11 @@ class Register(ProgrammeMixin):
             birth_month=draft.birth.month,
             birth_day=draft.birth.day,
             birth_latest=draft.birth.latest(),
+            search_text=search_document(
+                values["personal_id"],
+                values["caregiver_name"],
+                self._village_name(session, draft.village_id),
+            ),
         )
         return values
 
@@ -419,12 +424,7 @@ class Register(ProgrammeMixin):
     def add_child(self, draft: ChildDraft, today: date | None = None) -> Changes:
         with self._write() as tx:
             ensure(self._validate_child(tx.session, draft, today))
-            values = self._child_values(draft)
-            values["search_text"] = search_document(
-                values["personal_id"],
-                values["caregiver_name"],
-                self._village_name(tx.session, draft.village_id),
-            )
+            values = self._child_values(tx.session, draft)
             self._insert(tx, Child, **values)
             return tx.changes()
 
@@ -432,12 +432,7 @@ class Register(ProgrammeMixin):
         with self._write() as tx:
             child = self._get(tx, Child, child_id)
             ensure(self._validate_child(tx.session, draft, today))
-            values = self._child_values(draft)
-            values["search_text"] = search_document(
-                values["personal_id"],
-                values["caregiver_name"],
-                self._village_name(tx.session, draft.village_id),
-            )
+            values = self._child_values(tx.session, draft)
             self._update(tx, child, **values)
             return tx.changes()
 

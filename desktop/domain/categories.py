@@ -7,6 +7,7 @@ read. The 14 legal groups are the letters of Luật Trẻ em 2016, Điều 10 kh
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -209,12 +210,17 @@ def codes(categories: tuple[Category, ...]) -> frozenset[str]:
     return frozenset(c.code for c in categories)
 
 
+@cache
+def _labels(categories: tuple[Category, ...]) -> dict[str, str]:
+    return {c.code: c.label for c in categories}
+
+
 def label(categories: tuple[Category, ...], code: str | None) -> str:
-    """The Vietnamese label of a code, or the code itself when unknown (never raises)."""
-    for c in categories:
-        if c.code == code:
-            return c.label
-    return code or ""
+    """The Vietnamese label of a code, or the code itself when unknown (never raises).
+
+    A dictionary per list: exports and tallies call this for every row.
+    """
+    return _labels(categories).get(code or "", code or "")
 
 
 SPECIAL_GROUP_CODES = codes(SPECIAL_GROUPS)

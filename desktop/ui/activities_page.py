@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +38,14 @@ from desktop.ui.form_dialog import (
     date_field,
     money_text,
 )
-from desktop.ui.page_parts import category_filter, fill_row, make_table, selected_key, year_spin
+from desktop.ui.page_parts import (
+    category_filter,
+    fill_row,
+    make_table,
+    record_buttons,
+    selected_key,
+    year_spin,
+)
 from desktop.ui.taskman import TaskManager
 from desktop.ui.widgets import CodeCombo
 
@@ -207,14 +213,10 @@ class ActivitiesPage(QWidget):
         for widget in (self.month, self.type_filter, self.village_filter):
             widget.currentIndexChanged.connect(self.refresh)
         self.year.valueChanged.connect(self.refresh)
-        self.new_button = QPushButton(self.tr("Ghi hoạt động mới…"), objectName="newActivityButton")
-        self.edit_button = QPushButton(self.tr("Sửa…"), objectName="editActivityButton")
-        self.delete_button = QPushButton(self.tr("Xóa"), objectName="deleteActivityButton")
-        self.new_button.clicked.connect(self.new_activity)
-        self.edit_button.clicked.connect(self.edit_activity)
-        self.delete_button.clicked.connect(self.delete_activity)
-        for button in (self.new_button, self.edit_button, self.delete_button):
-            button.setEnabled(not self.read_only)
+        self.new_button, self.edit_button, self.delete_button = record_buttons(
+            "Activity", self.tr("Ghi hoạt động mới…"), self.new_activity, self.edit_activity,
+            self.delete_activity, enabled=not self.read_only,
+        )  # fmt: skip
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Năm")))

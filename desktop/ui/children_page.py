@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -41,7 +39,6 @@ class ChildrenPage(QWidget):
         self.read_only = read_only
         self._query_running = False
         self._pending_filter: ChildFilter | None = None
-        self.last_query_started = 0.0
         self._warmed = False
         self._build()
         self.reload_villages()
@@ -144,7 +141,6 @@ class ChildrenPage(QWidget):
 
     def refresh(self) -> None:
         """Query again off the GUI thread; while one query runs, only the newest waits."""
-        self.last_query_started = time.perf_counter()
         flt = self.current_filter()
         if self._query_running:
             self._pending_filter = flt

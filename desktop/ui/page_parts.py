@@ -7,8 +7,15 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHeaderView, QSpinBox, QTableWidget, QTableWidgetItem
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
 from desktop.domain import categories as cat
 from desktop.ui.i18n import tr_label
@@ -70,3 +77,22 @@ def category_filter(name: str, everything: str, categories: Sequence[cat.Categor
         combo.addItem(tr_label(c.label), c.code)
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     return combo
+
+
+def record_buttons(
+    name: str, new_label: str, new, edit, delete, *, enabled: bool = True
+) -> tuple[QPushButton, QPushButton, QPushButton]:
+    """The "new … / Sửa… / Xóa" trio of a list page, named new<Name>Button and so on."""
+    buttons = (
+        QPushButton(new_label, objectName=f"new{name}Button"),
+        QPushButton(
+            QCoreApplication.translate("page_parts", "Sửa…"), objectName=f"edit{name}Button"
+        ),
+        QPushButton(
+            QCoreApplication.translate("page_parts", "Xóa"), objectName=f"delete{name}Button"
+        ),
+    )
+    for button, slot in zip(buttons, (new, edit, delete), strict=True):
+        button.clicked.connect(slot)
+        button.setEnabled(enabled)
+    return buttons

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
-    QPushButton,
     QSizePolicy,
     QSplitter,
     QVBoxLayout,
@@ -48,7 +47,7 @@ from desktop.domain.programme import (
 from desktop.domain.validation import Problem
 from desktop.ui import dialogs, i18n
 from desktop.ui.form_dialog import FormDialog, date_field, money_text
-from desktop.ui.page_parts import fill_row, make_table, selected_key, year_spin
+from desktop.ui.page_parts import fill_row, make_table, record_buttons, selected_key, year_spin
 from desktop.ui.taskman import TaskManager
 from desktop.ui.widgets import CodeCombo
 
@@ -407,18 +406,17 @@ class PlanPage(QWidget):
     def _build(self) -> None:
         self.year = year_spin("planYear")
         self.year.valueChanged.connect(self.refresh)
-        self.new_target_button = QPushButton(self.tr("Đặt chỉ tiêu…"), objectName="newTargetButton")
-        self.edit_target_button = QPushButton(self.tr("Sửa…"), objectName="editTargetButton")
-        self.delete_target_button = QPushButton(self.tr("Xóa"), objectName="deleteTargetButton")
-        self.new_target_button.clicked.connect(self.new_target)
-        self.edit_target_button.clicked.connect(self.edit_target)
-        self.delete_target_button.clicked.connect(self.delete_target)
+        self.new_target_button, self.edit_target_button, self.delete_target_button = (
+            record_buttons(
+                "Target", self.tr("Đặt chỉ tiêu…"), self.new_target, self.edit_target,
+                self.delete_target, enabled=not self.read_only,
+            )
+        )  # fmt: skip
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Kế hoạch năm")))
         top.addWidget(self.year)
         top.addStretch(1)
         for button in (self.new_target_button, self.edit_target_button, self.delete_target_button):
-            button.setEnabled(not self.read_only)
             top.addWidget(button)
 
         self.target_table = make_table(
@@ -460,18 +458,13 @@ class PlanPage(QWidget):
             (self.fund_opening, self.fund_received, self.fund_spent, self.fund_balance)
         ):
             figures.addWidget(label, 0, column)
-        self.new_fund_button = QPushButton(
-            self.tr("Ghi thu/chi quỹ…"), objectName="newFundEntryButton"
-        )
-        self.edit_fund_button = QPushButton(self.tr("Sửa…"), objectName="editFundEntryButton")
-        self.delete_fund_button = QPushButton(self.tr("Xóa"), objectName="deleteFundEntryButton")
-        self.new_fund_button.clicked.connect(self.new_fund_entry)
-        self.edit_fund_button.clicked.connect(self.edit_fund_entry)
-        self.delete_fund_button.clicked.connect(self.delete_fund_entry)
+        self.new_fund_button, self.edit_fund_button, self.delete_fund_button = record_buttons(
+            "FundEntry", self.tr("Ghi thu/chi quỹ…"), self.new_fund_entry, self.edit_fund_entry,
+            self.delete_fund_entry, enabled=not self.read_only,
+        )  # fmt: skip
         row = QHBoxLayout()
         row.addLayout(figures, 1)
         for button in (self.new_fund_button, self.edit_fund_button, self.delete_fund_button):
-            button.setEnabled(not self.read_only)
             row.addWidget(button)
         self.fund_table = make_table(
             [self.tr("Ngày"), self.tr("Thu/chi"), self.tr("Hình thức"), self.tr("Số tiền"),

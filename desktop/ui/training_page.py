@@ -50,7 +50,14 @@ from desktop.ui.form_dialog import (
     date_field,
     money_text,
 )
-from desktop.ui.page_parts import category_filter, fill_row, make_table, selected_key, year_spin
+from desktop.ui.page_parts import (
+    category_filter,
+    fill_row,
+    make_table,
+    record_buttons,
+    selected_key,
+    year_spin,
+)
 from desktop.ui.taskman import TaskManager
 from desktop.ui.widgets import CodeCombo, ErrorLabel
 
@@ -353,16 +360,10 @@ class TrainingPage(QWidget):
             "courseTopicFilter", self.tr("Mọi chủ đề"), cat.TRAINING_TOPICS
         )
         self.topic_filter.currentIndexChanged.connect(self.refresh)
-        self.new_button = QPushButton(
-            self.tr("Ghi lớp tập huấn mới…"), objectName="newCourseButton"
-        )
-        self.edit_button = QPushButton(self.tr("Sửa…"), objectName="editCourseButton")
-        self.delete_button = QPushButton(self.tr("Xóa"), objectName="deleteCourseButton")
-        self.new_button.clicked.connect(self.new_course)
-        self.edit_button.clicked.connect(self.edit_course)
-        self.delete_button.clicked.connect(self.delete_course)
-        for button in (self.new_button, self.edit_button, self.delete_button):
-            button.setEnabled(not self.read_only)
+        self.new_button, self.edit_button, self.delete_button = record_buttons(
+            "Course", self.tr("Ghi lớp tập huấn mới…"), self.new_course, self.edit_course,
+            self.delete_course, enabled=not self.read_only,
+        )  # fmt: skip
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Năm")))
         top.addWidget(self.year)

@@ -23,14 +23,6 @@
       <translation>Record new activity…</translation>
     </message>
     <message>
-      <source>Sửa…</source>
-      <translation>Edit…</translation>
-    </message>
-    <message>
-      <source>Xóa</source>
-      <translation>Delete</translation>
-    </message>
-    <message>
       <source>Năm</source>
       <translation>Year</translation>
     </message>
@@ -931,14 +923,6 @@
       <translation>Set target…</translation>
     </message>
     <message>
-      <source>Sửa…</source>
-      <translation>Edit…</translation>
-    </message>
-    <message>
-      <source>Xóa</source>
-      <translation>Delete</translation>
-    </message>
-    <message>
       <source>Kế hoạch năm</source>
       <translation>Plan for year</translation>
     </message>
@@ -1300,14 +1284,6 @@
       <translation>Record new training course…</translation>
     </message>
     <message>
-      <source>Sửa…</source>
-      <translation>Edit…</translation>
-    </message>
-    <message>
-      <source>Xóa</source>
-      <translation>Delete</translation>
-    </message>
-    <message>
       <source>Năm</source>
       <translation>Year</translation>
     </message>
@@ -1397,6 +1373,17 @@
     <message>
       <source>Hủy</source>
       <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>page_parts</name>
+    <message>
+      <source>Sửa…</source>
+      <translation>Edit…</translation>
+    </message>
+    <message>
+      <source>Xóa</source>
+      <translation>Delete</translation>
     </message>
   </context>
   <context>
