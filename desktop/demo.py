@@ -156,18 +156,23 @@ def fill_demo(
     today = today or date.today()
     weights = [p.weight for p in POOLS]
     with register.batch():
-        n_villages = max(6, min(len(VILLAGE_NAMES), children // 300 + 4))
-        village_ids = [
-            register.village_id_by_name(name) or register.add_village(name).created_id
-            for name in VILLAGE_NAMES[:n_villages]
-        ]
-        child_ids = []
-        for i in range(children):
-            child_ids.append(_add_child(register, rng, today, weights, village_ids))
-            if progress and i % 1000 == 0:
-                progress(i / max(children, 1) * 0.9, f"Đã tạo {i:,} trẻ em".replace(",", "."))
-        _add_cases(register, rng, today, child_ids, max(2, children // 1000))
-        _add_activities_and_courses(register, rng, today, village_ids)
+        with register.quiet_audit():  # one summary entry below, not one per row
+            n_villages = max(6, min(len(VILLAGE_NAMES), children // 300 + 4))
+            village_ids = [
+                register.village_id_by_name(name) or register.add_village(name).created_id
+                for name in VILLAGE_NAMES[:n_villages]
+            ]
+            child_ids = []
+            for i in range(children):
+                child_ids.append(_add_child(register, rng, today, weights, village_ids))
+                if progress and i % 1000 == 0:
+                    progress(i / max(children, 1) * 0.9, f"Đã tạo {i:,} trẻ em".replace(",", "."))
+            _add_cases(register, rng, today, child_ids, max(2, children // 1000))
+            _add_activities_and_courses(register, rng, today, village_ids)
+        register.record_event(
+            "created", "child", label=f"{children:,} trẻ em mẫu".replace(",", "."),
+            detail="dữ liệu mẫu (hư cấu)",
+        )  # fmt: skip
     if progress:
         progress(1.0, "Xong")
 

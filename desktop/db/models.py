@@ -180,11 +180,19 @@ class SentReport(Synced, table=True):
 
 
 class AuditEntry(Synced, table=True):
-    at: datetime
+    """Who viewed, created, changed, exported or printed what, and when (`desktop.db.audit`).
+
+    Insert-only: SQLite triggers (migration 0008) refuse UPDATE and DELETE, so the app cannot
+    edit the trail; rows sync upward like every other table. A batch migration that rebuilds
+    this table drops the triggers with it and must create them again.
+    """
+
+    at: datetime = Field(index=True)
     username: str
-    action: str  # view | create | update | export | print | login
-    entity: str
+    action: str  # a code of desktop.domain.audit.ACTIONS: viewed | created | changed | exported …
+    entity: str  # the table of the row concerned, or the kind of file exported
     row_id: str = ""
+    label: str = Field(default="", sa_column_kwargs={"server_default": ""})  # e.g. the child's name
     detail: str = ""
 
 

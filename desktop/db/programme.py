@@ -160,6 +160,10 @@ class ProgrammeMixin:
         def _get(self, tx: _Tx, model: type[Synced], row_id: str) -> Any: ...
         def _require_commune(self) -> str: ...
         def _village_ids(self, session: Session) -> set[str]: ...
+        def _audit(
+            self, tx: _Tx, action: str, entity: str, row_id: str = "", label: str = "",
+            detail: str = "",
+        ) -> None: ...
 
     def _mine(self, model: type[Synced]) -> list[Any]:
         """Conditions every list starts from: this commune's rows that are not deleted."""
@@ -174,7 +178,8 @@ class ProgrammeMixin:
         draft = draft or ActivityDraft(**values)
         with self._write() as tx:
             self._check_activity(tx, draft, today)
-            self._insert(tx, Activity, **_clean(dataclasses.asdict(draft)))
+            row = self._insert(tx, Activity, **_clean(dataclasses.asdict(draft)))
+            self._audit(tx, "created", "activity", row.id, row.title)  # type: ignore[attr-defined]
             return tx.changes()
 
     def update_activity(
@@ -183,12 +188,15 @@ class ProgrammeMixin:
         with self._write() as tx:
             row = self._get(tx, Activity, activity_id)
             self._check_activity(tx, draft, today)
-            self._update(tx, row, **_clean(dataclasses.asdict(draft)))
+            if self._update(tx, row, **_clean(dataclasses.asdict(draft))):
+                self._audit(tx, "changed", "activity", row.id, row.title)
             return tx.changes()
 
     def delete_activity(self, activity_id: str) -> Changes:
         with self._write() as tx:
-            self._update(tx, self._get(tx, Activity, activity_id), deleted=True)
+            row = self._get(tx, Activity, activity_id)
+            self._update(tx, row, deleted=True)
+            self._audit(tx, "deleted", "activity", row.id, row.title)
             return tx.changes()
 
     def _check_activity(self, tx: _Tx, draft: ActivityDraft, today: date | None) -> None:
@@ -246,6 +254,7 @@ class ProgrammeMixin:
                 self._insert(
                     tx, TrainingParticipant, course_id=course.id, **dataclasses.asdict(entry)
                 )
+            self._audit(tx, "created", "trainingcourse", course.id, course.title)  # type: ignore[attr-defined]
             return tx.changes()
 
     def update_course(
@@ -281,6 +290,8 @@ class ProgrammeMixin:
                     self._update(tx, match, count=entry.count)
             for gone in saved:
                 self._update(tx, gone, deleted=True)
+            if tx.ids:
+                self._audit(tx, "changed", "trainingcourse", course.id, course.title)
             return tx.changes()
 
     def delete_course(self, course_id: str) -> Changes:
@@ -289,6 +300,7 @@ class ProgrammeMixin:
             for row in self._participant_rows(tx.session, course_id):
                 self._update(tx, row, deleted=True)
             self._update(tx, course, deleted=True)
+            self._audit(tx, "deleted", "trainingcourse", course.id, course.title)
             return tx.changes()
 
     @staticmethod
@@ -364,9 +376,11 @@ class ProgrammeMixin:
                 values = self._target_values(draft)
                 if draft.indicator in BY_HAND:  # its name is what found it: keep it as written
                     values["label"] = existing.label
-                self._update(tx, existing, **values)
+                if self._update(tx, existing, **values):
+                    self._audit(tx, "changed", "plantarget", existing.id, existing.label)
             else:
-                self._insert(tx, PlanTarget, **self._target_values(draft))
+                row = self._insert(tx, PlanTarget, **self._target_values(draft))
+                self._audit(tx, "created", "plantarget", row.id, row.label)  # type: ignore[attr-defined]
             return tx.changes()
 
     def update_plan_target(self, target_id: str, draft: TargetDraft) -> Changes:
@@ -380,12 +394,15 @@ class ProgrammeMixin:
                 raise ValidationError(
                     [Problem("indicator", f"năm {draft.year} đã có chỉ tiêu này.")]
                 )
-            self._update(tx, row, **self._target_values(draft))
+            if self._update(tx, row, **self._target_values(draft)):
+                self._audit(tx, "changed", "plantarget", row.id, row.label)
             return tx.changes()
 
     def delete_plan_target(self, target_id: str) -> Changes:
         with self._write() as tx:
-            self._update(tx, self._get(tx, PlanTarget, target_id), deleted=True)
+            row = self._get(tx, PlanTarget, target_id)
+            self._update(tx, row, deleted=True)
+            self._audit(tx, "deleted", "plantarget", row.id, row.label)
             return tx.changes()
 
     @staticmethod
@@ -505,7 +522,8 @@ class ProgrammeMixin:
         with self._write() as tx:
             before = self._fund_lines(tx.session)
             ensure(overdraft_problem(before, [*before, _line(draft)]))
-            self._insert(tx, FundEntry, **_clean(dataclasses.asdict(draft)))
+            row = self._insert(tx, FundEntry, **_clean(dataclasses.asdict(draft)))
+            self._audit(tx, "created", "fundentry", row.id, _fund_label(row))  # type: ignore[arg-type]
             return tx.changes()
 
     def update_fund_entry(
@@ -516,7 +534,8 @@ class ProgrammeMixin:
             row = self._get(tx, FundEntry, entry_id)
             before = self._fund_lines(tx.session, exclude=entry_id)
             ensure(overdraft_problem([*before, _line(row)], [*before, _line(draft)]))
-            self._update(tx, row, **_clean(dataclasses.asdict(draft)))
+            if self._update(tx, row, **_clean(dataclasses.asdict(draft))):
+                self._audit(tx, "changed", "fundentry", row.id, _fund_label(row))
             return tx.changes()
 
     def delete_fund_entry(self, entry_id: str) -> Changes:
@@ -526,6 +545,7 @@ class ProgrammeMixin:
             others = self._fund_lines(tx.session, exclude=entry_id)
             ensure(overdraft_problem([*others, _line(row)], others))
             self._update(tx, row, deleted=True)
+            self._audit(tx, "deleted", "fundentry", row.id, _fund_label(row))
             return tx.changes()
 
     def _fund_lines(self, session: Session, exclude: str | None = None) -> list[FundLine]:
@@ -550,6 +570,11 @@ class ProgrammeMixin:
         """Balance brought forward, received, spent and balance carried for `year`."""
         with Session(self.engine) as session:
             return fund_year(self._fund_lines(session), year)
+
+
+def _fund_label(row: FundEntry) -> str:
+    who = row.donor if row.direction == "received" else row.recipient
+    return f"{row.entry_date:%d/%m/%Y} — {who or row.purpose}".rstrip(" —")
 
 
 def _line(entry: FundDraft | FundEntry) -> FundLine:

@@ -24,6 +24,7 @@ from uuid6 import uuid7
 
 from desktop import reference
 from desktop.db import accounts, child_queries, searchindex
+from desktop.db.audit import AuditMixin, changed_fields
 from desktop.db.changes import Changes
 from desktop.db.child_queries import ChildFilter
 from desktop.db.engine import make_engine, migrate
@@ -42,7 +43,7 @@ from desktop.db.models import (
 )
 from desktop.db.programme import ProgrammeMixin
 from desktop.domain import categories as cat
-from desktop.domain.cases import STEP_CODES
+from desktop.domain.cases import CASE_STEPS, STEP_CODES
 from desktop.domain.dates import PartialDate
 from desktop.domain.hlc import HybridClock, Timestamp
 from desktop.domain.names import (
@@ -120,7 +121,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class Register(ProgrammeMixin):
+class Register(AuditMixin, ProgrammeMixin):
     def __init__(self, engine: Engine, path: Path):
         self.engine = engine
         self.path = path
@@ -425,7 +426,8 @@ class Register(ProgrammeMixin):
         with self._write() as tx:
             ensure(self._validate_child(tx.session, draft, today))
             values = self._child_values(tx.session, draft)
-            self._insert(tx, Child, **values)
+            child = self._insert(tx, Child, **values)
+            self._audit(tx, "created", "child", child.id, values["full_name"])
             return tx.changes()
 
     def update_child(self, child_id: str, draft: ChildDraft, today: date | None = None) -> Changes:
@@ -433,7 +435,9 @@ class Register(ProgrammeMixin):
             child = self._get(tx, Child, child_id)
             ensure(self._validate_child(tx.session, draft, today))
             values = self._child_values(tx.session, draft)
-            self._update(tx, child, **values)
+            fields = changed_fields(child, values)
+            if self._update(tx, child, **values):
+                self._audit(tx, "changed", "child", child.id, child.full_name, fields)
             return tx.changes()
 
     def get_child(self, child_id: str) -> Child | None:
@@ -565,7 +569,7 @@ class Register(ProgrammeMixin):
         )
         with self._write() as tx:
             child = self._get(tx, Child, child_id)
-            self._insert(
+            row = self._insert(
                 tx,
                 Circumstance,
                 commune_code=child.commune_code,
@@ -578,6 +582,8 @@ class Register(ProgrammeMixin):
                 end_reason=draft.end_reason,
                 notes=draft.notes,
             )
+            self._audit(tx, "created", "circumstance", row.id, child.full_name,
+                        _group_text(draft.kind, draft.group_code))  # fmt: skip
             return tx.changes()
 
     def end_circumstance(
@@ -593,7 +599,11 @@ class Register(ProgrammeMixin):
                     draft, today=today or date.today(), risk_codes=self._risk_codes()
                 )
             )
-            self._update(tx, row, end_date=end_date, end_reason=reason)
+            fields = changed_fields(row, {"end_date": end_date, "end_reason": reason})
+            if self._update(tx, row, end_date=end_date, end_reason=reason):
+                child = self._get(tx, Child, row.child_id)
+                self._audit(tx, "changed", "circumstance", row.id, child.full_name,
+                            f"{_group_text(row.kind, row.group_code)}: {fields}")  # fmt: skip
             return tx.changes()
 
     def circumstances_of(self, child_id: str) -> list[Circumstance]:
@@ -623,7 +633,7 @@ class Register(ProgrammeMixin):
         )
         with self._write() as tx:
             child = self._get(tx, Child, child_id)
-            self._insert(
+            row = self._insert(
                 tx,
                 Support,
                 commune_code=child.commune_code,
@@ -633,6 +643,10 @@ class Register(ProgrammeMixin):
                 amount_vnd=amount_vnd,
                 funding_source=funding_source,
                 notes=notes,
+            )
+            kind = cat.label(cat.SUPPORT_TYPES, support_type)
+            self._audit(
+                tx, "created", "support", row.id, child.full_name, f"{kind}, {given_on:%d/%m/%Y}"
             )
             return tx.changes()
 
@@ -682,6 +696,8 @@ class Register(ProgrammeMixin):
                 tx, CaseStep, commune_code=child.commune_code, case_id=case.id,
                 step="intake", done_at=received_at,
             )  # fmt: skip
+            self._audit(tx, "created", "protectioncase", case.id,
+                        f"{child.full_name} — {cat.label(cat.CASE_TYPES, case_type)}")  # fmt: skip
             return tx.changes()
 
     def complete_case_step(
@@ -695,12 +711,18 @@ class Register(ProgrammeMixin):
                 raise ValidationError(
                     [Problem("done_at", "không được trước thời điểm tiếp nhận thông tin.")]
                 )
-            self._insert(
+            row = self._insert(
                 tx, CaseStep, commune_code=case.commune_code, case_id=case_id, step=step,
                 done_at=done_at, notes=notes,
             )  # fmt: skip
             if step == "closure":
                 self._update(tx, case, status="closed", closed_on=done_at.date())
+            child = tx.session.get(Child, case.child_id)
+            self._audit(
+                tx, "created", "casestep", row.id,
+                f"{child.full_name if child else ''} — {cat.label(cat.CASE_TYPES, case.case_type)}",
+                f"{_step_label(step)}; vụ việc {case_id}",
+            )  # fmt: skip
             return tx.changes()
 
     def cases(self) -> list[CaseRow]:
@@ -809,6 +831,7 @@ class Register(ProgrammeMixin):
             tx.session.add(user)
             tx.entities.add("user")
             tx.created.append(user.id)
+            self._audit(tx, "created", "user", user.id, username, role)
             return tx.changes()
 
     def authenticate(self, username: str, password: str) -> User | None:
@@ -845,6 +868,16 @@ class CaseRow:
     reported_by: str
     summary: str
     done: dict[str, datetime]
+
+
+def _group_text(kind: str, code: str) -> str:
+    if kind == "special":
+        return f"Hoàn cảnh đặc biệt {code} – {cat.label(cat.SPECIAL_GROUPS, code)}"
+    return f"Nguy cơ: {cat.label(cat.DEFAULT_RISK_GROUPS, code)}"
+
+
+def _step_label(step: str) -> str:
+    return next((s.label for s in CASE_STEPS if s.code == step), step)
 
 
 def _child_row(r: Any) -> ChildRow:

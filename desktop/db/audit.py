@@ -1,0 +1,268 @@
+"""The audit trail: who viewed, created, changed, exported or printed which record, and when.
+
+`AuditMixin` is part of `Register`. Writes of the use cases add their entry in the same
+transaction as the rows (`_audit`); the GUI reports views (`record_view`, coalesced), the
+export code reports files (`record_export`). Entries are synced rows (change log included) and
+insert-only: no method here changes one, and SQLite triggers refuse UPDATE and DELETE.
+The list is read like the children list: ordered rowids first, rows a page at a time.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, Engine
+from sqlmodel import Session, col, select
+from uuid6 import uuid7
+
+from desktop.db.changes import Changes
+from desktop.db.models import AuditEntry, Child, ProtectionCase, Synced
+from desktop.domain import audit as vocab
+from desktop.domain import categories as cat
+from desktop.domain.cases import VIETNAM_TZ
+from desktop.domain.hlc import HybridClock
+from desktop.domain.names import fold
+
+if TYPE_CHECKING:
+    from desktop.db.register import _Tx
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """What the Audit page lists; dates are local (Vietnam) days, both ends included."""
+
+    username: str | None = None
+    action: str | None = None
+    since: date | None = None
+    until: date | None = None
+    search: str = ""  # words of the label (a child's name), diacritics optional
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    rowid: int
+    at: datetime  # UTC
+    username: str
+    action: str
+    entity: str
+    row_id: str
+    label: str
+    detail: str
+
+    @property
+    def local_time(self) -> str:
+        return self.at.astimezone(VIETNAM_TZ).strftime("%H:%M:%S %d/%m/%Y")
+
+
+def _stored(moment: datetime) -> str:
+    """A UTC datetime as SQLAlchemy stores it in SQLite text, for comparisons in plain SQL."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def _local_midnight(day: date) -> datetime:
+    return datetime.combine(day, time(), tzinfo=VIETNAM_TZ)
+
+
+def audit_rowids(conn: Connection, flt: AuditFilter) -> list[int]:
+    """Rowids of the matching entries, newest first."""
+    where, params = ["1 = 1"], {}
+    if flt.username:
+        where.append("username = :username")
+        params["username"] = flt.username
+    if flt.action:
+        where.append("action = :action")
+        params["action"] = flt.action
+    if flt.since:
+        where.append("at >= :since")
+        params["since"] = _stored(_local_midnight(flt.since))
+    if flt.until:
+        where.append("at < :until")
+        params["until"] = _stored(_local_midnight(date.fromordinal(flt.until.toordinal() + 1)))
+    for i, token in enumerate(fold(flt.search).split()):
+        where.append(f"audit_fold(label) LIKE :tok{i} ESCAPE '\\'")
+        escaped = token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params[f"tok{i}"] = f"%{escaped}%"
+    raw = conn.connection.driver_connection
+    raw.create_function("audit_fold", 1, fold, deterministic=True)  # type: ignore[union-attr]
+    cursor = conn.connection.cursor()
+    sql = f"SELECT rowid FROM auditentry WHERE {' AND '.join(where)} ORDER BY at DESC, rowid DESC"
+    return [r[0] for r in cursor.execute(sql, params)]
+
+
+def audit_page(conn: Connection, rowids: Sequence[int]) -> dict[int, AuditRow]:
+    if not rowids:
+        return {}
+    marks = ",".join(str(int(r)) for r in rowids)
+    cursor = conn.connection.cursor()
+    rows = cursor.execute(
+        "SELECT rowid, at, username, action, entity, row_id, label, detail FROM auditentry "
+        f"WHERE rowid IN ({marks})"
+    )
+    return {
+        r[0]: AuditRow(r[0], _parse(r[1]), r[2], r[3], r[4], r[5], r[6], r[7]) for r in rows
+    }
+
+
+def _parse(value: str) -> datetime:
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def changed_fields(row: Synced, values: dict[str, Any]) -> str:
+    """The labels of the fields an update changes ("Họ và tên, Người chăm sóc")."""
+    names = [k for k, v in values.items() if getattr(row, k) != v]
+    labels = dict.fromkeys(vocab.FIELD_LABELS[k] for k in names if k in vocab.FIELD_LABELS)
+    return ", ".join(labels)
+
+
+class AuditMixin:
+    """The audit trail, as use cases of `Register`."""
+
+    if TYPE_CHECKING:  # provided by Register
+        engine: Engine
+        commune_code: str | None
+        user: str
+        device_id: str
+        clock: HybridClock
+        _local: threading.local
+
+        def _write(self) -> AbstractContextManager[_Tx]: ...
+        def _log(self, tx: _Tx, row: Synced, fields: dict[str, Any]) -> None: ...
+
+    # ---- writing ----------------------------------------------------------------------------
+
+    def _audit(
+        self,
+        tx: _Tx,
+        action: str,
+        entity: str,
+        row_id: str = "",
+        label: str = "",
+        detail: str = "",
+        at: datetime | None = None,
+    ) -> None:
+        """Add one entry to the transaction of the use case (skipped inside `quiet_audit`)."""
+        if getattr(self._local, "audit_quiet", False):
+            return
+        now = at or datetime.now(UTC)
+        entry = AuditEntry(
+            id=str(uuid7()),
+            commune_code=self.commune_code or "",
+            created_at=now,
+            updated_at=str(self.clock.now()),
+            updated_by=self.user,
+            at=now,
+            username=self.user,
+            action=action,
+            entity=entity,
+            row_id=row_id,
+            label=label,
+            detail=detail,
+        )
+        tx.session.add(entry)
+        self._log(tx, entry, entry.model_dump(exclude={"id"}))
+        tx.ids.discard(entry.id)  # views refresh on the entity; the id names no record of theirs
+
+    @contextmanager
+    def quiet_audit(self) -> Iterator[None]:
+        """Bulk work (an import, demo data) writes one summary entry instead of one per row."""
+        previous = getattr(self._local, "audit_quiet", False)
+        self._local.audit_quiet = True
+        try:
+            yield
+        finally:
+            self._local.audit_quiet = previous
+
+    def record_event(
+        self, action: str, entity: str, row_id: str = "", label: str = "", detail: str = ""
+    ) -> Changes:
+        """An entry not tied to a write of this register (a login, a restore, an import)."""
+        with self._write() as tx:
+            self._audit(tx, action, entity, row_id, label, detail)
+            return tx.changes()
+
+    def record_export(
+        self,
+        what: str,
+        file_name: str,
+        children: int | None = None,
+        *,
+        printed: bool = False,
+        label: str = "",
+        detail: str = "",
+    ) -> Changes:
+        """A file written (or a page printed) from the register: its name and how many children."""
+        parts = [file_name] if file_name else []
+        if children is not None:
+            parts.append(f"{children:,} trẻ em".replace(",", "."))
+        if detail:
+            parts.append(detail)
+        return self.record_event(
+            "printed" if printed else "exported",
+            what,
+            label=label or cat.label(vocab.ENTITIES, what),
+            detail="; ".join(parts),
+        )
+
+    def record_view(self, entity: str, row_id: str, now: datetime | None = None) -> Changes:
+        """The GUI opened a child's record or a protection case. Views of the same record by
+        the same person within a few minutes count once, so the trail stays readable."""
+        now = now or datetime.now(UTC)
+        with self._write() as tx:
+            last = tx.session.exec(
+                select(AuditEntry.at)
+                .where(
+                    AuditEntry.username == self.user,
+                    AuditEntry.action == "viewed",
+                    AuditEntry.entity == entity,
+                    AuditEntry.row_id == row_id,
+                    col(AuditEntry.at) >= now - vocab.VIEW_COALESCE,
+                )
+                .order_by(col(AuditEntry.at).desc())
+                .limit(1)
+            ).first()
+            if vocab.is_repeat_view(last, now):
+                return Changes()
+            self._audit(tx, "viewed", entity, row_id, self._label_of(tx.session, entity, row_id),
+                        at=now)  # fmt: skip
+            return tx.changes()
+
+    def _label_of(self, session: Session, entity: str, row_id: str) -> str:
+        if entity == "child":
+            child = session.get(Child, row_id)
+            return child.full_name if child else ""
+        if entity == "protectioncase":
+            case = session.get(ProtectionCase, row_id)
+            if case is None:
+                return ""
+            child = session.get(Child, case.child_id)
+            name = child.full_name if child else ""
+            return f"{name} — {cat.label(cat.CASE_TYPES, case.case_type)}"
+        return ""
+
+    # ---- reading ----------------------------------------------------------------------------
+
+    def audit_rowids(self, flt: AuditFilter | None = None) -> list[int]:
+        with self.engine.connect() as conn:
+            return audit_rowids(conn, flt or AuditFilter())
+
+    def audit_page(self, rowids: Sequence[int]) -> dict[int, AuditRow]:
+        with self.engine.connect() as conn:
+            return audit_page(conn, rowids)
+
+    def audit_entries(self, flt: AuditFilter | None = None) -> Iterator[AuditRow]:
+        """Every matching entry, newest first, read a page at a time."""
+        rowids = self.audit_rowids(flt)
+        for start in range(0, len(rowids), 500):
+            chunk = rowids[start : start + 500]
+            page = self.audit_page(chunk)
+            yield from (page[r] for r in chunk if r in page)
+
+    def audit_users(self) -> list[str]:
+        with Session(self.engine) as session:
+            return sorted(session.exec(select(AuditEntry.username).distinct()).all())
