@@ -54,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--period", required=True, help="2026-10, 2026-H1 hoặc 2026")
     report.add_argument("--format", choices=["pdf", "xlsx", "json"], default="pdf")
     report.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP")
+    _password_options(report)
 
     imp = sub.add_parser("import", help="nhập danh sách trẻ em từ tệp Excel (.xlsx)")
     imp.add_argument("file", type=Path, metavar="TỆP.xlsx")
@@ -76,10 +77,52 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path, metavar="TỆP.db")
     restore.add_argument("--yes", action="store_true", help="khôi phục thật (không chỉ xem)")
 
-    export = sub.add_parser("export", help="xuất Excel")
+    export = sub.add_parser("export", help="xuất Excel (sổ trẻ em xuất được cả PDF để in)")
     export.add_argument("what", choices=["register", "activities", "trainings", "all"])
     export.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP.xlsx")
+    _password_options(export)
+
+    audit = sub.add_parser("audit", help="xem hoặc xuất nhật ký truy cập")
+    audit.add_argument("--since", metavar="NGÀY", help="từ ngày (dd/mm/yyyy)")
+    audit.add_argument("--until", metavar="NGÀY", help="đến ngày (dd/mm/yyyy)")
+    audit.add_argument("--user", metavar="TÊN", help="chỉ của người dùng này")
+    audit.add_argument("--action", metavar="THAO_TÁC", help="viewed, created, changed, exported…")
+    audit.add_argument("--search", default="", metavar="CHỮ", help="tìm theo tên trẻ, nội dung")
+    audit.add_argument("--export", type=Path, metavar="TỆP.xlsx", help="xuất ra tệp Excel")
+    _password_options(audit)
     return parser
+
+
+def _password_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument(
+        "--password", action="store_true", help="đặt mật khẩu cho tệp Excel (hỏi khi chạy)"
+    )
+    group.add_argument(
+        "--password-file", type=Path, metavar="TỆP", help="đặt mật khẩu đọc từ dòng đầu của TỆP"
+    )
+
+
+class _PasswordUnavailable(Exception):
+    pass
+
+
+def _file_password(args: argparse.Namespace) -> str | None:
+    """The password asked for by --password (typed twice) or --password-file; else None."""
+    if getattr(args, "password_file", None):
+        try:
+            lines = args.password_file.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise _PasswordUnavailable(f"không đọc được {args.password_file}: {exc}") from exc
+        return lines[0] if lines else ""
+    if getattr(args, "password", False):
+        import getpass
+
+        first = getpass.getpass("Mật khẩu cho tệp: ")
+        if getpass.getpass("Nhập lại mật khẩu: ") != first:
+            raise _PasswordUnavailable("hai lần nhập mật khẩu không khớp.")
+        return first
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -103,9 +146,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(db_path, screenshots=args.screenshots)
     from desktop.domain.validation import ValidationError  # not needed for the GUI's start
+    from desktop.reports.protect import PasswordError
 
     try:
         return _COMMANDS[args.command](args, db_path)
+    except (_PasswordUnavailable, PasswordError) as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 2
     except ValidationError as exc:
         for problem in exc.problems:
             print(f"Lỗi: {problem}", file=sys.stderr)
@@ -229,9 +276,10 @@ def _cmd_report(args: argparse.Namespace, db_path: Path) -> int:
     except PeriodError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
+    password = _file_password(args)
     with _open(db_path) as register:
         register._require_commune()
-        service.write_report(register, args.kind, period, args.format, args.output)
+        service.write_report(register, args.kind, period, args.format, args.output, password)
     print(f"Đã ghi báo cáo {period.label}: {args.output}")
     return 0
 
@@ -259,6 +307,9 @@ def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
             return 2
         if args.problems:
             excel_import.write_problems(plan, args.problems)
+            register.record_export(
+                "import_problems", args.problems.name, len({r for r, _p in plan.problems})
+            )
         _print_plan(plan, as_json=args.json)
         if args.dry_run:
             return 1 if plan.problems else 0
@@ -354,6 +405,8 @@ def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
         print("Chưa khôi phục. Chạy lại với --yes để khôi phục.")
         return 1
     safety = backup.restore(args.file, db_path, backup.folder_for(db_path))
+    with _open(db_path) as register:
+        register.record_event("restored", "database", label=args.file.name, detail=_describe(info))
     print("Đã khôi phục." + (f" Dữ liệu cũ được giữ tại {safety}." if safety else ""))
     return 0
 
@@ -361,15 +414,67 @@ def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
 def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
     from desktop.reports import service
 
-    if args.output.suffix.lower() != ".xlsx":
-        print("Lỗi: tệp xuất phải có đuôi .xlsx.", file=sys.stderr)
+    suffix = args.output.suffix.lower()
+    if suffix != ".xlsx" and not (suffix == ".pdf" and args.what == "register"):
+        print("Lỗi: tệp xuất phải có đuôi .xlsx (sổ trẻ em: .xlsx hoặc .pdf).", file=sys.stderr)
         return 2
+    password = _file_password(args)
     with _open(db_path) as register:
         register._require_commune()
         count = service.export(
-            register, args.what, args.output, lambda f, m: print(f"{f:4.0%} {m}", file=sys.stderr)
+            register,
+            args.what,
+            args.output,
+            lambda f, m: print(f"{f:4.0%} {m}", file=sys.stderr),
+            password,
         )
-    print(f"Đã xuất {count} dòng: {args.output}")
+    print(f"Đã xuất {count} dòng: {args.output}" + (" (có mật khẩu)" if password else ""))
+    return 0
+
+
+def _cmd_audit(args: argparse.Namespace, db_path: Path) -> int:
+    from datetime import date
+
+    from desktop.db.audit import AuditFilter
+    from desktop.domain import audit as vocab
+    from desktop.domain import categories as cat
+    from desktop.domain.dates import DateTextError
+    from desktop.domain.programme import parse_day
+    from desktop.reports import service
+
+    if args.action and args.action not in cat.codes(vocab.ACTIONS):
+        codes = ", ".join(c.code for c in vocab.ACTIONS)
+        print(f"Lỗi: --action “{args.action}” không có; dùng một trong: {codes}.", file=sys.stderr)
+        return 2
+    days = {}
+    for name in ("since", "until"):
+        text = getattr(args, name)
+        try:
+            days[name] = parse_day(text, today=date.today()) if text else None
+        except DateTextError as exc:
+            print(f"Lỗi: --{name}: {exc}.", file=sys.stderr)
+            return 2
+    if args.export and args.export.suffix.lower() != ".xlsx":
+        print("Lỗi: tệp xuất phải có đuôi .xlsx.", file=sys.stderr)
+        return 2
+    if not db_path.exists():
+        print(f"Lỗi: không có tệp {db_path}.", file=sys.stderr)
+        return 2
+    flt = AuditFilter(args.user, args.action, days["since"], days["until"], args.search)
+    password = _file_password(args)
+    with _open(db_path) as register:
+        if args.export:
+            count = service.export_audit(register, flt, args.export, password=password)
+            print(f"Đã xuất {count} dòng nhật ký: {args.export}")
+            return 0
+        rows = list(register.audit_entries(flt))
+        for r in rows:
+            print(
+                f"{r.local_time}  {r.username:<12} {cat.label(vocab.ACTIONS, r.action):<12} "
+                f"{cat.label(vocab.ENTITIES, r.entity):<20} {r.label}"
+                + (f" — {r.detail}" if r.detail else "")
+            )
+        print(f"{len(rows)} dòng nhật ký.")
     return 0
 
 
@@ -383,4 +488,5 @@ _COMMANDS = {
     "backup": _cmd_backup,
     "restore": _cmd_restore,
     "export": _cmd_export,
+    "audit": _cmd_audit,
 }

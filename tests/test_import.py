@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from desktop.domain import importing
 from desktop.domain.dates import PartialDate
 from desktop.reports import excel_import
+from desktop.reports.notice import PERSONAL_DATA_NOTE
 from tests.conftest import TODAY, draft
 
 # Synthetic registers shaped like the ones officers keep (copied from the shared samples).
@@ -108,8 +109,9 @@ def test_preview_lists_every_problem_and_writes_nothing(register, tmp_path):
     from openpyxl import load_workbook
 
     sheet = load_workbook(tmp_path / "loi.xlsx")["Lỗi"]
-    assert [c.value for c in sheet[3]] == ["Dòng", "Họ và tên", "Lỗi", "Hoàn cảnh trong tệp"]
-    assert sheet.max_row == 3 + 6
+    assert sheet["A2"].value == PERSONAL_DATA_NOTE  # the list names children
+    assert [c.value for c in sheet[4]] == ["Dòng", "Họ và tên", "Lỗi", "Hoàn cảnh trong tệp"]
+    assert sheet.max_row == 4 + 6
 
 
 def test_mapping_and_commit_all_rows_at_once(register, tmp_path):

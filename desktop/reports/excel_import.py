@@ -24,6 +24,7 @@ from desktop.domain import importing
 from desktop.domain.dates import DateTextError, PartialDate
 from desktop.domain.names import fold, normalize_name
 from desktop.domain.validation import ChildDraft, CircumstanceDraft, validate_child
+from desktop.reports.notice import PERSONAL_DATA_NOTE
 from desktop.reports.xlsx import safe
 
 MAX_ROWS = 100_000
@@ -259,6 +260,24 @@ def commit(
     rows = plan.valid_rows
     start = date(plan.list_year, 1, 1) if plan.list_year else today
     with register.batch():
+        _write_rows(register, plan, rows, start, today, progress)
+        # One entry for the whole import, not one per child.
+        register.record_event(
+            "imported", "child", label=f"{len(rows):,} trẻ em".replace(",", "."),
+            detail=plan.path.name,
+        )  # fmt: skip
+    return len(rows)
+
+
+def _write_rows(
+    register: Register,
+    plan: ImportPlan,
+    rows: list[RowPlan],
+    start: date,
+    today: date,
+    progress: Progress | None,
+) -> None:
+    with register.quiet_audit():
         for name in plan.new_villages:
             if register.village_id_by_name(name) is None:
                 register.add_village(name)
@@ -282,7 +301,7 @@ def commit(
                 )
             if progress and i % 200 == 0:
                 progress(i / len(rows), f"Đã nhập {i}/{len(rows)} trẻ em")
-    return len(rows)
+
 
 
 def write_problems(plan: ImportPlan, path: Path) -> None:
@@ -292,6 +311,7 @@ def write_problems(plan: ImportPlan, path: Path) -> None:
     for col, width in zip("ABCD", (8, 28, 70, 20), strict=True):
         ws.column_dimensions[col].width = width
     ws.append([safe(ws, f"CÁC LỖI KHI NHẬP TỆP {plan.path.name}")])
+    ws.append([safe(ws, PERSONAL_DATA_NOTE)])
     ws.append([])
     ws.append(["Dòng", "Họ và tên", "Lỗi", "Hoàn cảnh trong tệp"])
     for row in plan.rows:

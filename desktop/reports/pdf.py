@@ -146,19 +146,47 @@ def _page_number(canvas, doc) -> None:
     if doc.page > 1:
         canvas.saveState()
         canvas.setFont(f"{F}-regular", 13)
-        canvas.drawCentredString(A4[0] / 2, A4[1] - 12 * mm, str(doc.page))
+        width, height = doc.pagesize
+        canvas.drawCentredString(width / 2, height - 12 * mm, str(doc.page))
         canvas.restoreState()
 
 
-def build_plain(path: Path, title: str, subtitle: str, body: list) -> None:
-    """A plain A4 document (a guide, a list): the title, the body, page numbers from page 2."""
+def _footer(notice: str | None) -> tuple[Callable, Callable]:
+    """Page decorations: the number from page 2, and `notice` at the foot of every page."""
+
+    def first(canvas, doc) -> None:
+        if notice:
+            canvas.saveState()
+            canvas.setFont(f"{F}-italic", 10)
+            canvas.drawCentredString(doc.pagesize[0] / 2, 10 * mm, nfc(notice))
+            canvas.restoreState()
+
+    def later(canvas, doc) -> None:
+        _page_number(canvas, doc)
+        first(canvas, doc)
+
+    return first, later
+
+
+def build_plain(
+    path: Path,
+    title: str,
+    subtitle: str,
+    body: list,
+    *,
+    notice: str | None = None,
+    pagesize: tuple[float, float] = A4,
+) -> None:
+    """A plain document (a guide, a list): the title, the body, page numbers from page 2, and
+    `notice` (the personal-data line of lists that name children) at the foot of every page."""
     fonts.register()
     doc = SimpleDocTemplate(
-        str(path), pagesize=A4, leftMargin=20 * mm, rightMargin=15 * mm, topMargin=20 * mm,
+        str(path), pagesize=pagesize, leftMargin=20 * mm, rightMargin=15 * mm, topMargin=20 * mm,
         bottomMargin=20 * mm, title=nfc(title), author="Sổ Trẻ Em",
     )  # fmt: skip
     story = [P(title, "title"), P(subtitle, "summary"), *body]
-    doc.build(story, onFirstPage=lambda c, d: None, onLaterPages=_page_number)
+    first, later = _footer(notice)
+    doc.build(story, onFirstPage=first, onLaterPages=later)
 
 
 def build(path: Path, info: DocumentInfo, title: str, summary: str, body: list) -> None:

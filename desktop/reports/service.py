@@ -10,11 +10,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from desktop import reference
+from desktop.db.audit import AuditFilter
 from desktop.db.register import Register
 from desktop.domain.periods import Period, PeriodError, kind_matches, parse_period
+from desktop.reports import audit_export, pdf, pdf_lists, protect, xlsx
 from desktop.reports import figures as figures_module
-from desktop.reports import pdf, xlsx
 from desktop.reports.figures import Area
+from desktop.reports.notice import PERSONAL_DATA_NOTE
 
 REPORT_KINDS = {"monthly": "tháng", "semiannual": "6 tháng", "annual": "năm"}
 FORMATS = ("pdf", "xlsx", "json")
@@ -64,20 +66,54 @@ def atomic_file(path: Path) -> Iterator[Path]:
         tmp.unlink(missing_ok=True)
 
 
-def write_report(register: Register, kind: str, period: Period, fmt: str, path: Path) -> dict:
+def report_label(kind: str, period: Period) -> str:
+    return f"Báo cáo {REPORT_KINDS[kind]} {period.label}"
+
+
+def write_report(
+    register: Register,
+    kind: str,
+    period: Period,
+    fmt: str,
+    path: Path,
+    password: str | None = None,
+) -> dict:
+    """Write the report file (a password encrypts an Excel file) and record the export."""
+    if password is not None:
+        if fmt != "xlsx":
+            raise protect.PasswordError("Chỉ tệp Excel (.xlsx) mới đặt được mật khẩu.")
+        protect.check_password(password)
     figures = tally(register, period)
     with atomic_file(path) as tmp:
         if fmt == "json":
             tmp.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
         elif fmt == "xlsx":
             xlsx.export_tally(figures, tmp)
+            _lock(tmp, password)
         else:
             summary = f"Kết quả công tác bảo vệ, chăm sóc trẻ em {period.label}"
             body = pdf.tally_body(figures) + pdf.corrections_body(
                 corrections_to_previous(register, kind, period)
             )
             pdf.build(tmp, document_info(register), "BÁO CÁO", summary, body)
+    register.record_export(
+        "report", path.name, label=report_label(kind, period), detail=_locked_note(password)
+    )
     return figures
+
+
+def record_print(register: Register, kind: str, period: Period) -> None:
+    """The report's figures were sent to a printer."""
+    register.record_export("report", "", printed=True, label=report_label(kind, period))
+
+
+def _lock(tmp: Path, password: str | None) -> None:
+    if password is not None:
+        protect.encrypt_file(tmp, password)
+
+
+def _locked_note(password: str | None) -> str:
+    return "có mật khẩu" if password is not None else ""
 
 
 def corrections_to_previous(
@@ -102,25 +138,74 @@ def previous_period(period: Period) -> Period:
     return parse_period(str(start.year - 1))
 
 
-def export_register(register: Register, path: Path, progress: xlsx.Progress = xlsx._noop) -> int:
+def export_register(
+    register: Register,
+    path: Path,
+    progress: xlsx.Progress = xlsx._noop,
+    password: str | None = None,
+) -> int:
+    """The register as Excel (a password encrypts it) or, for a .pdf path, a printable list."""
+    if path.suffix.lower() == ".pdf":
+        if password is not None:
+            raise protect.PasswordError("Chỉ tệp Excel (.xlsx) mới đặt được mật khẩu.")
+        return export_register_pdf(register, path, progress)
+    if password is not None:
+        protect.check_password(password)
     with register.engine.connect() as conn, atomic_file(path) as tmp:
-        return xlsx.export_register(conn, register.commune_code or "", tmp, date.today(), progress)
+        count = xlsx.export_register(conn, register.commune_code or "", tmp, date.today(), progress)
+        _lock(tmp, password)
+    register.record_export("register", path.name, count, detail=_locked_note(password))
+    return count
+
+
+def export_register_pdf(
+    register: Register, path: Path, progress: xlsx.Progress = xlsx._noop
+) -> int:
+    """The children of the commune as a printable A4 list, the personal-data notice on each
+    page."""
+    commune = reference.unit(register.commune_code or "")
+    today = date.today()
+    with register.engine.connect() as conn:
+        rows = pdf_lists.register_rows(conn, register.commune_code or "", today)
+    progress(0.5, "Đang dựng trang in…")
+    with atomic_file(path) as tmp:
+        pdf.build_plain(
+            tmp,
+            f"DANH SÁCH TRẺ EM — {commune.name.upper() if commune else ''}",
+            f"Lập ngày {today:%d/%m/%Y}: {len(rows)} trẻ em",
+            pdf_lists.register_body(rows),
+            notice=PERSONAL_DATA_NOTE,
+        )
+    register.record_export("register", path.name, len(rows))
+    return len(rows)
 
 
 EXPORTS = ("register", "activities", "trainings", "all")
 
 
-def export(register: Register, what: str, path: Path, progress: xlsx.Progress = xlsx._noop) -> int:
-    """One workbook: the register, activities, trainings, or all of them with this year's tally."""
+def export(
+    register: Register,
+    what: str,
+    path: Path,
+    progress: xlsx.Progress = xlsx._noop,
+    password: str | None = None,
+) -> int:
+    """One workbook: the register, activities, trainings, or all of them with this year's tally.
+
+    A password encrypts the finished file; the export is recorded in the audit trail."""
     if what == "register":
-        return export_register(register, path, progress)
+        return export_register(register, path, progress, password)
+    if password is not None:
+        protect.check_password(password)
+    children = None
     today = date.today()
     commune = register.commune_code or ""
     wb = xlsx.Workbook(write_only=True)
     with register.engine.connect() as conn, atomic_file(path) as tmp:
         rows = 0
         if what == "all":
-            rows += xlsx.register_sheet(wb, conn, commune, today, progress)
+            children = xlsx.register_sheet(wb, conn, commune, today, progress)
+            rows += children
         if what in ("activities", "all"):
             rows += xlsx.activities_sheet(wb, conn, commune, today)
         if what in ("trainings", "all"):
@@ -130,6 +215,8 @@ def export(register: Register, what: str, path: Path, progress: xlsx.Progress = 
             xlsx.tally_sheets(wb, figures_module.compute(conn, area_of(register), year))
         progress(1.0, "Đang lưu tệp…")
         wb.save(tmp)
+        _lock(tmp, password)
+    register.record_export(what, path.name, children, detail=_locked_note(password))
     return rows
 
 
@@ -145,3 +232,33 @@ def compare_with_sent(
     if sent is None:
         return None
     return sent.sent_on, figures_module.differences(json.loads(sent.figures), figures)
+
+
+def export_audit(
+    register: Register,
+    flt: AuditFilter,
+    path: Path,
+    progress: xlsx.Progress = xlsx._noop,
+    password: str | None = None,
+) -> int:
+    """The audit trail (as filtered) to Excel; the export itself is recorded too."""
+    if password is not None:
+        protect.check_password(password)
+    rowids = register.audit_rowids(flt)
+
+    def rows():
+        for start in range(0, len(rowids), 500):
+            chunk = rowids[start : start + 500]
+            page = register.audit_page(chunk)
+            yield from (page[r] for r in chunk if r in page)
+
+    with atomic_file(path) as tmp:
+        count = audit_export.write_audit(
+            rows(), len(rowids), register.commune_code or "", flt, tmp, date.today(), progress
+        )
+        _lock(tmp, password)
+    detail = "; ".join(
+        p for p in (f"{count} dòng", audit_export.describe_filter(flt), _locked_note(password)) if p
+    )
+    register.record_export("auditentry", path.name, detail=detail)
+    return count

@@ -21,15 +21,14 @@ from sqlalchemy import Connection
 
 from desktop import reference
 from desktop.domain import categories as cat
+from desktop.reports.notice import PERSONAL_DATA_NOTE
 
 Progress = Callable[[float, str], None]
-PERSONAL_DATA_NOTE = (
-    "Tệp có thông tin cá nhân của trẻ em — chỉ dùng cho công tác bảo vệ trẻ em, không chia sẻ."
-)
 _RISKY_START = ("=", "+", "-", "@")
 _BOLD = Font(bold=True)
 _TITLE = Font(bold=True, size=14)
 _HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
+_NOTE = Font(bold=True, color="C00000")
 
 
 def _noop(_fraction: float, _message: str) -> None:
@@ -50,7 +49,11 @@ def safe(ws: Worksheet, value: Any, **style: Any) -> Any:
 def _sheet(
     wb: Workbook, title: str, headers: list[tuple[str, float]], block: list[str]
 ) -> Worksheet:
-    """A sheet with widths, frozen header and autofilter set before any row is streamed."""
+    """A sheet with widths, frozen header and autofilter set before any row is streamed.
+
+    `block` is the title block above the header: the title, then lines in italics; the
+    line with the personal-data notice stands out in bold red.
+    """
     ws = wb.create_sheet(title)
     for i, (_name, width) in enumerate(headers, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
@@ -58,7 +61,8 @@ def _sheet(
     ws.freeze_panes = f"C{header_row + 1}"
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(headers))}{header_row}"
     for i, line in enumerate(block):
-        ws.append([safe(ws, line, font=_TITLE if i == 0 else Font(italic=True))])
+        font = _TITLE if i == 0 else _NOTE if PERSONAL_DATA_NOTE in line else Font(italic=True)
+        ws.append([safe(ws, line, font=font)])
     ws.append([])
     ws.append(
         [
