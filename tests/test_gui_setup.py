@@ -96,7 +96,8 @@ def test_screenshots_command_writes_every_page(tmp_path):
     names = sorted(p.name for p in out.glob("*.png"))
     assert names == [
         "01-children-form.png", "01-children.png", "02-cases.png", "03-activities.png",
-        "04-training.png", "05-plan.png", "06-reports.png", "07-sync.png", "08-settings.png",
+        "04-training.png", "05-plan.png", "06-reports.png", "07-sync.png", "08-audit.png",
+        "09-settings.png",
     ]  # fmt: skip
     from PySide6.QtGui import QImage
 
@@ -132,7 +133,7 @@ def test_window_paints_before_the_register_opens_then_fills_in(qtbot, db_path):
     assert found is not None and (found.commune_code, found.username) == ("02725", "hanh")
     window = open_window(db_path)
     assert window is not None and not window.attached
-    assert window.nav.count() == 8 and window.pages.currentWidget().objectName() == "openingLabel"
+    assert window.nav.count() == 9 and window.pages.currentWidget().objectName() == "openingLabel"
     window.show()
     qtbot.waitUntil(lambda: window.attached, timeout=10000)
     qtbot.waitUntil(lambda: window.windowTitle() == "Sổ Trẻ Em — Xã Bản Xèo, Tỉnh Lào Cai")

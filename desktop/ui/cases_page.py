@@ -137,6 +137,8 @@ class CasesPage(QWidget):
 
     def _open_child(self, row: int, _column: int) -> None:
         if 0 <= row < len(self.rows):
+            case_id = self.rows[row].id
+            self.tasks.run_db(lambda: self.register.record_view("protectioncase", case_id))
             self.open_child.emit(self.rows[row].child_id)
 
     def add_case(self) -> None:
@@ -155,6 +157,7 @@ class CasesPage(QWidget):
             dialogs.inform(self, self.tr("Ghi nhận bước"), self.tr("Chọn một vụ việc trước."))
             return
         case = self.rows[r]
+        self.tasks.run_db(lambda: self.register.record_view("protectioncase", case.id))
         dialog = StepDialog(self, case)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return

@@ -215,6 +215,7 @@ class ChildrenPage(QWidget):
             return
 
         def load():
+            self.register.record_view("child", child_id)  # the audit trail: who looked
             return (
                 self.register.get_child(child_id),
                 self.register.circumstances_of(child_id),

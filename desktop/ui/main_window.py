@@ -37,12 +37,19 @@ PAGES = (
     ("plan", "Kế hoạch"),
     ("reports", "Báo cáo"),
     ("sync", "Đồng bộ"),
+    ("audit", "Nhật ký truy cập"),
     ("settings", "Cài đặt"),
 )
+OFFICER_ONLY = frozenset({"cases", "audit"})
 
 
 def may_see_cases(role: str) -> bool:
     return role == "officer"  # the rule of desktop.db.accounts, without importing argon2 here
+
+
+def may_see(role: str, page: str) -> bool:
+    """Protection cases and the audit trail are the officer's alone."""
+    return page not in OFFICER_ONLY or may_see_cases(role)
 
 
 class MainWindow(QMainWindow):
@@ -82,7 +89,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget(objectName="nav")
         self.nav.setFixedWidth(200)
         self.nav.setStyleSheet("QListWidget::item { padding: 8px 6px; }")
-        self.page_keys = [k for k, _t in PAGES if k != "cases" or may_see_cases(role)]
+        self.page_keys = [k for k, _t in PAGES if may_see(role, k)]
         for key, title in PAGES:
             if key in self.page_keys:
                 self.nav.addItem(QListWidgetItem(self.tr(title)))
@@ -159,6 +166,7 @@ class MainWindow(QMainWindow):
         """Build the pages over an open register."""
         from desktop.db import accounts
         from desktop.ui.activities_page import ActivitiesPage
+        from desktop.ui.audit_page import AuditPage
         from desktop.ui.cases_page import CasesPage
         from desktop.ui.children_page import ChildrenPage
         from desktop.ui.plan_page import PlanPage
@@ -178,6 +186,8 @@ class MainWindow(QMainWindow):
         self.training_page = TrainingPage(register, self.tasks, read_only=read_only)
         self.plan_page = PlanPage(register, self.tasks, read_only=read_only)
         self.reports_page = ReportsPage(register, self.tasks)
+        # Queries nothing until first shown.
+        self.audit_page = AuditPage(register, self.tasks) if may_see(role, "audit") else None
         built: dict[str, QWidget | None] = {
             "children": self.children_page,
             "cases": self.cases_page,
@@ -186,6 +196,7 @@ class MainWindow(QMainWindow):
             "plan": self.plan_page,
             "reports": self.reports_page,
             "sync": None,
+            "audit": self.audit_page,
             "settings": self.settings_page,
         }
         self.pages.removeWidget(self.opening)
@@ -235,6 +246,8 @@ class MainWindow(QMainWindow):
             self.cases_page.on_changes(changes)
         for page in (self.activities_page, self.training_page, self.plan_page):
             page.on_changes(changes)
+        if self.audit_page is not None:
+            self.audit_page.on_changes(changes)
         self.update_sync_status()
 
     def update_sync_status(self) -> None:

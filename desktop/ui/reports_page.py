@@ -34,7 +34,7 @@ from desktop.domain.deadlines import upcoming
 from desktop.domain.money import format_percent, format_vnd
 from desktop.domain.periods import PeriodError
 from desktop.reports import service
-from desktop.ui import dialogs, i18n
+from desktop.ui import dialogs, export_flow, i18n
 from desktop.ui.taskman import Cancelled, Job, TaskManager
 
 KINDS = (("monthly", "Báo cáo tháng"), ("semiannual", "Báo cáo 6 tháng"), ("annual", "Báo cáo năm"))
@@ -235,29 +235,36 @@ class ReportsPage(QWidget):
 
     def _ask_and_save(self, fmt: str) -> None:
         suggested = f"bao-cao-{self.period.text().strip()}.{fmt}"
+        if fmt == "xlsx":  # Excel may carry a password
+            chosen = export_flow.ask_export_file(self, self.tr("Lưu báo cáo"), suggested)
+            if chosen:
+                self.save_report(chosen[0], fmt, chosen[1])
+            return
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu báo cáo"), suggested)
         if name:
             self.save_report(Path(name), fmt)
 
-    def save_report(self, path: Path, fmt: str) -> None:
+    def save_report(self, path: Path, fmt: str, password: str | None = None) -> None:
         period = service.period_for(self.kind.currentData(), self.period.text())
         kind = self.kind.currentData()
         self._start(
-            lambda job: service.write_report(self.register, kind, period, fmt, path),
+            lambda job: service.write_report(self.register, kind, period, fmt, path, password),
             lambda _figures: self._saved(path),
             self.tr("Đang tạo báo cáo…"),
         )
 
     def _ask_and_export(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Xuất sổ trẻ em"), "so-tre-em.xlsx", "Excel (*.xlsx)"
-        )
-        if name:
-            self.export_register(Path(name))
+        chosen = export_flow.ask_export_file(
+            self, self.tr("Xuất sổ trẻ em"), "so-tre-em.xlsx",
+            self.tr("Excel (*.xlsx);;PDF để in (*.pdf)"),
+        )  # fmt: skip
+        if chosen:
+            self.export_register(*chosen)
 
-    def export_register(self, path: Path) -> None:
+    def export_register(self, path: Path, password: str | None = None) -> None:
+        """The register to Excel (optionally with a password) or to a printable PDF list."""
         self._start(
-            lambda job: service.export_register(self.register, path, job.progress),
+            lambda job: service.export_register(self.register, path, job.progress, password),
             lambda _count: self._saved(path),
             self.tr("Đang xuất sổ trẻ em…"),
         )
@@ -307,6 +314,11 @@ class ReportsPage(QWidget):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            document = QTextDocument()
-            document.setHtml(self.preview.toHtml())
-            document.print_(printer)
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        document = QTextDocument()
+        document.setHtml(self.preview.toHtml())
+        document.print_(printer)
+        kind, period = self._current()
+        self.tasks.run_db(lambda: service.record_print(self.register, kind, period))

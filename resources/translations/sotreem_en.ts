@@ -187,6 +187,61 @@
     </message>
   </context>
   <context>
+    <name>AuditPage</name>
+    <message>
+      <source>Mọi người dùng</source>
+      <translation>All users</translation>
+    </message>
+    <message>
+      <source>Mọi thao tác</source>
+      <translation>All actions</translation>
+    </message>
+    <message>
+      <source>từ ngày dd/mm/yyyy</source>
+      <translation>from dd/mm/yyyy</translation>
+    </message>
+    <message>
+      <source>đến ngày dd/mm/yyyy</source>
+      <translation>to dd/mm/yyyy</translation>
+    </message>
+    <message>
+      <source>Tìm theo tên trẻ, nội dung (không dấu cũng được)</source>
+      <translation>Search by child name or content (diacritics optional)</translation>
+    </message>
+    <message>
+      <source>Xuất Excel…</source>
+      <translation>Export to Excel…</translation>
+    </message>
+    <message>
+      <source>Nhật ký ghi lại ai đã xem, thêm, sửa, xuất tệp hoặc in hồ sơ trẻ em và vụ việc. Nhật ký chỉ được ghi thêm, không ai sửa hay xóa được, và được đồng bộ lên cấp trên.</source>
+      <translation>The log records who viewed, added, changed, exported or printed children's records and cases. Entries can only be added, never changed or deleted, and are synchronised upward.</translation>
+    </message>
+    <message>
+      <source>Từ ngày</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <source>Đến ngày</source>
+      <translation>To</translation>
+    </message>
+    <message>
+      <source>{n} dòng nhật ký</source>
+      <translation>{n} log entries</translation>
+    </message>
+    <message>
+      <source>Lỗi khi đọc nhật ký: {e}</source>
+      <translation>Error reading the log: {e}</translation>
+    </message>
+    <message>
+      <source>Xuất nhật ký truy cập</source>
+      <translation>Export access log</translation>
+    </message>
+    <message>
+      <source>Đang xuất nhật ký truy cập…</source>
+      <translation>Exporting the access log…</translation>
+    </message>
+  </context>
+  <context>
     <name>CaseDialog</name>
     <message>
       <source>Tiếp nhận vụ việc</source>
@@ -699,6 +754,41 @@
     </message>
   </context>
   <context>
+    <name>FilePasswordDialog</name>
+    <message>
+      <source>Mật khẩu cho tệp Excel</source>
+      <translation>Password for the Excel file</translation>
+    </message>
+    <message>
+      <source>Tệp “{name}” có thông tin cá nhân của trẻ em. Đặt mật khẩu để Excel và LibreOffice hỏi mật khẩu trước khi mở tệp (để trống nếu không cần).</source>
+      <translation>The file “{name}” contains children's personal data. Set a password so that Excel and LibreOffice ask for it before opening the file (leave empty for none).</translation>
+    </message>
+    <message>
+      <source>Lưu tệp</source>
+      <translation>Save file</translation>
+    </message>
+    <message>
+      <source>Hủy</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Mật khẩu</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>Nhập lại mật khẩu</source>
+      <translation>Repeat password</translation>
+    </message>
+    <message>
+      <source>Mật khẩu cần ít nhất {n} ký tự.</source>
+      <translation>The password needs at least {n} characters.</translation>
+    </message>
+    <message>
+      <source>Hai lần nhập mật khẩu không khớp.</source>
+      <translation>The two passwords do not match.</translation>
+    </message>
+  </context>
+  <context>
     <name>FirstRunWizard</name>
     <message>
       <source>Sổ Trẻ Em — thiết lập lần đầu</source>
@@ -840,6 +930,10 @@
     <message>
       <source>Đồng bộ</source>
       <translation>Sync</translation>
+    </message>
+    <message>
+      <source>Nhật ký truy cập</source>
+      <translation>Access log</translation>
     </message>
     <message>
       <source>Cài đặt</source>
@@ -1133,6 +1227,10 @@
       <translation>Export the register</translation>
     </message>
     <message>
+      <source>Excel (*.xlsx);;PDF để in (*.pdf)</source>
+      <translation>Excel (*.xlsx);;PDF for printing (*.pdf)</translation>
+    </message>
+    <message>
       <source>Đang xuất sổ trẻ em…</source>
       <translation>Exporting the register…</translation>
     </message>
@@ -1415,12 +1513,24 @@
   <context>
     <name>categories</name>
     <message>
+      <source>Báo cáo số liệu</source>
+      <translation>Statistical report</translation>
+    </message>
+    <message>
+      <source>Báo cáo đã gửi</source>
+      <translation>Report sent</translation>
+    </message>
+    <message>
       <source>Bí thư chi bộ</source>
       <translation>Party cell secretary</translation>
     </message>
     <message>
       <source>Bóc lột, lao động trẻ em</source>
       <translation>Exploitation, child labour</translation>
+    </message>
+    <message>
+      <source>Bước xử lý vụ việc</source>
+      <translation>Case step</translation>
     </message>
     <message>
       <source>Bạo lực</source>
@@ -1463,6 +1573,10 @@
       <translation>Other indicator</translation>
     </message>
     <message>
+      <source>Chỉ tiêu kế hoạch</source>
+      <translation>Plan target</translation>
+    </message>
+    <message>
       <source>Chỉ xem</source>
       <translation>View only</translation>
     </message>
@@ -1479,12 +1593,28 @@
       <translation>At risk of special circumstances</translation>
     </message>
     <message>
+      <source>Cơ sở dữ liệu</source>
+      <translation>Database</translation>
+    </message>
+    <message>
       <source>Cộng tác viên</source>
       <translation>Collaborator</translation>
     </message>
     <message>
       <source>Cộng đồng, nhà hảo tâm</source>
       <translation>Community, donors</translation>
+    </message>
+    <message>
+      <source>Danh sách hoạt động</source>
+      <translation>Activities list</translation>
+    </message>
+    <message>
+      <source>Danh sách lỗi khi nhập</source>
+      <translation>Import problem list</translation>
+    </message>
+    <message>
+      <source>Danh sách lớp tập huấn</source>
+      <translation>Training courses list</translation>
     </message>
     <message>
       <source>Diễn đàn trẻ em</source>
@@ -1503,8 +1633,16 @@
       <translation>In kind</translation>
     </message>
     <message>
+      <source>Hoàn cảnh của trẻ</source>
+      <translation>Child's circumstance</translation>
+    </message>
+    <message>
       <source>Hoàn cảnh đặc biệt</source>
       <translation>Special circumstances</translation>
+    </message>
+    <message>
+      <source>Hoạt động</source>
+      <translation>Activity</translation>
     </message>
     <message>
       <source>Huyện giao</source>
@@ -1527,8 +1665,16 @@
       <translation>Poor household</translation>
     </message>
     <message>
+      <source>In</source>
+      <translation>Printed</translation>
+    </message>
+    <message>
       <source>Khác</source>
       <translation>Other</translation>
+    </message>
+    <message>
+      <source>Khôi phục bản sao lưu</source>
+      <translation>Backup restored</translation>
     </message>
     <message>
       <source>Không</source>
@@ -1549,6 +1695,10 @@
     <message>
       <source>Lập kế hoạch hỗ trợ, can thiệp (Mẫu số 04, 05)</source>
       <translation>Support and intervention planning (Forms 04, 05)</translation>
+    </message>
+    <message>
+      <source>Lớp tập huấn</source>
+      <translation>Training course</translation>
     </message>
     <message>
       <source>Mua bán</source>
@@ -1573,6 +1723,14 @@
     <message>
       <source>Người hỗ trợ (không xem vụ việc bảo vệ)</source>
       <translation>Assistant (cannot view protection cases)</translation>
+    </message>
+    <message>
+      <source>Nhập từ tệp</source>
+      <translation>Imported from file</translation>
+    </message>
+    <message>
+      <source>Nhật ký truy cập</source>
+      <translation>Access log</translation>
     </message>
     <message>
       <source>Nơi tạm trú an toàn</source>
@@ -1627,6 +1785,18 @@
       <translation>Amount raised for the Child Protection Fund (VND)</translation>
     </message>
     <message>
+      <source>Sổ trẻ em</source>
+      <translation>Child register</translation>
+    </message>
+    <message>
+      <source>Sổ trẻ em, hoạt động và tập huấn</source>
+      <translation>Register, activities and trainings</translation>
+    </message>
+    <message>
+      <source>Sửa</source>
+      <translation>Changed</translation>
+    </message>
+    <message>
       <source>Theo dõi, đánh giá, đóng hồ sơ</source>
       <translation>Monitoring, evaluation and case closure</translation>
     </message>
@@ -1637,6 +1807,14 @@
     <message>
       <source>Tháng hành động vì trẻ em</source>
       <translation>Month of Action for Children</translation>
+    </message>
+    <message>
+      <source>Thêm mới</source>
+      <translation>Created</translation>
+    </message>
+    <message>
+      <source>Thôn/bản</source>
+      <translation>Village</translation>
     </message>
     <message>
       <source>Thăm hỏi, tặng quà</source>
@@ -1787,8 +1965,16 @@
       <translation>Monthly social allowance</translation>
     </message>
     <message>
+      <source>Trợ giúp</source>
+      <translation>Support</translation>
+    </message>
+    <message>
       <source>Trợ giúp pháp lý</source>
       <translation>Legal aid</translation>
+    </message>
+    <message>
+      <source>Tài khoản</source>
+      <translation>Account</translation>
     </message>
     <message>
       <source>Tình nguyện viên</source>
@@ -1831,12 +2017,28 @@
       <translation>Percentage of children in special circumstances receiving support (%)</translation>
     </message>
     <message>
+      <source>Vụ việc bảo vệ trẻ em</source>
+      <translation>Child protection case</translation>
+    </message>
+    <message>
+      <source>Xem</source>
+      <translation>Viewed</translation>
+    </message>
+    <message>
+      <source>Xuất tệp</source>
+      <translation>Exported</translation>
+    </message>
+    <message>
       <source>Xâm hại tình dục</source>
       <translation>Sexual abuse</translation>
     </message>
     <message>
       <source>Xã tự đặt</source>
       <translation>Set by the commune</translation>
+    </message>
+    <message>
+      <source>Xóa</source>
+      <translation>Deleted</translation>
     </message>
     <message>
       <source>Đang sống cùng người thân thích</source>
@@ -1873,6 +2075,14 @@
     <message>
       <source>Đã đóng</source>
       <translation>Closed</translation>
+    </message>
+    <message>
+      <source>Đăng nhập</source>
+      <translation>Signed in</translation>
+    </message>
+    <message>
+      <source>Đăng nhập sai</source>
+      <translation>Failed sign-in</translation>
     </message>
     <message>
       <source>Đủ 16 tuổi</source>
@@ -1920,6 +2130,33 @@
     <message>
       <source>Tình trạng</source>
       <translation>Status</translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditTableModel</name>
+    <message>
+      <source>Thời điểm</source>
+      <translation>Time</translation>
+    </message>
+    <message>
+      <source>Người dùng</source>
+      <translation>User</translation>
+    </message>
+    <message>
+      <source>Thao tác</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>Đối tượng</source>
+      <translation>Record type</translation>
+    </message>
+    <message>
+      <source>Nội dung</source>
+      <translation>Record</translation>
+    </message>
+    <message>
+      <source>Chi tiết</source>
+      <translation>Details</translation>
     </message>
   </context>
 </TS>

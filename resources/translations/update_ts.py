@@ -24,19 +24,21 @@ sys.path.insert(0, str(ROOT))
 
 def extra_contexts() -> dict[str, list[str]]:
     from desktop.db.accounts import ROLES
-    from desktop.domain import cases
+    from desktop.domain import audit, cases
     from desktop.domain import categories as cat
+    from desktop.ui.audit_model import AuditTableModel
     from desktop.ui.cases_page import CasesPage
     from desktop.ui.child_model import ChildTableModel
     from desktop.ui.main_window import _LATER, PAGES
 
     lists = [v for v in vars(cat).values() if isinstance(v, tuple) and v and hasattr(v[0], "label")]
-    lists += [cases.CASE_STEPS, cases.CASE_STATUSES, ROLES]
+    lists += [cases.CASE_STEPS, cases.CASE_STATUSES, ROLES, audit.ACTIONS, audit.ENTITIES]
     labels = sorted({c.label for group in lists for c in group})
     return {
         "categories": labels,
         "ChildTableModel": list(ChildTableModel.COLUMNS),
         "CasesPage": list(CasesPage.COLUMNS),
+        "AuditTableModel": list(AuditTableModel.COLUMNS),
         "MainWindow": [title for _key, title in PAGES] + [_LATER],
     }
 
