@@ -28,7 +28,8 @@ CAPTIONS = {
     "05-plan": "Kế hoạch năm và Quỹ Bảo trợ trẻ em",
     "06-reports": "Báo cáo",
     "07-sync": "Đồng bộ",
-    "08-settings": "Cài đặt",
+    "08-audit": "Nhật ký truy cập: ai đã xem, sửa, xuất tệp hay in hồ sơ nào, lúc nào",
+    "09-settings": "Cài đặt",
 }
 
 

@@ -235,3 +235,7 @@ SYNCED_TABLES: dict[str, type[Synced]] = {
         TrainingCourse, TrainingParticipant, PlanTarget, FundEntry, SentReport, AuditEntry,
     )
 }  # fmt: skip
+
+# Tables whose rows are written once and never changed (the audit trail): sync applies them with
+# an insert that ignores an id it already has, never an update; SQLite triggers refuse the rest.
+INSERT_ONLY_TABLES: frozenset[str] = frozenset({"auditentry"})
