@@ -47,7 +47,6 @@ class AuditPage(QWidget):
         self.tasks = tasks
         self._query_running = False
         self._pending: AuditFilter | None = None
-        self._shown_once = False
         self.runner = export_flow.JobRunner(self, tasks)
 
         self.user = QComboBox(objectName="auditUser")
@@ -107,11 +106,9 @@ class AuditPage(QWidget):
     # ---- list ------------------------------------------------------------------------------
 
     def showEvent(self, event) -> None:
-        """Built with the window, queried only when the officer first opens it."""
+        """Built with the window, queried only when the officer opens it (then on changes)."""
         super().showEvent(event)
-        if not self._shown_once:
-            self._shown_once = True
-            self.reload_users()
+        self.reload_users()
         self.refresh()
 
     def on_changes(self, changes) -> None:
