@@ -13,12 +13,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desktop.db.errors import DiskFull, is_disk_full
+
 KEEP = 10
 _PREFIX = "sotreem-"
 
 
 class BackupError(RuntimeError):
     """A backup that cannot be made or trusted; the message is Vietnamese."""
+
+
+class BackupDiskFull(BackupError, DiskFull):
+    """No room for the copy on the target disk; the database itself is untouched."""
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,8 @@ def _copy(source: Path, target: Path) -> None:
                 raise BackupError(f"Bản sao “{target.name}” bị lỗi khi kiểm tra.")
         os.replace(tmp, target)
     except sqlite3.Error as exc:
+        if is_disk_full(exc):
+            raise BackupDiskFull(str(target)) from exc
         raise BackupError(f"Không sao lưu được vào “{target}”: {exc}") from exc
     finally:
         tmp.unlink(missing_ok=True)
@@ -50,10 +58,12 @@ def _copy(source: Path, target: Path) -> None:
 
 def backup(db_path: Path, target: Path) -> BackupInfo:
     """Copy the register to `target` (an .db file) and describe the copy."""
-    target.parent.mkdir(parents=True, exist_ok=True)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         _copy(db_path, target)
     except OSError as exc:  # full disk, USB stick pulled out, no permission
+        if is_disk_full(exc):
+            raise BackupDiskFull(str(target)) from exc
         raise BackupError(f"Không ghi được “{target}”: {exc.strerror or exc}.") from exc
     return describe(target)
 

@@ -12,7 +12,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -27,6 +27,7 @@ from desktop.db import accounts, child_queries, searchindex
 from desktop.db.changes import Changes
 from desktop.db.child_queries import ChildFilter
 from desktop.db.engine import make_engine, migrate
+from desktop.db.errors import DiskFull, disk_full_as_error, is_disk_full
 from desktop.db.models import (
     CaseStep,
     ChangeLog,
@@ -147,10 +148,11 @@ class Register(ProgrammeMixin):
     def open(cls, path: Path | str) -> Register:
         """Open (creating if needed) the database at `path` and migrate it to the newest schema."""
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        engine = make_engine(path)
-        migrate(engine)
-        return cls(engine, path)
+        with disk_full_as_error(str(path)):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            engine = make_engine(path)
+            migrate(engine)
+            return cls(engine, path)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -203,8 +205,11 @@ class Register(ProgrammeMixin):
             try:
                 yield
                 session.commit()
-            except BaseException:
-                session.rollback()
+            except BaseException as exc:
+                with suppress(Exception):  # the connection may be gone with the disk space
+                    session.rollback()
+                if isinstance(exc, Exception) and is_disk_full(exc):
+                    raise DiskFull(str(self.path)) from exc
                 raise
             finally:
                 self._local.session = self._local.villages = None

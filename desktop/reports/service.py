@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from desktop import reference
+from desktop.db.errors import disk_full_as_error
 from desktop.db.register import Register
 from desktop.domain.periods import Period, PeriodError, kind_matches, parse_period
 from desktop.reports import figures as figures_module
@@ -55,11 +56,15 @@ def period_for(kind: str, text: str) -> Period:
 
 @contextmanager
 def atomic_file(path: Path) -> Iterator[Path]:
-    """Write beside `path` and rename at the end: a cancel or a crash leaves no half file."""
+    """Write beside `path` and rename at the end: a cancel or a crash leaves no half file.
+
+    A full disk while writing becomes `DiskFull`; the earlier file at `path`, if any, stays.
+    """
     tmp = path.with_name(f".{path.name}.partial")
     try:
-        yield tmp
-        os.replace(tmp, path)
+        with disk_full_as_error(str(path)):
+            yield tmp
+            os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
 
