@@ -19,6 +19,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from desktop import reference
+from desktop.db.errors import DiskFull
 from desktop.db.register import Register
 from desktop.domain import importing
 from desktop.domain.dates import DateTextError, PartialDate
@@ -26,7 +27,8 @@ from desktop.domain.names import fold, normalize_name
 from desktop.domain.validation import ChildDraft, CircumstanceDraft, validate_child
 from desktop.reports.xlsx import safe
 
-MAX_ROWS = 100_000
+MAX_ROWS = 100_000  # a commune register holds hundreds or a few thousand children
+_HEADER_ROWS = 40  # title and header lines above the list
 Progress = Callable[[float, str], None]
 
 
@@ -64,7 +66,68 @@ class ImportPlan:
         return [r for r in self.rows if not r.problems]
 
 
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls files and password-protected .xlsx
+
+
+def _refuse(path: Path, why: str) -> ImportFileError:
+    return ImportFileError(f"Không đọc được “{path.name}”: {why}")
+
+
+def _sniff(path: Path) -> None:
+    """Name what the file really is when it is not an .xlsx workbook (renamed files)."""
+    if path.is_dir():
+        raise _refuse(path, "đây là một thư mục, cần chọn một tệp Excel .xlsx.")
+    try:
+        with path.open("rb") as f:
+            head = f.read(8)
+            text_sample = head + f.read(2040)
+    except OSError as exc:
+        raise _refuse(path, f"không mở được tệp ({exc.strerror or exc}).") from exc
+    if not head:
+        raise _refuse(path, "tệp rỗng (0 byte).")
+    if head.startswith(b"%PDF"):
+        raise _refuse(path, "đây là tệp PDF, không phải tệp Excel .xlsx.")
+    if head.startswith(_OLE2):
+        if _is_encrypted(path):
+            raise _refuse(
+                path,
+                "tệp có đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ "
+                "sổ làm việc), lưu lại rồi nhập.",
+            )
+        raise _refuse(path, "đây là tệp Excel cũ (.xls). Hãy mở bằng Excel rồi lưu lại dạng .xlsx.")
+    if not head.startswith(b"PK"):
+        try:
+            text_sample.decode("utf-8")
+            kind = "tệp văn bản (CSV?)"
+        except UnicodeDecodeError:
+            kind = "tệp không phải Excel"
+        raise _refuse(
+            path,
+            f"đây là {kind}, không phải tệp Excel .xlsx. Hãy mở bằng Excel rồi lưu dạng .xlsx.",
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        raise _refuse(
+            path, "tệp Excel bị hỏng hoặc chép chưa hết (tệp nén không đọc được)."
+        ) from exc
+    if "xl/workbook.xml" not in names:
+        raise _refuse(path, "đây là tệp nén (ZIP) nhưng không phải tệp Excel .xlsx.")
+
+
+def _is_encrypted(path: Path) -> bool:
+    import olefile
+
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            return bool(ole.exists("EncryptionInfo"))
+    except (OSError, ValueError):
+        return False
+
+
 def _open_sheet(path: Path):
+    _sniff(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
@@ -72,22 +135,99 @@ def _open_sheet(path: Path):
             f"Không đọc được “{path.name}”: không phải tệp Excel .xlsx (tệp .xls cũ hãy mở bằng "
             "Excel rồi lưu lại dạng .xlsx)."
         ) from exc
+    hidden_with_list: list[str] = []
+    partial: tuple[str, int, set[str]] | None = None
     for ws in wb.worksheets:
-        if ws.sheet_state != "visible":
-            continue  # hidden sheets hold old copies and lookup lists, not the register
         found = _find_header(ws)
-        if found:
-            return wb, ws, found
+        if isinstance(found, _PartialHeader):
+            partial = partial or (ws.title, found.row, found.fields)
+            continue
+        if not found:
+            continue
+        if ws.sheet_state != "visible":
+            hidden_with_list.append(ws.title)  # old copies and lookup lists live there
+            continue
+        _refuse_duplicate_columns(path, ws.title, found[1])
+        _refuse_too_many_rows(path, ws)
+        return wb, ws, found
     wb.close()
+    if hidden_with_list:
+        raise ImportFileError(
+            f"Danh sách trong “{path.name}” nằm ở trang “{hidden_with_list[0]}” đang bị ẩn. Hãy "
+            "bỏ ẩn trang đó (hoặc chép danh sách sang một trang đang hiện), lưu lại rồi nhập."
+        )
+    if partial is not None:
+        sheet, row, fields = partial
+        missing = [importing.FIELD_NAMES["full_name"]] if "full_name" not in fields else []
+        if not {"birth", "sex"} & fields:
+            missing.append("Ngày sinh” hoặc “Năm sinh")
+        raise ImportFileError(
+            f"Trang “{sheet}” của “{path.name}”, dòng tiêu đề {row}: thiếu cột “"
+            + "”, cột “".join(missing)
+            + "”."
+        )
     raise ImportFileError(
         f"Không tìm thấy dòng tiêu đề trong “{path.name}” (cần có cột “Họ và tên” và “Ngày sinh” "
         "hoặc “Năm sinh”)."
     )
 
 
-def _find_header(ws) -> tuple[int, dict[int, str], dict[int, str], list[str]] | None:
-    """(header row, column → field, birth column → sex, title lines) or None."""
+@dataclass(frozen=True)
+class _PartialHeader:
+    """A row that looks like a header but lacks a required column."""
+
+    row: int
+    fields: set[str]
+
+
+def _refuse_duplicate_columns(path: Path, sheet: str, fields: dict[int, str]) -> None:
+    columns: dict[str, list[int]] = {}
+    for col, name in fields.items():
+        columns.setdefault(name, []).append(col)
+    for name, cols in columns.items():
+        if len(cols) > 1:
+            raise ImportFileError(
+                f"Trang “{sheet}” của “{path.name}”: cột “{importing.FIELD_NAMES[name]}” có "
+                f"{len(cols)} lần (cột {', '.join(_letter(c) for c in cols)}); hãy giữ một cột."
+            )
+
+
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+
+
+def _refuse_too_many_rows(path: Path, ws) -> None:
+    """Refuse huge sheets before reading them: by the stated size, then by counting row tags.
+
+    Counting streams the sheet's XML without parsing it, so memory stays flat and a file
+    whose stated size lies is still caught after `MAX_ROWS` rows, not after a million.
+    """
+    too_many = _refuse(
+        path,
+        f"trang “{ws.title}” có hơn {MAX_ROWS:,} dòng; một xã không có chừng ấy trẻ. Hãy kiểm "
+        "tra lại tệp hoặc chia nhỏ tệp.".replace(",", "."),
+    )
+    if (ws.max_row or 0) > MAX_ROWS + _HEADER_ROWS:
+        raise too_many
+    archive, part = getattr(ws.parent, "_archive", None), getattr(ws, "_worksheet_path", None)
+    if archive is None or part is None:
+        return
+    count, tail = 0, b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(1 << 20):
+            data = tail + chunk
+            count += len(_ROW_TAG.findall(data))
+            tail = data[-31:]
+            count -= len(_ROW_TAG.findall(tail))  # counted again with the next chunk
+            if count > MAX_ROWS + _HEADER_ROWS:
+                raise too_many
+
+
+def _find_header(
+    ws,
+) -> tuple[int, dict[int, str], dict[int, str], list[str]] | _PartialHeader | None:
+    """(header row, column → field, birth column → sex, title lines), or what was nearly one."""
     title: list[str] = []
+    partial: _PartialHeader | None = None
     rows = ws.iter_rows(min_row=1, max_row=40, values_only=True)
     previous: tuple | None = None
     for number, values in enumerate(rows, start=1):
@@ -110,14 +250,34 @@ def _find_header(ws) -> tuple[int, dict[int, str], dict[int, str], list[str]] | 
         if "full_name" in fields.values() and {"birth", "sex"} & set(fields.values()):
             previous = (number, fields)
             continue
+        if len(set(fields.values()) - {"stt"}) >= 2 and partial is None:
+            partial = _PartialHeader(number, set(fields.values()))
         title += [str(v) for v in values if isinstance(v, str)]
-    return None
+    if previous is not None:  # the header was the last row read
+        return previous[0], previous[1], {}, title
+    return partial
 
 
 def read_plan(
     register: Register, path: Path, mapping: dict[str, str] | None = None, today: date | None = None
 ) -> ImportPlan:
-    """Read the file and check every row; writes nothing."""
+    """Read the file and check every row; writes nothing.
+
+    Whatever a damaged or hostile file makes the Excel reader raise becomes `ImportFileError`.
+    """
+    try:
+        return _read_plan(register, path, mapping, today)
+    except (ImportFileError, MemoryError, DiskFull):
+        raise
+    except Exception as exc:  # the reader's errors on a broken file are many and undocumented
+        raise _refuse(
+            path, f"tệp Excel bị hỏng hoặc có nội dung lạ ({exc.__class__.__name__})."
+        ) from exc
+
+
+def _read_plan(
+    register: Register, path: Path, mapping: dict[str, str] | None, today: date | None
+) -> ImportPlan:
     today = today or date.today()
     wb, ws, (data_after, fields, birth_sexes, title) = _open_sheet(path)
     years = [int(y) for t in title for y in re.findall(r"\b(20\d\d|19\d\d)\b", t)]
