@@ -39,7 +39,7 @@ class BackupInfo:
 
 def _copy(source: Path, target: Path) -> None:
     tmp = target.with_name(f".{target.name}.partial")
-    tmp.unlink(missing_ok=True)
+    _remove_with_journals(tmp)  # what a copy killed half-way left behind
     try:
         with sqlite3.connect(source, timeout=30) as src, sqlite3.connect(tmp) as dst:
             src.backup(dst, pages=4096)
@@ -53,7 +53,12 @@ def _copy(source: Path, target: Path) -> None:
             raise BackupDiskFull(str(target)) from exc
         raise BackupError(f"Không sao lưu được vào “{target}”: {exc}") from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        _remove_with_journals(tmp)
+
+
+def _remove_with_journals(path: Path) -> None:
+    for name in (path.name, f"{path.name}-journal", f"{path.name}-wal", f"{path.name}-shm"):
+        path.with_name(name).unlink(missing_ok=True)
 
 
 def backup(db_path: Path, target: Path) -> BackupInfo:

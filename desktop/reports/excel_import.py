@@ -238,7 +238,11 @@ def _find_header(
                 for col, value in enumerate(values)
                 if value is not None and (sex := importing.sex_of_column(value))
             }
-            if sexes:
+            name_col = next(c for c, f in fields.items() if f == "full_name")
+            first_data = name_col < len(values) and values[name_col] not in (None, "")
+            if sexes and "sex" not in fields.values() and not first_data:
+                # "Năm sinh" split into "Nam" / "Nữ" sub-columns (the sex is the column);
+                # a "Giới tính" column or a name beside means this row is already a child.
                 fields = {c: f for c, f in fields.items() if f != "birth"}
                 return header_row + 1, fields, sexes, title
             return header_row, fields, {}, title
