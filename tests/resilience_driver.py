@@ -1,8 +1,8 @@
 """Work that the resilience tests kill at random moments (run as a separate process).
 
-    python tests/resilience_driver.py saves DB        add children; print each id once committed
-    python tests/resilience_driver.py backups DB OUT  back DB up to OUT again and again
-    python tests/resilience_driver.py fill DB N       add N children in one batch (seed a file)
+python tests/resilience_driver.py saves DB        add children; print each id once committed
+python tests/resilience_driver.py backups DB OUT  back DB up to OUT again and again
+python tests/resilience_driver.py fill DB N       add N children in one batch (seed a file)
 """
 
 from __future__ import annotations
