@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import argparse
 import errno
+import gc
 import json
+import os
 import re
 import sqlite3
 import sys
@@ -115,8 +117,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     db_path = args.db or config.default_db_path()
     if args.self_test:
-        import os
-
         if not os.environ.get("DISPLAY") and sys.platform.startswith("linux"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from desktop.ui.app import application
@@ -128,6 +128,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.ui.app import run_gui  # Qt is loaded only for the GUI
 
         return run_gui(db_path, screenshots=args.screenshots)
+    hook = sys.unraisablehook
+    # A write cut short (full disk, pulled USB stick) leaves half-closed files whose clean-up
+    # complains when collected; the officer has been told already, without those tracebacks.
+    sys.unraisablehook = _quiet_unraisable
+    try:
+        code = _run(args, db_path)
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    return code
+
+
+def _quiet_unraisable(unraisable) -> None:
+    if os.environ.get("SOTREEM_DEBUG"):
+        sys.__unraisablehook__(unraisable)
+
+
+def _run(args: argparse.Namespace, db_path: Path) -> int:
+    """One subcommand; every failure the officer can meet ends as a message and an exit code."""
     from sqlalchemy.exc import DBAPIError  # not needed for the GUI's start
 
     from desktop.db.errors import DiskFull, is_disk_full
@@ -152,7 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Lỗi: {_os_problem(exc)}", file=sys.stderr)
         return 2
     except (DBAPIError, sqlite3.Error) as exc:
-        if is_disk_full(exc):
+        if is_disk_full(exc, db_path):
             print(f"Lỗi: {DiskFull(str(db_path))}", file=sys.stderr)
             return 3
         print(
@@ -392,6 +411,8 @@ def _cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
             info = backup.backup(db_path, args.output)
         else:
             info = backup.automatic(db_path, backup.folder_for(db_path))
+    except backup.BackupDiskFull:
+        raise  # said like every full disk, exit status 3
     except backup.BackupError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1

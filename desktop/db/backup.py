@@ -49,7 +49,7 @@ def _copy(source: Path, target: Path) -> None:
                 raise BackupError(f"Bản sao “{target.name}” bị lỗi khi kiểm tra.")
         os.replace(tmp, target)
     except sqlite3.Error as exc:
-        if is_disk_full(exc):
+        if is_disk_full(exc, target):
             raise BackupDiskFull(str(target)) from exc
         raise BackupError(f"Không sao lưu được vào “{target}”: {exc}") from exc
     finally:
@@ -67,7 +67,7 @@ def backup(db_path: Path, target: Path) -> BackupInfo:
         target.parent.mkdir(parents=True, exist_ok=True)
         _copy(db_path, target)
     except OSError as exc:  # full disk, USB stick pulled out, no permission
-        if is_disk_full(exc):
+        if is_disk_full(exc, target):
             raise BackupDiskFull(str(target)) from exc
         raise BackupError(f"Không ghi được “{target}”: {exc.strerror or exc}.") from exc
     return describe(target)

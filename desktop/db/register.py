@@ -208,7 +208,7 @@ class Register(ProgrammeMixin):
             except BaseException as exc:
                 with suppress(Exception):  # the connection may be gone with the disk space
                     session.rollback()
-                if isinstance(exc, Exception) and is_disk_full(exc):
+                if isinstance(exc, Exception) and is_disk_full(exc, self.path):
                     raise DiskFull(str(self.path)) from exc
                 raise
             finally:
