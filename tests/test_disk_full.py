@@ -56,7 +56,8 @@ def listing(path: Path, rows: int, first: int = 0) -> Path:
     ws = wb.create_sheet("DS")
     ws.append(["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc", "Thôn/bản", "Ghi chú"])
     for i in range(rows):
-        ws.append([i + 1, f"Thào Thị Nhập {first + i}", "12/03/2015", "Nữ", "Mông", "Nậm Cang", "x" * 900])
+        name = f"Thào Thị Nhập {first + i}"
+        ws.append([i + 1, name, "12/03/2015", "Nữ", "Mông", "Nậm Cang", "x" * 900])
     wb.save(path)
     return path
 
