@@ -109,7 +109,7 @@ def test_import_killed_at_any_moment_lands_whole_or_not_at_all(seeded, big_list,
     shutil.copy(seeded, db)
     started = time.monotonic()
     whole = run("-m", "desktop", "--db", str(db), "import", str(big_list))
-    out, err = whole.communicate()
+    _out, err = whole.communicate()
     duration = time.monotonic() - started
     assert whole.returncode == 0, err
     assert count(db, "child") == before + IMPORT_ROWS
