@@ -1408,6 +1408,10 @@
       <translation>The register is damaged</translation>
     </message>
     <message>
+      <source>Tệp dữ liệu {p} bị hỏng ({e}) và chưa có bản sao lưu tự động dùng được. Hãy khôi phục từ bản sao lưu trên USB (lệnh “sotreem restore TỆP”) hoặc nhờ cán bộ tin học; đừng xóa tệp hỏng.</source>
+      <translation>The data file {p} is damaged ({e}) and there is no usable automatic backup. Restore a backup from a USB stick (command “sotreem restore FILE”) or ask IT support; do not delete the damaged file.</translation>
+    </message>
+    <message>
       <source>Tệp dữ liệu bị hỏng ({e}). Khôi phục bản sao lưu tự động mới nhất, lúc {t}, có {n} trẻ em? Tệp hỏng được giữ lại để kiểm tra.</source>
       <translation>The data file is damaged ({e}). Restore the newest automatic backup, made at {t}, with {n} children? The damaged file is kept for inspection.</translation>
     </message>
