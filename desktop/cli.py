@@ -152,6 +152,11 @@ def _run(args: argparse.Namespace, db_path: Path) -> int:
     from desktop.db.errors import DiskFull, is_disk_full
     from desktop.domain.validation import ValidationError
 
+    for option, attr in (("-o/--output", "output"), ("--problems", "problems")):
+        path = getattr(args, attr, None)
+        if path is not None and (problem := _output_problem(path, args.command == "backup")):
+            print(f"Lỗi: {option}: {problem}", file=sys.stderr)
+            return 2
     try:
         return _COMMANDS[args.command](args, db_path)
     except ValidationError as exc:
@@ -192,6 +197,22 @@ _OS_REASONS = {
     errno.ENAMETOOLONG: "tên tệp quá dài",
     errno.EEXIST: "tệp đã có",
 }
+
+
+def _output_problem(path: Path, may_create_folder: bool = False) -> str | None:
+    """Why a file cannot be written at `path`, checked before any work starts; None if it can."""
+    if path.is_dir():
+        return f"“{path}” là một thư mục; hãy ghi cả tên tệp."
+    folder = path.parent
+    while may_create_folder and not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.exists():
+        return f"thư mục “{folder}” không có."
+    if not folder.is_dir():
+        return f"“{folder}” không phải là thư mục."
+    if not os.access(folder, os.W_OK):
+        return f"không có quyền ghi vào thư mục “{folder}”."
+    return None
 
 
 def _os_problem(exc: OSError) -> str:

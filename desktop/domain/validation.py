@@ -285,4 +285,6 @@ def validate_support(
 def validate_village_name(name: str) -> list[Problem]:
     if not normalize_name(name):
         return [Problem("name", "tên thôn/bản không được để trống.")]
+    if problem := text_problem(name, SHORT_TEXT_MAX):
+        return [Problem("name", problem)]
     return []

@@ -24,7 +24,12 @@ from desktop.db.register import Register
 from desktop.domain import importing
 from desktop.domain.dates import DateTextError, PartialDate
 from desktop.domain.names import fold, normalize_name
-from desktop.domain.validation import ChildDraft, CircumstanceDraft, validate_child
+from desktop.domain.validation import (
+    ChildDraft,
+    CircumstanceDraft,
+    validate_child,
+    validate_village_name,
+)
 from desktop.reports.xlsx import safe
 
 MAX_ROWS = 100_000  # a commune register holds hundreds or a few thousand children
@@ -306,6 +311,7 @@ def _read_plan(
     for number, values in enumerate(
         ws.iter_rows(min_row=data_after + 1, values_only=True), start=data_after + 1
     ):
+        values = tuple(_unescape(v) for v in values)
         row = {f: values[c] if c < len(values) else None for c, f in fields.items()}
         if all(v in (None, "") for v in values):
             continue
@@ -323,6 +329,22 @@ def _read_plan(
         )
     wb.close()
     return plan
+
+
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescape(value: Any) -> Any:
+    """Excel stores characters XML cannot hold (control characters) as _xHHHH_; undo that so
+    validation sees them as they are."""
+    if isinstance(value, str) and "_x" in value:
+        return _EXCEL_ESCAPE.sub(lambda m: chr(int(m[1], 16)), value)
+    return value
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """A cell quoted in a message: long junk is cut so the message stays readable."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _letter(col: int) -> str:
@@ -352,7 +374,9 @@ def _plan_row(number, row, values, birth_sexes, lookups: _Lookups, mapping, plan
         if value not in (None, ""):
             raw_birth, sex = value, sex or col_sex
     birth: PartialDate | None = None
-    if raw_birth not in (None, ""):
+    if isinstance(raw_birth, str) and len(raw_birth) > 40:
+        problems.append(f"Ngày sinh: “{_short(raw_birth)}” không phải là ngày.")
+    elif raw_birth not in (None, ""):
         try:
             birth = importing.parse_birth(raw_birth, today)
         except DateTextError as exc:
@@ -360,9 +384,16 @@ def _plan_row(number, row, values, birth_sexes, lookups: _Lookups, mapping, plan
     ethnic_text = str(row.get("ethnic") or "").strip()
     ethnic = reference.ethnic_code_for(ethnic_text) if ethnic_text else None
     if ethnic_text and ethnic not in lookups.ethnic_ok:
-        problems.append(f"Dân tộc: không nhận ra “{ethnic_text}”.")
+        problems.append(f"Dân tộc: không nhận ra “{_short(ethnic_text)}”.")
     village = normalize_name(str(row.get("village") or ""))
-    if village and fold(village) not in lookups.villages and village not in plan.new_villages:
+    village_problems = validate_village_name(village) if village else []
+    problems += [f"Thôn/bản: {p.message}" for p in village_problems]
+    if (
+        village
+        and not village_problems
+        and fold(village) not in lookups.villages
+        and village not in plan.new_villages
+    ):
         plan.new_villages.append(village)
     group_text = normalize_name(str(row.get("group") or ""))
     group_code = None
@@ -371,8 +402,8 @@ def _plan_row(number, row, values, birth_sexes, lookups: _Lookups, mapping, plan
         plan.group_texts.setdefault(group_text, group_code)
         if group_code is None:
             problems.append(
-                f"Hoàn cảnh: chưa biết “{group_text}” thuộc nhóm nào (chọn nhóm trong bước "
-                "ghép nhóm)."
+                f"Hoàn cảnh: chưa biết “{_short(group_text)}” thuộc nhóm nào (chọn nhóm trong "
+                "bước ghép nhóm)."
             )
     draft = ChildDraft(
         full_name=name,
