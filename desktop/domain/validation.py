@@ -176,10 +176,14 @@ def _hidden_characters(text: str, allowed: str = "") -> bool:
     return any(unicodedata.category(c)[0] == "C" and c not in allowed for c in text)
 
 
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
 def text_problem(text: str, limit: int) -> str | None:
     """Free text: bounded length, no invisible control characters (line breaks are fine)."""
     if len(text) > limit:
-        return f"dài {len(text):,} ký tự, tối đa {limit:,}.".replace(",", ".")
+        return f"dài {_thousands(len(text))} ký tự, tối đa {_thousands(limit)}."
     if _hidden_characters(text, "\n\r\t"):
         return "có ký tự điều khiển ẩn (thường do chép từ phần mềm khác); hãy gõ lại."
     return None
@@ -189,7 +193,7 @@ def name_problem(full_name: str) -> str | None:
     """A person's name: letters (any script, any tone marks), spaces and . - ' ( ) only."""
     name = normalize_name(full_name)
     if len(name) > NAME_MAX:
-        return f"dài {len(name):,} ký tự, tối đa {NAME_MAX}.".replace(",", ".")
+        return f"dài {_thousands(len(name))} ký tự, tối đa {NAME_MAX}."
     if _hidden_characters(full_name, "\t\n\r"):
         return "có ký tự điều khiển ẩn (thường do chép từ phần mềm khác); hãy gõ lại."
     odd = sorted(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,6 +35,8 @@ from desktop.reports.xlsx import safe
 
 MAX_ROWS = 100_000  # a commune register holds hundreds or a few thousand children
 _HEADER_ROWS = 40  # title and header lines above the list
+_HEADER_WIDTH = 100  # columns searched for the header
+_EXCEL_ROWS = 1_048_576  # the most rows a sheet can have
 Progress = Callable[[float, str], None]
 
 
@@ -103,17 +106,16 @@ def _sniff(path: Path) -> None:
     if not head.startswith(b"PK"):
         try:
             text_sample.decode("utf-8")
-            kind = "tệp văn bản (CSV?)"
+            kind = "đây là tệp văn bản (CSV?), không phải tệp Excel .xlsx"
         except UnicodeDecodeError:
-            kind = "tệp không phải Excel"
-        raise _refuse(
-            path,
-            f"đây là {kind}, không phải tệp Excel .xlsx. Hãy mở bằng Excel rồi lưu dạng .xlsx.",
-        )
+            kind = "không phải tệp Excel .xlsx"
+        raise _refuse(path, f"{kind}. Hãy mở bằng Excel rồi lưu dạng .xlsx.")
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+            if "xl/workbook.xml" in names:
+                _refuse_huge_sheets(path, archive)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
         raise _refuse(
             path, "tệp Excel bị hỏng hoặc chép chưa hết (tệp nén không đọc được)."
         ) from exc
@@ -153,7 +155,8 @@ def _open_sheet(path: Path):
             hidden_with_list.append(ws.title)  # old copies and lookup lists live there
             continue
         _refuse_duplicate_columns(path, ws.title, found[1])
-        _refuse_too_many_rows(path, ws)
+        if (getattr(ws, "_max_row", None) or 0) > MAX_ROWS + _HEADER_ROWS:  # the stated size
+            raise _too_many_rows(path, ws.title)
         return wb, ws, found
     wb.close()
     if hidden_with_list:
@@ -200,31 +203,53 @@ def _refuse_duplicate_columns(path: Path, sheet: str, fields: dict[int, str]) ->
 _ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
 
 
-def _refuse_too_many_rows(path: Path, ws) -> None:
-    """Refuse huge sheets before reading them: by the stated size, then by counting row tags.
-
-    Counting streams the sheet's XML without parsing it, so memory stays flat and a file
-    whose stated size lies is still caught after `MAX_ROWS` rows, not after a million.
-    """
-    too_many = _refuse(
+def _too_many_rows(path: Path, sheet: str) -> ImportFileError:
+    return _refuse(
         path,
-        f"trang “{ws.title}” có hơn {MAX_ROWS:,} dòng; một xã không có chừng ấy trẻ. Hãy kiểm "
+        f"trang “{sheet}” có hơn {MAX_ROWS:,} dòng; một xã không có chừng ấy trẻ. Hãy kiểm "
         "tra lại tệp hoặc chia nhỏ tệp.".replace(",", "."),
     )
-    if (ws.max_row or 0) > MAX_ROWS + _HEADER_ROWS:
-        raise too_many
-    archive, part = getattr(ws.parent, "_archive", None), getattr(ws, "_worksheet_path", None)
-    if archive is None or part is None:
-        return
-    count, tail = 0, b""
-    with archive.open(part) as stream:
-        while chunk := stream.read(1 << 20):
-            data = tail + chunk
-            count += len(_ROW_TAG.findall(data))
-            tail = data[-31:]
-            count -= len(_ROW_TAG.findall(tail))  # counted again with the next chunk
-            if count > MAX_ROWS + _HEADER_ROWS:
-                raise too_many
+
+
+def _refuse_huge_sheets(path: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse a sheet of more than `MAX_ROWS` rows before the Excel reader touches it.
+
+    The row tags are counted in the sheet's XML as it streams out of the zip, without parsing:
+    memory stays flat and a million rows are refused in a moment, whatever size the file
+    states (the reader would parse a whole sheet that states none just to measure it).
+    """
+    limit = MAX_ROWS + _HEADER_ROWS
+    for part in archive.namelist():
+        if not (part.startswith("xl/worksheets/") and part.endswith(".xml")):
+            continue
+        count, tail = 0, b""
+        with archive.open(part) as stream:
+            while chunk := stream.read(1 << 20):
+                data = tail + chunk
+                count += len(_ROW_TAG.findall(data))
+                tail = data[-31:]
+                count -= len(_ROW_TAG.findall(tail))  # counted again with the next chunk
+                if count > limit:
+                    raise _too_many_rows(path, _sheet_title(archive, part))
+
+
+def _sheet_title(archive: zipfile.ZipFile, part: str) -> str:
+    """The name the officer sees on the tab of a worksheet part (the part's name if unsure)."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        targets = {r.get("Id"): r.get("Target", "").lstrip("/") for r in rels}
+        book = ET.fromstring(archive.read("xl/workbook.xml"))
+        for sheet in book.iter():
+            if sheet.tag.endswith("}sheet"):
+                rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
+                target = targets.get(rid, "")
+                if part.endswith(target.removeprefix("xl/")):
+                    return sheet.get("name", part)
+    except (KeyError, ET.ParseError):
+        pass
+    return part
 
 
 def _find_header(
@@ -233,7 +258,7 @@ def _find_header(
     """(header row, column → field, birth column → sex, title lines), or what was nearly one."""
     title: list[str] = []
     partial: _PartialHeader | None = None
-    rows = ws.iter_rows(min_row=1, max_row=40, values_only=True)
+    rows = ws.iter_rows(min_row=1, max_row=_HEADER_ROWS, max_col=_HEADER_WIDTH, values_only=True)
     previous: tuple | None = None
     for number, values in enumerate(rows, start=1):
         if previous is not None:
@@ -308,9 +333,13 @@ def _read_plan(
         ethnic_ok=set(reference.ethnic_groups()),
     )
     count = 0
-    for number, values in enumerate(
-        ws.iter_rows(min_row=data_after + 1, values_only=True), start=data_after + 1
-    ):
+    # Explicit bounds: openpyxl would otherwise trust the size the file states (rows past a
+    # wrong size would be dropped) or scan the whole sheet to measure it.
+    width = max([*fields, *birth_sexes]) + 1
+    rows = ws.iter_rows(
+        min_row=data_after + 1, max_row=_EXCEL_ROWS, max_col=width, values_only=True
+    )
+    for number, values in enumerate(rows, start=data_after + 1):
         values = tuple(_unescape(v) for v in values)
         row = {f: values[c] if c < len(values) else None for c, f in fields.items()}
         if all(v in (None, "") for v in values):
