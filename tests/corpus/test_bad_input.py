@@ -346,3 +346,16 @@ def test_decomposed_names_are_stored_composed_and_found(seeded_register, tmp_pat
     with Register.open(db) as register:
         [row] = register.find("hau thi uoc")
         assert row.full_name == "Hầu Thị Ước" and row.village == "Nậm Cang"
+
+
+@pytest.mark.bad_input
+def test_a_sheet_that_understates_its_size_is_read_to_the_end(seeded_register, tmp_path, capsys):
+    db = tmp_path / "xa.db"
+    shutil.copy(seeded_register, db)
+    names = [f"Giàng Thị Số {n}" for n in range(8)]
+    rows = [[("s", 0), ("s", 1), ("s", 2), ("s", 3)]]
+    rows += [[n + 1, ("s", 4 + n), 2016, ("s", 12)] for n in range(8)]
+    source = f.hand_made(rows, ["STT", "Họ và tên", "Năm sinh", "Giới tính", *names, "Nữ"],
+                         dimension="A1:D3")  # fmt: skip
+    code, said = run_cli(["--db", str(db), "import", str(source(tmp_path))], capsys)
+    assert code == 0 and "Đã nhập 8 trẻ em." in said, said
