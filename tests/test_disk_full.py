@@ -213,8 +213,6 @@ def test_commands_on_a_full_data_disk_keep_what_was_saved(small_disk, tmp_path):
     assert "420 trẻ em" in sotreem(db, "check").stdout
 
 
-# openpyxl's half-written workbook complains when it is collected after the failed save.
-@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_an_export_to_a_full_stick_shows_the_message_in_the_window(
     qtbot, register, small_disk, monkeypatch
 ):
@@ -236,4 +234,25 @@ def test_an_export_to_a_full_stick_shows_the_message_in_the_window(
     filler.unlink()
     with qtbot.waitSignal(page.saved, timeout=20000):
         page.export_register(small_disk / "so.xlsx")
+    tasks.shutdown()
+
+
+def test_a_full_disk_in_a_job_without_its_own_error_handler_still_says_so(
+    qtbot, register, monkeypatch
+):
+    from desktop.ui import dialogs
+    from desktop.ui.taskman import TaskManager
+
+    errors: list[tuple[str, str]] = []
+    monkeypatch.setattr(dialogs, "error", lambda parent, title, text: errors.append((title, text)))
+    tasks = TaskManager()
+    disk = PageLimit(register)
+    disk.fill(spare_pages=0)
+
+    def save_many():
+        fill_with_children(register, 1000)
+
+    tasks.run_db(save_many)
+    qtbot.waitUntil(lambda: bool(errors), timeout=20000)
+    assert errors[0][0] == "Không lưu được" and errors[0][1].startswith(DISK_FULL_MESSAGE)
     tasks.shutdown()

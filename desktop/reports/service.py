@@ -121,8 +121,11 @@ def export(register: Register, what: str, path: Path, progress: xlsx.Progress = 
         return export_register(register, path, progress)
     today = date.today()
     commune = register.commune_code or ""
-    wb = xlsx.Workbook(write_only=True)
-    with register.engine.connect() as conn, atomic_file(path) as tmp:
+    with (
+        register.engine.connect() as conn,
+        atomic_file(path) as tmp,
+        xlsx.streaming_workbook() as wb,
+    ):
         rows = 0
         if what == "all":
             rows += xlsx.register_sheet(wb, conn, commune, today, progress)
@@ -134,7 +137,7 @@ def export(register: Register, what: str, path: Path, progress: xlsx.Progress = 
             year = parse_period(str(today.year))
             xlsx.tally_sheets(wb, figures_module.compute(conn, area_of(register), year))
         progress(1.0, "Đang lưu tệp…")
-        wb.save(tmp)
+        xlsx.save(wb, tmp)
     return rows
 
 

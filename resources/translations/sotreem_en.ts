@@ -1274,6 +1274,13 @@
     </message>
   </context>
   <context>
+    <name>TaskManager</name>
+    <message>
+      <source>Không lưu được</source>
+      <translation>Could not save</translation>
+    </message>
+  </context>
+  <context>
     <name>TrainingPage</name>
     <message>
       <source>Mọi chủ đề</source>
