@@ -447,6 +447,8 @@ def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
     try:
         info = backup.describe(args.file)
         current = backup.describe(db_path) if db_path.exists() else None
+    except backup.BackupDiskFull:
+        raise  # said like every full disk, exit status 3
     except backup.BackupError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2

@@ -202,15 +202,18 @@ def test_commands_on_a_full_data_disk_keep_what_was_saved(small_disk, tmp_path):
     db = small_disk / "xa.db"
     assert sotreem(db, "init", "--commune", "02725", "--village", "Sín Chải").returncode == 0
     assert sotreem(db, "import", str(listing(tmp_path / "a.xlsx", 20))).returncode == 0
+    assert sotreem(db, "backup", "-o", str(tmp_path / "cu.db")).returncode == 0
+    assert sotreem(db, "import", str(listing(tmp_path / "c.xlsx", 5, first=50))).returncode == 0
     filler = fill_disk(small_disk)
     refused_as_full(sotreem(db, "import", str(listing(tmp_path / "b.xlsx", 400, first=100))))
     refused_as_full(sotreem(db, "init", "--commune", "02725", "--village", "Lao Chải"))
     refused_as_full(sotreem(db, "backup"))
+    refused_as_full(sotreem(db, "restore", str(tmp_path / "cu.db"), "--yes"))
     filler.unlink()
     checked = sotreem(db, "check")
-    assert checked.returncode == 0 and "20 trẻ em" in checked.stdout
+    assert checked.returncode == 0 and "25 trẻ em" in checked.stdout
     assert sotreem(db, "import", str(listing(tmp_path / "b.xlsx", 400, first=100))).returncode == 0
-    assert "420 trẻ em" in sotreem(db, "check").stdout
+    assert "425 trẻ em" in sotreem(db, "check").stdout
 
 
 def test_an_export_to_a_full_stick_shows_the_message_in_the_window(
