@@ -6,16 +6,44 @@ Every subcommand goes through the same `Register` façade as the GUI.
 from __future__ import annotations
 
 import argparse
+import errno
+import gc
 import json
+import os
+import re
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import __version__, config
 
+# argparse speaks English; its few error sentences are said again in Vietnamese.
+_ARGPARSE_VI = (
+    (r"invalid choice: '?(.*?)'? \(choose from (.*)\)", r"“\1” không hợp lệ (chọn một trong: \2)"),
+    (r"the following arguments are required: (.*)", r"thiếu tham số bắt buộc: \1"),
+    (r"unrecognized arguments: (.*)", r"không hiểu tham số: \1"),
+    (r"invalid int value: '(.*)'", r"“\1” không phải là số nguyên"),
+    (r"invalid (\w+) value: '(.*)'", r"“\2” không hợp lệ"),
+    (r"expected one argument", r"cần một giá trị"),
+    (r"expected at least one argument", r"cần ít nhất một giá trị"),
+    (r"ambiguous option: (\S+) could match (.*)", r"tùy chọn \1 không rõ (có thể là \2)"),
+    (r"^argument (\S+): ", r"tham số \1: "),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """Argument errors in Vietnamese, with the usage line, exit status 2 and no traceback."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        for pattern, replacement in _ARGPARSE_VI:
+            message = re.sub(pattern, replacement, message)
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Lỗi: {message}\n")
+
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="sotreem",
         description="Sổ Trẻ Em — sổ theo dõi trẻ em có hoàn cảnh đặc biệt cấp xã.",
     )
@@ -132,8 +160,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     db_path = args.db or config.default_db_path()
     if args.self_test:
-        import os
-
         if not os.environ.get("DISPLAY") and sys.platform.startswith("linux"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from desktop.ui.app import application
@@ -145,9 +171,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         from desktop.ui.app import run_gui  # Qt is loaded only for the GUI
 
         return run_gui(db_path, screenshots=args.screenshots)
-    from desktop.domain.validation import ValidationError  # not needed for the GUI's start
+    hook = sys.unraisablehook
+    # A write cut short (full disk, pulled USB stick) leaves half-closed files whose clean-up
+    # complains when collected; the officer has been told already, without those tracebacks.
+    sys.unraisablehook = _quiet_unraisable
+    try:
+        code = _run(args, db_path)
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    return code
+
+
+def _quiet_unraisable(unraisable) -> None:
+    if os.environ.get("SOTREEM_DEBUG"):
+        sys.__unraisablehook__(unraisable)
+
+
+def _run(args: argparse.Namespace, db_path: Path) -> int:
+    """One subcommand; every failure the officer can meet ends as a message and an exit code."""
+    from sqlalchemy.exc import DBAPIError  # not needed for the GUI's start
+
+    from desktop.db.errors import DiskFull, is_disk_full
+    from desktop.domain.validation import ValidationError
     from desktop.reports.protect import PasswordError
 
+    for option, attr in (("-o/--output", "output"), ("--problems", "problems")):
+        path = getattr(args, attr, None)
+        if path is not None and (problem := _output_problem(path, args.command == "backup")):
+            print(f"Lỗi: {option}: {problem}", file=sys.stderr)
+            return 2
     try:
         return _COMMANDS[args.command](args, db_path)
     except (_PasswordUnavailable, PasswordError) as exc:
@@ -157,9 +210,63 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(f"Lỗi: {problem}", file=sys.stderr)
         return 2
+    except DiskFull as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 3
     except RuntimeError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:
+        if is_disk_full(exc):
+            print(f"Lỗi: {DiskFull(exc.filename or '')}", file=sys.stderr)
+            return 3
+        print(f"Lỗi: {_os_problem(exc)}", file=sys.stderr)
+        return 2
+    except (DBAPIError, sqlite3.Error) as exc:
+        if is_disk_full(exc, db_path):
+            print(f"Lỗi: {DiskFull(str(db_path))}", file=sys.stderr)
+            return 3
+        print(
+            f"Lỗi: không mở được tệp dữ liệu “{db_path}”: không phải tệp Sổ Trẻ Em, đang bị "
+            "khóa hoặc đã hỏng (xem “sotreem check”, khôi phục bằng “sotreem restore”).",
+            file=sys.stderr,
+        )
+        return 2
+
+
+_OS_REASONS = {
+    errno.ENOENT: "không có tệp hoặc thư mục này",
+    errno.EACCES: "không có quyền đọc/ghi",
+    errno.EPERM: "không có quyền đọc/ghi",
+    errno.EISDIR: "đây là một thư mục, cần một tệp",
+    errno.ENOTDIR: "một phần của đường dẫn không phải là thư mục",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.ENAMETOOLONG: "tên tệp quá dài",
+    errno.EEXIST: "tệp đã có",
+}
+
+
+def _output_problem(path: Path, may_create_folder: bool = False) -> str | None:
+    """Why a file cannot be written at `path`, checked before any work starts; None if it can."""
+    if path.is_dir():
+        return f"“{path}” là một thư mục; hãy ghi cả tên tệp."
+    folder = path.parent
+    while may_create_folder and not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.exists():
+        return f"thư mục “{folder}” không có."
+    if not folder.is_dir():
+        return f"“{folder}” không phải là thư mục."
+    if not os.access(folder, os.W_OK):
+        return f"không có quyền ghi vào thư mục “{folder}”."
+    return None
+
+
+def _os_problem(exc: OSError) -> str:
+    """A file-system failure worded for the officer, naming the path."""
+    reason = _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+    where = exc.filename if exc.filename is not None else ""
+    return f"“{where}”: {reason}." if where else f"{reason}."
 
 
 def _open(db_path: Path):
@@ -376,6 +483,8 @@ def _cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
             info = backup.backup(db_path, args.output)
         else:
             info = backup.automatic(db_path, backup.folder_for(db_path))
+    except backup.BackupDiskFull:
+        raise  # said like every full disk, exit status 3
     except backup.BackupError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 1
@@ -389,6 +498,8 @@ def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
     try:
         info = backup.describe(args.file)
         current = backup.describe(db_path) if db_path.exists() else None
+    except backup.BackupDiskFull:
+        raise  # said like every full disk, exit status 3
     except backup.BackupError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2

@@ -13,12 +13,18 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desktop.db.errors import DiskFull, is_disk_full
+
 KEEP = 10
 _PREFIX = "sotreem-"
 
 
 class BackupError(RuntimeError):
     """A backup that cannot be made or trusted; the message is Vietnamese."""
+
+
+class BackupDiskFull(BackupError, DiskFull):
+    """No room for the copy on the target disk; the database itself is untouched."""
 
 
 @dataclass(frozen=True)
@@ -31,9 +37,14 @@ class BackupInfo:
     unsent_changes: int
 
 
-def _copy(source: Path, target: Path) -> None:
+def _copy(source: Path, target: Path, replacing_database: bool = False) -> None:
+    """Copy into a temporary file, check it, then rename it over `target` in one step.
+
+    When `target` is a live database, its WAL and shared-memory files go just before the
+    rename: a copy that fails (full disk) leaves the database exactly as it was.
+    """
     tmp = target.with_name(f".{target.name}.partial")
-    tmp.unlink(missing_ok=True)
+    _remove_with_journals(tmp)  # what a copy killed half-way left behind
     try:
         with sqlite3.connect(source, timeout=30) as src, sqlite3.connect(tmp) as dst:
             src.backup(dst, pages=4096)
@@ -41,19 +52,31 @@ def _copy(source: Path, target: Path) -> None:
         with sqlite3.connect(tmp) as check:
             if check.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise BackupError(f"Bản sao “{target.name}” bị lỗi khi kiểm tra.")
+        if replacing_database:
+            for suffix in ("-wal", "-shm"):
+                Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(tmp, target)
     except sqlite3.Error as exc:
+        if is_disk_full(exc, target):
+            raise BackupDiskFull(str(target)) from exc
         raise BackupError(f"Không sao lưu được vào “{target}”: {exc}") from exc
     finally:
-        tmp.unlink(missing_ok=True)
+        _remove_with_journals(tmp)
+
+
+def _remove_with_journals(path: Path) -> None:
+    for name in (path.name, f"{path.name}-journal", f"{path.name}-wal", f"{path.name}-shm"):
+        path.with_name(name).unlink(missing_ok=True)
 
 
 def backup(db_path: Path, target: Path) -> BackupInfo:
     """Copy the register to `target` (an .db file) and describe the copy."""
-    target.parent.mkdir(parents=True, exist_ok=True)
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         _copy(db_path, target)
     except OSError as exc:  # full disk, USB stick pulled out, no permission
+        if is_disk_full(exc, target):
+            raise BackupDiskFull(str(target)) from exc
         raise BackupError(f"Không ghi được “{target}”: {exc.strerror or exc}.") from exc
     return describe(target)
 
@@ -78,6 +101,8 @@ def describe(path: Path) -> BackupInfo:
             cases = one("SELECT COUNT(*) FROM protectioncase WHERE deleted = 0") or 0
             unsent = one("SELECT COUNT(*) FROM change_log WHERE sent_at IS NULL") or 0
     except sqlite3.DatabaseError as exc:
+        if is_disk_full(exc, path):  # SQLite could not even open its shared-memory file
+            raise BackupDiskFull(str(path)) from exc
         raise BackupError(f"“{path.name}” không phải bản sao lưu Sổ Trẻ Em ({exc}).") from exc
     made = datetime.fromtimestamp(path.stat().st_mtime)
     return BackupInfo(path, made, str(commune) if commune else None, int(children), int(cases),
@@ -94,9 +119,12 @@ def restore(backup_file: Path, db_path: Path, safety_dir: Path) -> Path | None:
     if db_path.exists():
         safety = safety_dir / f"truoc-khoi-phuc-{datetime.now():%Y%m%d-%H%M%S}.db"
         backup(db_path, safety)
-    for suffix in ("-wal", "-shm"):
-        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    _copy(backup_file, db_path)
+    try:
+        _copy(backup_file, db_path, replacing_database=True)
+    except OSError as exc:
+        if is_disk_full(exc, db_path):
+            raise BackupDiskFull(str(db_path)) from exc
+        raise
     return safety
 
 

@@ -12,7 +12,7 @@ import json
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -28,6 +28,7 @@ from desktop.db.audit import AuditMixin, changed_fields
 from desktop.db.changes import Changes
 from desktop.db.child_queries import ChildFilter
 from desktop.db.engine import make_engine, migrate
+from desktop.db.errors import DiskFull, disk_full_as_error, is_disk_full
 from desktop.db.models import (
     CaseStep,
     ChangeLog,
@@ -148,10 +149,11 @@ class Register(AuditMixin, ProgrammeMixin):
     def open(cls, path: Path | str) -> Register:
         """Open (creating if needed) the database at `path` and migrate it to the newest schema."""
         path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        engine = make_engine(path)
-        migrate(engine)
-        return cls(engine, path)
+        with disk_full_as_error(str(path)):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            engine = make_engine(path)
+            migrate(engine)
+            return cls(engine, path)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -204,8 +206,11 @@ class Register(AuditMixin, ProgrammeMixin):
             try:
                 yield
                 session.commit()
-            except BaseException:
-                session.rollback()
+            except BaseException as exc:
+                with suppress(Exception):  # the connection may be gone with the disk space
+                    session.rollback()
+                if isinstance(exc, Exception) and is_disk_full(exc, self.path):
+                    raise DiskFull(str(self.path)) from exc
                 raise
             finally:
                 self._local.session = self._local.villages = None

@@ -7,6 +7,7 @@ message at once; `ensure` turns them into one `ValidationError` for the write pa
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
@@ -74,7 +75,16 @@ FIELD_LABELS = {
     "recipient": "Người/đơn vị nhận",
     "purpose": "Mục đích",
     "items": "Hiện vật",
+    "caregiver_name": "Người chăm sóc",
+    "caregiver_relation": "Quan hệ với trẻ",
+    "contact_phone": "Điện thoại liên hệ",
+    "notes": "Ghi chú",
 }
+
+NAME_MAX = 100  # the longest Vietnamese or ethnic-minority full name is far shorter
+SHORT_TEXT_MAX = 200
+NOTES_MAX = 4000
+_NAME_PUNCTUATION = set(" .-'’()")
 
 _PERSONAL_ID = re.compile(r"^\d{12}$")
 
@@ -131,6 +141,16 @@ def validate_child(
     problems: list[Problem] = []
     if not normalize_name(draft.full_name):
         problems.append(Problem("full_name", "không được để trống."))
+    elif problem := name_problem(draft.full_name):
+        problems.append(Problem("full_name", problem))
+    for name, limit in (
+        ("caregiver_name", SHORT_TEXT_MAX),
+        ("caregiver_relation", SHORT_TEXT_MAX),
+        ("contact_phone", SHORT_TEXT_MAX),
+        ("notes", NOTES_MAX),
+    ):
+        if problem := text_problem(getattr(draft, name) or "", limit):
+            problems.append(Problem(name, problem))
     if draft.sex not in cat.codes(cat.SEXES):
         problems.append(Problem("sex", "chọn Nam hoặc Nữ."))
     problems += _birth_problems(draft.birth, draft.status, today)
@@ -150,6 +170,41 @@ def validate_child(
         if value is not None and value not in cat.codes(allowed):
             problems.append(Problem(name, f"giá trị “{value}” không hợp lệ."))
     return problems
+
+
+def _hidden_characters(text: str, allowed: str = "") -> bool:
+    return any(unicodedata.category(c)[0] == "C" and c not in allowed for c in text)
+
+
+def _thousands(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def text_problem(text: str, limit: int) -> str | None:
+    """Free text: bounded length, no invisible control characters (line breaks are fine)."""
+    if len(text) > limit:
+        return f"dài {_thousands(len(text))} ký tự, tối đa {_thousands(limit)}."
+    if _hidden_characters(text, "\n\r\t"):
+        return "có ký tự điều khiển ẩn (thường do chép từ phần mềm khác); hãy gõ lại."
+    return None
+
+
+def name_problem(full_name: str) -> str | None:
+    """A person's name: letters (any script, any tone marks), spaces and . - ' ( ) only."""
+    name = normalize_name(full_name)
+    if len(name) > NAME_MAX:
+        return f"dài {_thousands(len(name))} ký tự, tối đa {NAME_MAX}."
+    if _hidden_characters(full_name, "\t\n\r"):
+        return "có ký tự điều khiển ẩn (thường do chép từ phần mềm khác); hãy gõ lại."
+    odd = sorted(
+        {c for c in name if not (c.isalnum() or unicodedata.category(c)[0] == "M")}
+        - _NAME_PUNCTUATION
+    )
+    if odd:
+        return f"có ký tự không dùng trong tên: {' '.join(odd[:5])}."
+    if not any(c.isalpha() for c in name):
+        return "phải có chữ cái."
+    return None
 
 
 def _birth_problems(birth: PartialDate | None, status: str, today: date) -> list[Problem]:
@@ -234,4 +289,6 @@ def validate_support(
 def validate_village_name(name: str) -> list[Problem]:
     if not normalize_name(name):
         return [Problem("name", "tên thôn/bản không được để trống.")]
+    if problem := text_problem(name, SHORT_TEXT_MAX):
+        return [Problem("name", problem)]
     return []

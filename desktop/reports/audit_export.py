@@ -15,6 +15,7 @@ from desktop.domain import audit as vocab
 from desktop.domain import categories as cat
 from desktop.reports.notice import PERSONAL_DATA_NOTE
 from desktop.reports.xlsx import Progress, _noop, _sheet, safe
+from desktop.reports.xlsx import save as xlsx_save
 
 HEADERS: list[tuple[str, float]] = [
     ("STT", 7), ("Thời điểm", 20), ("Người dùng", 16), ("Thao tác", 18), ("Đối tượng", 22),
@@ -66,5 +67,5 @@ def write_audit(
         if written % 500 == 0:
             progress(written / max(total, 1), f"Đã ghi {written} / {total} dòng")
     progress(1.0, "Đang lưu tệp…")
-    wb.save(path)
+    xlsx_save(wb, path)
     return written

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -19,15 +20,25 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from desktop import reference
+from desktop.db.errors import DiskFull
 from desktop.db.register import Register
 from desktop.domain import importing
 from desktop.domain.dates import DateTextError, PartialDate
 from desktop.domain.names import fold, normalize_name
-from desktop.domain.validation import ChildDraft, CircumstanceDraft, validate_child
+from desktop.domain.validation import (
+    ChildDraft,
+    CircumstanceDraft,
+    validate_child,
+    validate_village_name,
+)
 from desktop.reports.notice import PERSONAL_DATA_NOTE
 from desktop.reports.xlsx import safe
+from desktop.reports.xlsx import save as xlsx_save
 
-MAX_ROWS = 100_000
+MAX_ROWS = 100_000  # a commune register holds hundreds or a few thousand children
+_HEADER_ROWS = 40  # title and header lines above the list
+_HEADER_WIDTH = 100  # columns searched for the header
+_EXCEL_ROWS = 1_048_576  # the most rows a sheet can have
 Progress = Callable[[float, str], None]
 
 
@@ -65,7 +76,67 @@ class ImportPlan:
         return [r for r in self.rows if not r.problems]
 
 
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls files and password-protected .xlsx
+
+
+def _refuse(path: Path, why: str) -> ImportFileError:
+    return ImportFileError(f"Không đọc được “{path.name}”: {why}")
+
+
+def _sniff(path: Path) -> None:
+    """Name what the file really is when it is not an .xlsx workbook (renamed files)."""
+    if path.is_dir():
+        raise _refuse(path, "đây là một thư mục, cần chọn một tệp Excel .xlsx.")
+    try:
+        with path.open("rb") as f:
+            head = f.read(8)
+            text_sample = head + f.read(2040)
+    except OSError as exc:
+        raise _refuse(path, f"không mở được tệp ({exc.strerror or exc}).") from exc
+    if not head:
+        raise _refuse(path, "tệp rỗng (0 byte).")
+    if head.startswith(b"%PDF"):
+        raise _refuse(path, "đây là tệp PDF, không phải tệp Excel .xlsx.")
+    if head.startswith(_OLE2):
+        if _is_encrypted(path):
+            raise _refuse(
+                path,
+                "tệp có đặt mật khẩu. Hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ "
+                "sổ làm việc), lưu lại rồi nhập.",
+            )
+        raise _refuse(path, "đây là tệp Excel cũ (.xls). Hãy mở bằng Excel rồi lưu lại dạng .xlsx.")
+    if not head.startswith(b"PK"):
+        try:
+            text_sample.decode("utf-8")
+            kind = "đây là tệp văn bản (CSV?), không phải tệp Excel .xlsx"
+        except UnicodeDecodeError:
+            kind = "không phải tệp Excel .xlsx"
+        raise _refuse(path, f"{kind}. Hãy mở bằng Excel rồi lưu dạng .xlsx.")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            if "xl/workbook.xml" in names:
+                _refuse_huge_sheets(path, archive)
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
+        raise _refuse(
+            path, "tệp Excel bị hỏng hoặc chép chưa hết (tệp nén không đọc được)."
+        ) from exc
+    if "xl/workbook.xml" not in names:
+        raise _refuse(path, "đây là tệp nén (ZIP) nhưng không phải tệp Excel .xlsx.")
+
+
+def _is_encrypted(path: Path) -> bool:
+    import olefile
+
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            return bool(ole.exists("EncryptionInfo"))
+    except (OSError, ValueError):
+        return False
+
+
 def _open_sheet(path: Path):
+    _sniff(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
@@ -73,23 +144,123 @@ def _open_sheet(path: Path):
             f"Không đọc được “{path.name}”: không phải tệp Excel .xlsx (tệp .xls cũ hãy mở bằng "
             "Excel rồi lưu lại dạng .xlsx)."
         ) from exc
+    hidden_with_list: list[str] = []
+    partial: tuple[str, int, set[str]] | None = None
     for ws in wb.worksheets:
-        if ws.sheet_state != "visible":
-            continue  # hidden sheets hold old copies and lookup lists, not the register
         found = _find_header(ws)
-        if found:
-            return wb, ws, found
+        if isinstance(found, _PartialHeader):
+            partial = partial or (ws.title, found.row, found.fields)
+            continue
+        if not found:
+            continue
+        if ws.sheet_state != "visible":
+            hidden_with_list.append(ws.title)  # old copies and lookup lists live there
+            continue
+        _refuse_duplicate_columns(path, ws.title, found[1])
+        if (getattr(ws, "_max_row", None) or 0) > MAX_ROWS + _HEADER_ROWS:  # the stated size
+            raise _too_many_rows(path, ws.title)
+        return wb, ws, found
     wb.close()
+    if hidden_with_list:
+        raise ImportFileError(
+            f"Danh sách trong “{path.name}” nằm ở trang “{hidden_with_list[0]}” đang bị ẩn. Hãy "
+            "bỏ ẩn trang đó (hoặc chép danh sách sang một trang đang hiện), lưu lại rồi nhập."
+        )
+    if partial is not None:
+        sheet, row, fields = partial
+        missing = [importing.FIELD_NAMES["full_name"]] if "full_name" not in fields else []
+        if not {"birth", "sex"} & fields:
+            missing.append("Ngày sinh” hoặc “Năm sinh")
+        raise ImportFileError(
+            f"Trang “{sheet}” của “{path.name}”, dòng tiêu đề {row}: thiếu cột “"
+            + "”, cột “".join(missing)
+            + "”."
+        )
     raise ImportFileError(
         f"Không tìm thấy dòng tiêu đề trong “{path.name}” (cần có cột “Họ và tên” và “Ngày sinh” "
         "hoặc “Năm sinh”)."
     )
 
 
-def _find_header(ws) -> tuple[int, dict[int, str], dict[int, str], list[str]] | None:
-    """(header row, column → field, birth column → sex, title lines) or None."""
+@dataclass(frozen=True)
+class _PartialHeader:
+    """A row that looks like a header but lacks a required column."""
+
+    row: int
+    fields: set[str]
+
+
+def _refuse_duplicate_columns(path: Path, sheet: str, fields: dict[int, str]) -> None:
+    columns: dict[str, list[int]] = {}
+    for col, name in fields.items():
+        columns.setdefault(name, []).append(col)
+    for name, cols in columns.items():
+        if len(cols) > 1:
+            raise ImportFileError(
+                f"Trang “{sheet}” của “{path.name}”: cột “{importing.FIELD_NAMES[name]}” có "
+                f"{len(cols)} lần (cột {', '.join(_letter(c) for c in cols)}); hãy giữ một cột."
+            )
+
+
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
+
+
+def _too_many_rows(path: Path, sheet: str) -> ImportFileError:
+    return _refuse(
+        path,
+        f"trang “{sheet}” có hơn {MAX_ROWS:,} dòng; một xã không có chừng ấy trẻ. Hãy kiểm "
+        "tra lại tệp hoặc chia nhỏ tệp.".replace(",", "."),
+    )
+
+
+def _refuse_huge_sheets(path: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse a sheet of more than `MAX_ROWS` rows before the Excel reader touches it.
+
+    The row tags are counted in the sheet's XML as it streams out of the zip, without parsing:
+    memory stays flat and a million rows are refused in a moment, whatever size the file
+    states (the reader would parse a whole sheet that states none just to measure it).
+    """
+    limit = MAX_ROWS + _HEADER_ROWS
+    for part in archive.namelist():
+        if not (part.startswith("xl/worksheets/") and part.endswith(".xml")):
+            continue
+        count, tail = 0, b""
+        with archive.open(part) as stream:
+            while chunk := stream.read(1 << 20):
+                data = tail + chunk
+                count += len(_ROW_TAG.findall(data))
+                tail = data[-31:]
+                count -= len(_ROW_TAG.findall(tail))  # counted again with the next chunk
+                if count > limit:
+                    raise _too_many_rows(path, _sheet_title(archive, part))
+
+
+def _sheet_title(archive: zipfile.ZipFile, part: str) -> str:
+    """The name the officer sees on the tab of a worksheet part (the part's name if unsure)."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        rels = ET.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        targets = {r.get("Id"): r.get("Target", "").lstrip("/") for r in rels}
+        book = ET.fromstring(archive.read("xl/workbook.xml"))
+        for sheet in book.iter():
+            if sheet.tag.endswith("}sheet"):
+                rid = next((v for k, v in sheet.attrib.items() if k.endswith("}id")), None)
+                target = targets.get(rid, "")
+                if part.endswith(target.removeprefix("xl/")):
+                    return sheet.get("name", part)
+    except (KeyError, ET.ParseError):
+        pass
+    return part
+
+
+def _find_header(
+    ws,
+) -> tuple[int, dict[int, str], dict[int, str], list[str]] | _PartialHeader | None:
+    """(header row, column → field, birth column → sex, title lines), or what was nearly one."""
     title: list[str] = []
-    rows = ws.iter_rows(min_row=1, max_row=40, values_only=True)
+    partial: _PartialHeader | None = None
+    rows = ws.iter_rows(min_row=1, max_row=_HEADER_ROWS, max_col=_HEADER_WIDTH, values_only=True)
     previous: tuple | None = None
     for number, values in enumerate(rows, start=1):
         if previous is not None:
@@ -99,7 +270,11 @@ def _find_header(ws) -> tuple[int, dict[int, str], dict[int, str], list[str]] | 
                 for col, value in enumerate(values)
                 if value is not None and (sex := importing.sex_of_column(value))
             }
-            if sexes:
+            name_col = next(c for c, f in fields.items() if f == "full_name")
+            first_data = name_col < len(values) and values[name_col] not in (None, "")
+            if sexes and "sex" not in fields.values() and not first_data:
+                # "Năm sinh" split into "Nam" / "Nữ" sub-columns (the sex is the column);
+                # a "Giới tính" column or a name beside means this row is already a child.
                 fields = {c: f for c, f in fields.items() if f != "birth"}
                 return header_row + 1, fields, sexes, title
             return header_row, fields, {}, title
@@ -111,14 +286,34 @@ def _find_header(ws) -> tuple[int, dict[int, str], dict[int, str], list[str]] | 
         if "full_name" in fields.values() and {"birth", "sex"} & set(fields.values()):
             previous = (number, fields)
             continue
+        if len(set(fields.values()) - {"stt"}) >= 2 and partial is None:
+            partial = _PartialHeader(number, set(fields.values()))
         title += [str(v) for v in values if isinstance(v, str)]
-    return None
+    if previous is not None:  # the header was the last row read
+        return previous[0], previous[1], {}, title
+    return partial
 
 
 def read_plan(
     register: Register, path: Path, mapping: dict[str, str] | None = None, today: date | None = None
 ) -> ImportPlan:
-    """Read the file and check every row; writes nothing."""
+    """Read the file and check every row; writes nothing.
+
+    Whatever a damaged or hostile file makes the Excel reader raise becomes `ImportFileError`.
+    """
+    try:
+        return _read_plan(register, path, mapping, today)
+    except (ImportFileError, MemoryError, DiskFull):
+        raise
+    except Exception as exc:  # the reader's errors on a broken file are many and undocumented
+        raise _refuse(
+            path, f"tệp Excel bị hỏng hoặc có nội dung lạ ({exc.__class__.__name__})."
+        ) from exc
+
+
+def _read_plan(
+    register: Register, path: Path, mapping: dict[str, str] | None, today: date | None
+) -> ImportPlan:
     today = today or date.today()
     wb, ws, (data_after, fields, birth_sexes, title) = _open_sheet(path)
     years = [int(y) for t in title for y in re.findall(r"\b(20\d\d|19\d\d)\b", t)]
@@ -140,9 +335,14 @@ def read_plan(
         ethnic_ok=set(reference.ethnic_groups()),
     )
     count = 0
-    for number, values in enumerate(
-        ws.iter_rows(min_row=data_after + 1, values_only=True), start=data_after + 1
-    ):
+    # Explicit bounds: openpyxl would otherwise trust the size the file states (rows past a
+    # wrong size would be dropped) or scan the whole sheet to measure it.
+    width = max([*fields, *birth_sexes]) + 1
+    rows = ws.iter_rows(
+        min_row=data_after + 1, max_row=_EXCEL_ROWS, max_col=width, values_only=True
+    )
+    for number, values in enumerate(rows, start=data_after + 1):
+        values = tuple(_unescape(v) for v in values)
         row = {f: values[c] if c < len(values) else None for c, f in fields.items()}
         if all(v in (None, "") for v in values):
             continue
@@ -160,6 +360,22 @@ def read_plan(
         )
     wb.close()
     return plan
+
+
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def _unescape(value: Any) -> Any:
+    """Excel stores characters XML cannot hold (control characters) as _xHHHH_; undo that so
+    validation sees them as they are."""
+    if isinstance(value, str) and "_x" in value:
+        return _EXCEL_ESCAPE.sub(lambda m: chr(int(m[1], 16)), value)
+    return value
+
+
+def _short(text: str, limit: int = 40) -> str:
+    """A cell quoted in a message: long junk is cut so the message stays readable."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _letter(col: int) -> str:
@@ -189,7 +405,9 @@ def _plan_row(number, row, values, birth_sexes, lookups: _Lookups, mapping, plan
         if value not in (None, ""):
             raw_birth, sex = value, sex or col_sex
     birth: PartialDate | None = None
-    if raw_birth not in (None, ""):
+    if isinstance(raw_birth, str) and len(raw_birth) > 40:
+        problems.append(f"Ngày sinh: “{_short(raw_birth)}” không phải là ngày.")
+    elif raw_birth not in (None, ""):
         try:
             birth = importing.parse_birth(raw_birth, today)
         except DateTextError as exc:
@@ -197,9 +415,16 @@ def _plan_row(number, row, values, birth_sexes, lookups: _Lookups, mapping, plan
     ethnic_text = str(row.get("ethnic") or "").strip()
     ethnic = reference.ethnic_code_for(ethnic_text) if ethnic_text else None
     if ethnic_text and ethnic not in lookups.ethnic_ok:
-        problems.append(f"Dân tộc: không nhận ra “{ethnic_text}”.")
+        problems.append(f"Dân tộc: không nhận ra “{_short(ethnic_text)}”.")
     village = normalize_name(str(row.get("village") or ""))
-    if village and fold(village) not in lookups.villages and village not in plan.new_villages:
+    village_problems = validate_village_name(village) if village else []
+    problems += [f"Thôn/bản: {p.message}" for p in village_problems]
+    if (
+        village
+        and not village_problems
+        and fold(village) not in lookups.villages
+        and village not in plan.new_villages
+    ):
         plan.new_villages.append(village)
     group_text = normalize_name(str(row.get("group") or ""))
     group_code = None
@@ -208,8 +433,8 @@ def _plan_row(number, row, values, birth_sexes, lookups: _Lookups, mapping, plan
         plan.group_texts.setdefault(group_text, group_code)
         if group_code is None:
             problems.append(
-                f"Hoàn cảnh: chưa biết “{group_text}” thuộc nhóm nào (chọn nhóm trong bước "
-                "ghép nhóm)."
+                f"Hoàn cảnh: chưa biết “{_short(group_text)}” thuộc nhóm nào (chọn nhóm trong "
+                "bước ghép nhóm)."
             )
     draft = ChildDraft(
         full_name=name,
@@ -317,4 +542,4 @@ def write_problems(plan: ImportPlan, path: Path) -> None:
     for row in plan.rows:
         for problem in row.problems:
             ws.append([row.row, safe(ws, row.name), safe(ws, problem), safe(ws, row.group_text)])
-    wb.save(path)
+    xlsx_save(wb, path)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from desktop import reference
 from desktop.db.audit import AuditFilter
+from desktop.db.errors import disk_full_as_error
 from desktop.db.register import Register
 from desktop.domain.periods import Period, PeriodError, kind_matches, parse_period
 from desktop.reports import audit_export, pdf, pdf_lists, protect, xlsx
@@ -57,11 +58,15 @@ def period_for(kind: str, text: str) -> Period:
 
 @contextmanager
 def atomic_file(path: Path) -> Iterator[Path]:
-    """Write beside `path` and rename at the end: a cancel or a crash leaves no half file."""
+    """Write beside `path` and rename at the end: a cancel or a crash leaves no half file.
+
+    A full disk while writing becomes `DiskFull`; the earlier file at `path`, if any, stays.
+    """
     tmp = path.with_name(f".{path.name}.partial")
     try:
-        yield tmp
-        os.replace(tmp, path)
+        with disk_full_as_error(str(path)):
+            yield tmp
+            os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
 
@@ -200,8 +205,11 @@ def export(
     children = None
     today = date.today()
     commune = register.commune_code or ""
-    wb = xlsx.Workbook(write_only=True)
-    with register.engine.connect() as conn, atomic_file(path) as tmp:
+    with (
+        register.engine.connect() as conn,
+        atomic_file(path) as tmp,
+        xlsx.streaming_workbook() as wb,
+    ):
         rows = 0
         if what == "all":
             children = xlsx.register_sheet(wb, conn, commune, today, progress)
@@ -214,7 +222,7 @@ def export(
             year = parse_period(str(today.year))
             xlsx.tally_sheets(wb, figures_module.compute(conn, area_of(register), year))
         progress(1.0, "Đang lưu tệp…")
-        wb.save(tmp)
+        xlsx.save(wb, tmp)
         _lock(tmp, password)
     register.record_export(what, path.name, children, detail=_locked_note(password))
     return rows

@@ -7,10 +7,12 @@ real dates, sensible widths, and text that can never turn into a formula (cells 
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -87,14 +89,49 @@ def _yes_no(value: int | None) -> str:
     return "" if value is None else ("Có" if value else "Không")
 
 
+@contextmanager
+def streaming_workbook() -> Iterator[Workbook]:
+    """A write-only workbook whose half-written sheets are closed quietly when the work fails
+    (full disk, cancel); left open, openpyxl complains about them whenever they are collected."""
+    wb = Workbook(write_only=True)
+    try:
+        yield wb
+    except BaseException:
+        for ws in wb.worksheets:
+            writer = getattr(ws, "_writer", None)
+            for stream in (getattr(ws, "_rows", None), getattr(writer, "xf", None)):
+                with suppress(Exception):
+                    stream.close()  # type: ignore[union-attr]
+        raise
+
+
+def save(wb: Workbook, path: Path) -> None:
+    """`Workbook.save`, but the file is let go even when writing fails (a full disk): a file
+    left open cannot be deleted on Windows, and complains whenever it is collected."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    if not wb.worksheets:
+        wb.create_sheet()
+    wb.properties.modified = datetime.now(UTC).replace(tzinfo=None)
+    archive = ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(wb, archive).save()
+    except BaseException:
+        handle, archive.fp = archive.fp, None  # nothing more is written to a failed file
+        if handle is not None:
+            with suppress(OSError):
+                handle.close()
+        raise
+
+
 def export_register(
     conn: Connection, commune: str, path: Path, today: date, progress: Progress = _noop
 ) -> int:
     """Every child of the commune with groups, supports, village and caregiver; rows written."""
-    wb = Workbook(write_only=True)
-    written = register_sheet(wb, conn, commune, today, progress)
-    progress(1.0, "Đang lưu tệp…")
-    wb.save(path)
+    with streaming_workbook() as wb:
+        written = register_sheet(wb, conn, commune, today, progress)
+        progress(1.0, "Đang lưu tệp…")
+        save(wb, path)
     return written
 
 
@@ -167,9 +204,9 @@ def register_sheet(
 
 def export_tally(figures: dict, path: Path) -> None:
     """The tally's tables, one sheet each, with the same numbers as the PDF and the JSON."""
-    wb = Workbook(write_only=True)
-    tally_sheets(wb, figures)
-    wb.save(path)
+    with streaming_workbook() as wb:
+        tally_sheets(wb, figures)
+        save(wb, path)
 
 
 def tally_sheets(wb: Workbook, figures: dict) -> None:

@@ -94,7 +94,7 @@ def open_window(db_path: Path) -> MainWindow | None:
         from desktop.ui.recovery import offer_restore
 
         if not offer_restore(db_path, exc):
-            raise
+            return None  # the officer was told what to do; the damaged file stays as it is
         return open_window(db_path)
     if found is not None:
         window = MainWindow(

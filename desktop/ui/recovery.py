@@ -18,11 +18,21 @@ def offer_restore(db_path: Path, error: BaseException, parent: QWidget | None = 
     from desktop.db import backup
 
     newest = backup.latest(backup.folder_for(db_path))
-    if newest is None:
-        return False
     try:
-        info = backup.describe(newest)
+        info = backup.describe(newest) if newest is not None else None
     except backup.BackupError:
+        info = None
+    if newest is None or info is None:
+        dialogs.error(
+            parent,
+            QCoreApplication.translate("recovery", "Sổ trẻ em bị hỏng"),
+            QCoreApplication.translate(
+                "recovery",
+                "Tệp dữ liệu {p} bị hỏng ({e}) và chưa có bản sao lưu tự động dùng được. Hãy "
+                "khôi phục từ bản sao lưu trên USB (lệnh “sotreem restore TỆP”) hoặc nhờ cán "
+                "bộ tin học; đừng xóa tệp hỏng.",
+            ).format(p=db_path, e=error),
+        )
         return False
     answer = dialogs.ask(
         parent,

@@ -13,9 +13,11 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from desktop.db.changes import Changes
+from desktop.db.errors import DiskFull
+from desktop.ui import dialogs
 
 
 class Cancelled(Exception):
@@ -96,6 +98,13 @@ class TaskManager(QObject):
                         self.changed.emit(result)
                 elif on_error:
                     on_error(error)
+                elif isinstance(error, DiskFull):
+                    # A write nobody waits on (a mark, a quick save) still tells the officer.
+                    dialogs.error(
+                        None,
+                        QCoreApplication.translate("TaskManager", "Không lưu được"),
+                        str(error),
+                    )
                 else:
                     raise error
 

@@ -1372,6 +1372,13 @@
     </message>
   </context>
   <context>
+    <name>TaskManager</name>
+    <message>
+      <source>Không lưu được</source>
+      <translation>Could not save</translation>
+    </message>
+  </context>
+  <context>
     <name>TrainingPage</name>
     <message>
       <source>Mọi chủ đề</source>
@@ -1504,6 +1511,10 @@
     <message>
       <source>Sổ trẻ em bị hỏng</source>
       <translation>The register is damaged</translation>
+    </message>
+    <message>
+      <source>Tệp dữ liệu {p} bị hỏng ({e}) và chưa có bản sao lưu tự động dùng được. Hãy khôi phục từ bản sao lưu trên USB (lệnh “sotreem restore TỆP”) hoặc nhờ cán bộ tin học; đừng xóa tệp hỏng.</source>
+      <translation>The data file {p} is damaged ({e}) and there is no usable automatic backup. Restore a backup from a USB stick (command “sotreem restore FILE”) or ask IT support; do not delete the damaged file.</translation>
     </message>
     <message>
       <source>Tệp dữ liệu bị hỏng ({e}). Khôi phục bản sao lưu tự động mới nhất, lúc {t}, có {n} trẻ em? Tệp hỏng được giữ lại để kiểm tra.</source>
