@@ -202,7 +202,7 @@ CASES = [
         build=f.raw_bytes(b"SQLite format 3\0" + b"\x07" * 600, name="sao-luu.db")),
     cmd("restore-a-truncated-backup", "restore", "{file}", expect=("sao-luu.db",),
         build=f.truncated_backup()),
-    cmd("export-wrong-suffix", "export", "register", "-o", "{tmp}/so.pdf",
+    cmd("export-wrong-suffix", "export", "register", "-o", "{tmp}/so.docx",
         expect=("đuôi .xlsx",)),
     cmd("export-into-missing-folder", "export", "register", "-o", "{tmp}/khong/co/so.xlsx",
         expect=("-o/--output", "không có")),
