@@ -41,6 +41,7 @@ from desktop.db.models import (
     Village,
 )
 from desktop.db.programme import ProgrammeMixin
+from desktop.db.sync_store import CURSOR_KEY, ROLE_KEY, ReadOnlyRegister, SyncMixin
 from desktop.domain import categories as cat
 from desktop.domain.cases import STEP_CODES
 from desktop.domain.dates import PartialDate
@@ -120,7 +121,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class Register(ProgrammeMixin):
+class Register(SyncMixin, ProgrammeMixin):
     def __init__(self, engine: Engine, path: Path):
         self.engine = engine
         self.path = path
@@ -131,6 +132,9 @@ class Register(ProgrammeMixin):
         settings = self._settings()
         self.device_id = settings.get("device_id") or self._create_device_id()
         self.commune_code: str | None = settings.get("commune_code")
+        self._reader = settings.get(ROLE_KEY) == "reader"
+        # The server cursor at the time of each write (the `base` of its change): cached here.
+        self._sync_base = int(settings.get(CURSOR_KEY) or 0)
         with Session(engine) as session:
             last = session.exec(
                 select(ChangeLog.hlc).order_by(ChangeLog.seq.desc()).limit(1)  # type: ignore[union-attr]
@@ -238,6 +242,10 @@ class Register(ProgrammeMixin):
         return self.commune_code
 
     def _log(self, tx: _Tx, row: Synced, fields: dict[str, Any]) -> None:
+        if self._reader:
+            raise ReadOnlyRegister(
+                "Dữ liệu của huyện/tỉnh chỉ để xem: mọi thay đổi do xã nhập và đồng bộ lên."
+            )
         tx.session.add(
             ChangeLog(
                 entity=row.__tablename__,  # type: ignore[arg-type]
@@ -246,6 +254,7 @@ class Register(ProgrammeMixin):
                 fields=json.dumps({k: _jsonable(v) for k, v in fields.items()}, ensure_ascii=False),
                 hlc=row.updated_at,
                 device_id=self.device_id,
+                base=self._sync_base,
             )
         )
         tx.entities.add(row.__tablename__)  # type: ignore[arg-type]
