@@ -37,7 +37,7 @@ def test_add_list_and_revoke_a_device(capsys, url):
     code, listing, _ = run(capsys, "list-devices", "--database-url", url)
     assert device_id in listing and "đang dùng" in listing and "Máy UBND xã" in listing
     code, out, _ = run(capsys, "revoke-device", device_id, "--database-url", url)
-    assert code == 0
+    assert code == 0 and "Đã thu hồi" in out
     _, listing, _ = run(capsys, "list-devices", "--database-url", url)
     assert "đã thu hồi" in listing
 
