@@ -79,10 +79,15 @@ class _Batch:
 
 def push(engine: Engine, caller: Caller, request: PushRequest) -> PushResponse:
     """Apply one batch in one transaction, retrying when the database asks us to."""
+    return push_many(engine, caller, [request])[0]
+
+
+def push_many(engine: Engine, caller: Caller, requests: list[PushRequest]) -> list[PushResponse]:
+    """Apply several batches of one device (a USB bundle) all together or not at all."""
     for attempt in range(_RETRIES):
         try:
             with engine.begin() as conn:
-                return _push(conn, caller, request)
+                return [_push(conn, caller, request) for request in requests]
         except DBAPIError as exc:
             if attempt == _RETRIES - 1 or not _retryable(exc):
                 raise

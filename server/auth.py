@@ -160,6 +160,16 @@ def _identify_device(conn: Connection, token: str) -> Caller:
     return Caller("device", device_id, frozenset({commune}), commune)
 
 
+def device_caller(conn: Connection, device_id: str) -> Caller | None:
+    """The device as a caller, for work that arrives without a token (USB bundles)."""
+    row = conn.execute(
+        select(device.c.commune_code).where(device.c.id == device_id, device.c.revoked.is_(False))
+    ).first()
+    if row is None:
+        return None
+    return Caller("device", device_id, frozenset({row.commune_code}), row.commune_code)
+
+
 def _identify_reader(conn: Connection, token: str) -> Caller:
     row = conn.execute(
         select(session_token.c.expires_at, reader.c.username, reader.c.unit_code,

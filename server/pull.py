@@ -14,13 +14,15 @@ from server.schema import change, rev_counter
 MAX_LIMIT = 5000
 
 
-def pull(engine: Engine, caller: Caller, after: int, limit: int) -> PullResponse:
+def pull(
+    engine: Engine, caller: Caller, after: int, limit: int, max_limit: int = MAX_LIMIT
+) -> PullResponse:
     """Changes after `after`, oldest first; a device's own changes are left out.
 
     The counter is read first: every revision up to it has committed (see `server.apply`), so
     the cursor can move past changes out of scope without ever skipping one still in flight.
     """
-    limit = max(1, min(limit, MAX_LIMIT))
+    limit = max(1, min(limit, max_limit))
     with reading(engine) as conn:
         top = conn.execute(select(rev_counter.c.rev).where(rev_counter.c.id == 1)).scalar_one()
         query = (
