@@ -78,6 +78,9 @@ _DENSE_MATCHES = 2000
 _FLUSH_EVERY = 2000
 
 
+_READ_ONLY = "Dữ liệu của huyện/tỉnh chỉ để xem: mọi thay đổi do xã nhập rồi đồng bộ lên."
+
+
 class NotSetUp(RuntimeError):
     """The database has no commune yet: run `sotreem init --commune CODE` or the wizard."""
 
@@ -237,15 +240,15 @@ class Register(SyncMixin, ProgrammeMixin):
             yield _Tx(session, self._new_rows)
 
     def _require_commune(self) -> str:
+        if self._reader:
+            raise ReadOnlyRegister(_READ_ONLY)
         if not self.commune_code:
             raise NotSetUp("Chưa chọn xã: chạy “sotreem init --commune MÃ_XÃ”.")
         return self.commune_code
 
     def _log(self, tx: _Tx, row: Synced, fields: dict[str, Any]) -> None:
         if self._reader:
-            raise ReadOnlyRegister(
-                "Dữ liệu của huyện/tỉnh chỉ để xem: mọi thay đổi do xã nhập và đồng bộ lên."
-            )
+            raise ReadOnlyRegister(_READ_ONLY)
         tx.session.add(
             ChangeLog(
                 entity=row.__tablename__,  # type: ignore[arg-type]

@@ -70,6 +70,29 @@ ENTITY_LABELS = {
 }
 
 
+# Fields the validation messages never name (they cannot be wrong) but a conflict can.
+_MORE_LABELS = {
+    "notes": "Ghi chú",
+    "caregiver_name": "Người chăm sóc",
+    "caregiver_relation": "Quan hệ với trẻ",
+    "contact_phone": "Số điện thoại liên hệ",
+    "birth_year": "Năm sinh",
+    "birth_month": "Tháng sinh",
+    "birth_day": "Ngày sinh",
+    "birth_registered": "Đã đăng ký khai sinh",
+    "health_insurance": "Thẻ bảo hiểm y tế",
+    "deleted": "Đã xoá",
+    "summary": "Tóm tắt",
+    "reported_by": "Người báo tin",
+    "emergency": "Khẩn cấp",
+    "end_reason": "Lý do kết thúc",
+}
+
+
+def field_label(key: str) -> str:
+    return FIELD_LABELS.get(key) or _MORE_LABELS.get(key, key)
+
+
 def conflict_id(entity: str, row_id: str, field: str, lost_hlc: str) -> str:
     """The same id on every side for the same lost edit, so a conflict is never recorded twice."""
     return str(uuid.uuid5(_CONFLICT_NAMESPACE, f"{entity}/{row_id}/{field}/{lost_hlc}"))
@@ -395,7 +418,7 @@ class SyncMixin:
         conflicts = 0
         if row is None:
             values = dict(incoming)
-            values.setdefault("created_at", datetime.now(UTC))
+            values.setdefault("created_at", _hlc_time(change.hlc) or datetime.now(UTC))
             row = model(
                 id=change.row_id, commune_code=change.commune_code, updated_at=change.hlc,
                 updated_by=change.by, **{k: v for k, v in values.items() if k != "id"},
@@ -530,7 +553,7 @@ class SyncMixin:
             row_id=c.row_id,
             record_label=self._record_label(session, c.entity, c.row_id),
             field=c.field,
-            field_label=FIELD_LABELS.get(c.field, c.field),
+            field_label=field_label(c.field),
             kept_value=kept,
             kept_text=self._value_text(session, c.field, kept),
             kept_at=_hlc_time(c.kept_hlc),

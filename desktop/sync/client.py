@@ -176,10 +176,12 @@ class SyncClient:
         transport: httpx.BaseTransport | None = None,
         timeout: float = DEFAULT_TIMEOUT,
         pull_limit: int = PULL_LIMIT,
+        push_limit: int = protocol.MAX_CHANGES_PER_PUSH,
     ):
         self.register = register
         self.server_url = server_url.rstrip("/")
         self.pull_limit = pull_limit
+        self.push_limit = push_limit
         self._http = _client(server_url, token, transport, timeout)
 
     def close(self) -> None:
@@ -220,7 +222,7 @@ class SyncClient:
         pushed = rejected = 0
         while True:
             self._check(cancel)
-            request = outbox.push_request(self.register)
+            request = outbox.push_request(self.register, self.push_limit)
             if request is None:
                 return pushed, rejected
             answer = self.push(request)

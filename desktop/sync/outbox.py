@@ -15,11 +15,11 @@ def push_request(
     if not entries:
         return None
     return protocol.PushRequest(
-        v=protocol.VERSION, device=register.device_id, changes=[_change(e) for e in entries]
+        v=protocol.VERSION, device=register.device_id, changes=[to_change(e) for e in entries]
     )
 
 
-def _change(entry: OutboxEntry) -> protocol.Change:
+def to_change(entry: OutboxEntry) -> protocol.Change:
     return protocol.Change(
         seq=entry.seq, entity=entry.entity, id=entry.row_id, commune=entry.commune_code,
         hlc=entry.hlc, by=entry.by[:64], base=entry.base,
