@@ -215,6 +215,12 @@ def seal_reply(
 
 def open_reply(data: bytes, token: str) -> BundleReply:
     device_id, secret = split_token(token)
+    header, _prefix, _rest = _header(data)
+    if header["dir"] == REPLY and header["device"] != device_id:
+        raise BundleError(
+            "Gói trả lời này là của một máy khác (khác token), không phải của máy này. Không có "
+            "gì được ghi."
+        )
     digest = secret_digest(secret)
     header, body = _open(data, REPLY, lambda d: digest if d == device_id else None)
     if body.get("reply_to") != header.get("reply_to"):

@@ -162,7 +162,7 @@ def test_pull_never_silently_overwrites_an_unsent_edit(hub, tmp_path):
     b.register.update_child(mai, draft_b)
     b.sync()
     with a.client() as client:
-        pulled, conflicts = client.pull_all()
+        _pulled, conflicts = client.pull_all()
     assert conflicts == 1
     assert a.register.get_child(mai).notes == "Ghi chú của máy B"
     [conflict] = a.register.conflicts()
@@ -276,17 +276,18 @@ def test_cut_at_100_random_points_then_converged(hub, tmp_path):
         assert conn.execute(text("SELECT COUNT(*) FROM child")).scalar_one() == created
 
 
+@pytest.mark.bad_input
 def test_offline_and_wrong_token_give_clear_messages(hub, tmp_path):
     a = new_desk(hub, tmp_path / "a.db", COMMUNE)
     a.register.add_child(child_draft(a.register, "Lò Thị Mai"))
-    with SyncClient(a.register, "http://127.0.0.1:9", a.token, timeout=2) as client:
-        with pytest.raises(SyncError) as offline:
-            client.sync_once()
+    offline_client = SyncClient(a.register, "http://127.0.0.1:9", a.token, timeout=2)
+    with offline_client as client, pytest.raises(SyncError) as offline:
+        client.sync_once()
     assert offline.value.kind == "offline" and "không có mạng" in offline.value.message
     device_id = a.token.split(".")[0]
-    with SyncClient(a.register, URL, f"{device_id}.sai", transport=hub.transport) as client:
-        with pytest.raises(SyncError) as wrong:
-            client.sync_once()
+    forged = SyncClient(a.register, URL, f"{device_id}.sai", transport=hub.transport)
+    with forged as client, pytest.raises(SyncError) as wrong:
+        client.sync_once()
     assert wrong.value.kind == "auth" and "Token" in wrong.value.message
     assert a.register.sync_state().unsent == 3  # nothing marked sent
     with a.client() as client:
