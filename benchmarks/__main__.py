@@ -6,7 +6,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from benchmarks import bench_bundle, bench_gui, bench_register, bench_reports
+from benchmarks import bench_bundle, bench_gui, bench_register, bench_reports, bench_sync_server
 from benchmarks.common import machine, table
 from desktop.db.register import Register
 from desktop.demo import DEMO_ACCOUNT, DEMO_PASSWORD
@@ -16,6 +16,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--children", type=int, default=100_000)
     parser.add_argument("--skip-gui", action="store_true")
+    parser.add_argument("--skip-sync-server", action="store_true")
     args = parser.parse_args()
     print(f"Machine: {machine()}\n", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -36,6 +37,10 @@ def main() -> None:
         reports = bench_reports.run(big, small, Path(tmp))
         print(table(reports), flush=True)
         results += reports
+    if not args.skip_sync_server:
+        server = bench_sync_server.run()
+        print(table(server), flush=True)
+        results += server
     print("\nAll results:\n")
     print(table(results))
 
