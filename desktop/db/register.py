@@ -304,6 +304,10 @@ class Register(SyncMixin, ProgrammeMixin):
             raise ValidationError(
                 [Problem("commune_code", f"mã “{commune_code}” không phải mã xã/phường hợp lệ.")]
             )
+        if self._reader:
+            raise ValidationError(
+                [Problem("commune_code", "cơ sở dữ liệu này là bản xem của huyện/tỉnh.")]
+            )
         if self.commune_code and self.commune_code != commune_code:
             raise ValidationError(
                 [Problem("commune_code", f"cơ sở dữ liệu này đã thuộc xã {self.commune_code}.")]
