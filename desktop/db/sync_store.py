@@ -356,6 +356,7 @@ class SyncMixin:
         with self._write() as tx:  # type: ignore[attr-defined]
             session = tx.session
             local = self._local_clocks(session, {c.row_id for c in changes})
+            present = self._present(session, changes)
             top: Timestamp | None = None
             for change in changes:
                 model = SYNCED_TABLES.get(change.entity)
@@ -368,7 +369,8 @@ class SyncMixin:
                     skipped += 1
                     continue
                 top = stamp if top is None or stamp > top else top
-                conflicts += self._apply_one(tx, model, change, local.get(change.row_id, {}))
+                known = change.row_id in present or change.row_id in tx.new_rows
+                conflicts += self._apply_one(tx, model, change, local.get(change.row_id, {}), known)
                 applied += 1
                 tx.entities.add(change.entity)
                 tx.ids.add(change.row_id)
@@ -377,6 +379,24 @@ class SyncMixin:
             session.merge(Setting(key=CURSOR_KEY, value=str(cursor)))
             self._sync_base = cursor
         return ApplyResult(applied, conflicts, skipped)
+
+    def _present(self, session: Session, changes: list[Incoming]) -> set[str]:
+        """Ids of the page's rows already stored: one query per table, not one per row."""
+        by_entity: dict[str, list[str]] = {}
+        for change in changes:
+            if change.entity in SYNCED_TABLES:
+                by_entity.setdefault(change.entity, []).append(change.row_id)
+        present: set[str] = set()
+        for entity, ids in by_entity.items():
+            present.update(
+                session.execute(
+                    text(
+                        f"SELECT id FROM {entity} WHERE id IN (SELECT value FROM json_each(:ids))"
+                    ),
+                    {"ids": json.dumps(ids)},
+                ).scalars()
+            )
+        return present
 
     def _local_clocks(
         self, session: Session, row_ids: set[str]
@@ -404,6 +424,7 @@ class SyncMixin:
         model: type[Synced],
         change: Incoming,
         local: dict[str, tuple[str, bool, int]],
+        known: bool,
     ) -> int:
         session = tx.session
         converters = _CONVERTERS[change.entity]
@@ -414,7 +435,9 @@ class SyncMixin:
         }
         if model is SyncConflict:
             self._replace_provisional(session, change)
-        row = session.get(model, change.row_id)
+        row = (
+            (tx.new_rows.get(change.row_id) or session.get(model, change.row_id)) if known else None
+        )
         conflicts = 0
         if row is None:
             values = dict(incoming)
@@ -423,9 +446,9 @@ class SyncMixin:
                 id=change.row_id, commune_code=change.commune_code, updated_at=change.hlc,
                 updated_by=change.by, **{k: v for k, v in values.items() if k != "id"},
             )  # fmt: skip
-            self._fill_derived(session, row)
+            self._fill_derived(session, row, tx.new_rows)
             session.add(row)
-            session.flush()
+            tx.new_rows[row.id] = row
             return 0
         won: dict[str, Any] = {}
         for key, value in incoming.items():
@@ -443,7 +466,7 @@ class SyncMixin:
             setattr(row, key, value)
         if change.hlc > row.updated_at:
             row.updated_at, row.updated_by = change.hlc, change.by
-        self._fill_derived(session, row)
+        self._fill_derived(session, row, tx.new_rows)
         session.add(row)
         if isinstance(row, Village) and "name" in won:
             for child in session.exec(select(Child).where(Child.village_id == row.id)):
@@ -498,7 +521,9 @@ class SyncMixin:
             session.delete(mine)
             session.flush()
 
-    def _fill_derived(self, session: Session, row: Synced) -> None:
+    def _fill_derived(
+        self, session: Session, row: Synced, pending: dict[str, Synced] | None = None
+    ) -> None:
         """Recompute the derived columns exactly as the write path does."""
         if isinstance(row, Village):
             row.name_folded = fold(row.name)
@@ -506,7 +531,11 @@ class SyncMixin:
             row.name_folded = fold(row.full_name)
             row.sort_key = sort_key(row.full_name)
             row.birth_latest = PartialDate(row.birth_year, row.birth_month, row.birth_day).latest()
-            village = session.get(Village, row.village_id) if row.village_id else None
+            village = None
+            if row.village_id:
+                village = (pending or {}).get(row.village_id) or session.get(
+                    Village, row.village_id
+                )
             row.search_text = search_document(
                 row.personal_id, row.caregiver_name, village.name if village else None
             )
