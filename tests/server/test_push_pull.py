@@ -213,3 +213,31 @@ def test_concurrent_pushes_from_many_devices_all_land_once(hub):
     assert errors == []
     ids = [c["id"] for c in watcher.pull_all()]
     assert len(ids) == len(set(ids)) == 8 * 3 * 10
+
+
+def test_a_reader_pulling_during_concurrent_pushes_misses_nothing(hub):
+    """Revisions commit in order: a pull racing with late commits never skips one."""
+    devices = [hub.device() for _ in range(5)]
+    watcher = hub.device()
+    done = threading.Event()
+    seen: list[str] = []
+
+    def poll():
+        while not done.is_set():
+            seen.extend(c["id"] for c in watcher.pull_all())
+
+    def work(dev):
+        for batch in range(4):
+            dev.push([child(dev, f"{dev.id[:8]}-{batch}-{i}", "Trẻ", 1000 + i) for i in range(5)])
+
+    poller = threading.Thread(target=poll)
+    poller.start()
+    threads = [threading.Thread(target=work, args=(d,)) for d in devices]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    done.set()
+    poller.join()
+    seen.extend(c["id"] for c in watcher.pull_all())
+    assert len(seen) == len(set(seen)) == 5 * 4 * 5
