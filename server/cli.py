@@ -135,6 +135,9 @@ def _serve(args: argparse.Namespace, url: str) -> int:
     if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
         print("Cần cả --ssl-certfile và --ssl-keyfile để chạy HTTPS.", file=sys.stderr)
         return 2
+    engine = make_engine(url)  # migrate once here, not in several workers at the same time
+    migrate(engine)
+    engine.dispose()
     os.environ[ENV_URL] = url  # the factory below reads it, in every worker
     uvicorn.run(
         "server.cli:app_from_environment",
