@@ -41,7 +41,7 @@ from desktop.db.models import (
     Village,
 )
 from desktop.db.programme import ProgrammeMixin
-from desktop.db.sync_store import CURSOR_KEY, ROLE_KEY, ReadOnlyRegister, SyncMixin
+from desktop.db.sync_store import CLOCK_KEY, CURSOR_KEY, ROLE_KEY, ReadOnlyRegister, SyncMixin
 from desktop.domain import categories as cat
 from desktop.domain.cases import STEP_CODES
 from desktop.domain.dates import PartialDate
@@ -142,10 +142,12 @@ class Register(SyncMixin, ProgrammeMixin):
             last = session.exec(
                 select(ChangeLog.hlc).order_by(ChangeLog.seq.desc()).limit(1)  # type: ignore[union-attr]
             ).first()
+        # Never behind a clock value seen from upstream, even after a restart.
+        seen = [Timestamp.parse(t) for t in (last, settings.get(CLOCK_KEY)) if t]
         self.clock = HybridClock(
             self.device_id,
             lambda: time.time_ns() // 1_000_000,
-            Timestamp.parse(last) if last else None,
+            max(seen) if seen else None,
         )
 
     # ---- opening -------------------------------------------------------------------------

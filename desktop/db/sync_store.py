@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from sqlalchemy import func, text, update
+from pydantic_core import PydanticUndefined
+from sqlalchemy import func, insert, text, update
 from sqlalchemy import types as sa_types
 from sqlmodel import Session, col, select
 
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from desktop.db.register import _Tx
 
 CURSOR_KEY = "sync.cursor"
+CLOCK_KEY = "sync.clock"  # the latest clock value seen from upstream: survives a restart
 LAST_SYNC_KEY = "sync.last_sync"
 ROLE_KEY = "sync.role"  # "reader" for a district/province database, else absent
 UNIT_KEY = "sync.unit"  # the reader's unit code
@@ -134,8 +136,9 @@ class ApplyResult:
     skipped: int
 
 
-@dataclass(frozen=True)
-class SyncFailureView:
+class SyncFailureView(NamedTuple):
+    """(entity, row_id, label, message) of a change the server refused."""
+
     entity: str
     row_id: str
     label: str
@@ -208,6 +211,78 @@ def _local_value(entity: str, key: str, value: Any) -> Any:
 
 def _json(value: Any) -> Any:
     return value.isoformat() if isinstance(value, datetime | date) else value
+
+
+_DEFAULTS: dict[str, dict[str, Any]] = {
+    name: {
+        c.name: (
+            model.model_fields[c.name].default
+            if c.name in model.model_fields
+            and model.model_fields[c.name].default is not PydanticUndefined
+            else None
+        )
+        for c in model.__table__.columns  # type: ignore[attr-defined]
+    }
+    for name, model in SYNCED_TABLES.items()
+}
+
+
+_REQUIRED: dict[str, list[str]] = {
+    name: [
+        c.name
+        for c in model.__table__.columns  # type: ignore[attr-defined]
+        if not c.nullable and c.name not in DERIVED_FIELDS and c.server_default is None
+    ]
+    for name, model in SYNCED_TABLES.items()
+}
+
+
+class _VillageNames:
+    """Village names for search text: this page's new villages first, then the database."""
+
+    def __init__(self, session: Session, inserts: dict[str, tuple[str, dict[str, Any]]]):
+        self.session, self.inserts = session, inserts
+
+    def __call__(self, village_id: str | None) -> str | None:
+        if not village_id:
+            return None
+        new = self.inserts.get(village_id)
+        if new is not None and new[0] == "village":
+            return new[1]["name"]
+        village = self.session.get(Village, village_id)
+        return village.name if village else None
+
+
+def _derived(entity: str, v: dict[str, Any], names: Callable[[str | None], str | None]) -> dict:
+    """The derived columns of a row, computed as the write path computes them."""
+    if entity == "village":
+        return {"name_folded": fold(v["name"])}
+    if entity == "child":
+        return {
+            "name_folded": fold(v["full_name"]),
+            "sort_key": sort_key(v["full_name"]),
+            "birth_latest": PartialDate(v["birth_year"], v["birth_month"], v["birth_day"]).latest(),
+            "search_text": search_document(
+                v["personal_id"], v["caregiver_name"], names(v["village_id"])
+            ),
+        }
+    return {}
+
+
+def _insert_new(
+    session: Session, inserts: dict[str, tuple[str, dict[str, Any]]], names: _VillageNames
+) -> None:
+    """Write a page's new rows with one executemany per table (FTS triggers index them)."""
+    by_entity: dict[str, list[dict[str, Any]]] = {}
+    for row_id, (entity, values) in list(inserts.items()):
+        if any(values.get(c) is None for c in _REQUIRED[entity]):
+            del inserts[row_id]  # incomplete (a newer or faulty sender): left on the server
+            continue
+        values.update(_derived(entity, values, names))
+        by_entity.setdefault(entity, []).append(values)
+    session.flush()  # the ORM's own pending rows first
+    for entity, rows in by_entity.items():
+        session.execute(insert(SYNCED_TABLES[entity].__table__), rows)  # type: ignore[attr-defined]
 
 
 class SyncMixin:
@@ -357,6 +432,8 @@ class SyncMixin:
             session = tx.session
             local = self._local_clocks(session, {c.row_id for c in changes})
             present = self._present(session, changes)
+            inserts: dict[str, tuple[str, dict[str, Any]]] = {}  # new rows, written in bulk
+            names = _VillageNames(session, inserts)
             top: Timestamp | None = None
             for change in changes:
                 model = SYNCED_TABLES.get(change.entity)
@@ -369,13 +446,26 @@ class SyncMixin:
                     skipped += 1
                     continue
                 top = stamp if top is None or stamp > top else top
-                known = change.row_id in present or change.row_id in tx.new_rows
-                conflicts += self._apply_one(tx, model, change, local.get(change.row_id, {}), known)
+                if model is SyncConflict:
+                    self._replace_provisional(session, change)
+                if change.row_id in inserts:
+                    self._merge_new(inserts[change.row_id][1], change)
+                elif change.row_id in present or change.row_id in tx.new_rows:
+                    conflicts += self._apply_one(
+                        tx, model, change, local.get(change.row_id, {}), names
+                    )
+                else:
+                    inserts[change.row_id] = (change.entity, self._new_values(change))
                 applied += 1
                 tx.entities.add(change.entity)
                 tx.ids.add(change.row_id)
+            wanted = len(inserts)
+            _insert_new(session, inserts, names)
+            skipped += wanted - len(inserts)
+            applied -= wanted - len(inserts)
             if top is not None:
                 self.clock.receive(top)
+                session.merge(Setting(key=CLOCK_KEY, value=str(self.clock.now())))
             session.merge(Setting(key=CURSOR_KEY, value=str(cursor)))
             self._sync_base = cursor
         return ApplyResult(applied, conflicts, skipped)
@@ -397,6 +487,35 @@ class SyncMixin:
                 ).scalars()
             )
         return present
+
+    def _new_values(self, change: Incoming) -> dict[str, Any]:
+        converters = _CONVERTERS[change.entity]
+        values = dict(_DEFAULTS[change.entity])
+        values.update(
+            (k, _local_value(change.entity, k, v))
+            for k, v in change.fields.items()
+            if k in converters and k not in ENVELOPE_FIELDS and k not in DERIVED_FIELDS
+        )
+        if values.get("created_at") is None:
+            values["created_at"] = _hlc_time(change.hlc) or datetime.now(UTC)
+        values.update(
+            id=change.row_id,
+            commune_code=change.commune_code,
+            updated_at=change.hlc,
+            updated_by=change.by,
+        )
+        return values
+
+    def _merge_new(self, values: dict[str, Any], change: Incoming) -> None:
+        """A later change to a row first seen in the same page (the stream is in order)."""
+        converters = _CONVERTERS[change.entity]
+        values.update(
+            (k, _local_value(change.entity, k, v))
+            for k, v in change.fields.items()
+            if k in converters and k not in ENVELOPE_FIELDS and k not in DERIVED_FIELDS
+        )
+        if change.hlc > values["updated_at"]:
+            values["updated_at"], values["updated_by"] = change.hlc, change.by
 
     def _local_clocks(
         self, session: Session, row_ids: set[str]
@@ -424,8 +543,9 @@ class SyncMixin:
         model: type[Synced],
         change: Incoming,
         local: dict[str, tuple[str, bool, int]],
-        known: bool,
+        names: _VillageNames,
     ) -> int:
+        """A change to a stored row: field by field, never silently over an unsent edit."""
         session = tx.session
         converters = _CONVERTERS[change.entity]
         incoming = {
@@ -433,23 +553,8 @@ class SyncMixin:
             for k, v in change.fields.items()
             if k in converters and k not in ENVELOPE_FIELDS and k not in DERIVED_FIELDS
         }
-        if model is SyncConflict:
-            self._replace_provisional(session, change)
-        row = (
-            (tx.new_rows.get(change.row_id) or session.get(model, change.row_id)) if known else None
-        )
+        row = tx.new_rows.get(change.row_id) or session.get(model, change.row_id)
         conflicts = 0
-        if row is None:
-            values = dict(incoming)
-            values.setdefault("created_at", _hlc_time(change.hlc) or datetime.now(UTC))
-            row = model(
-                id=change.row_id, commune_code=change.commune_code, updated_at=change.hlc,
-                updated_by=change.by, **{k: v for k, v in values.items() if k != "id"},
-            )  # fmt: skip
-            self._fill_derived(session, row, tx.new_rows)
-            session.add(row)
-            tx.new_rows[row.id] = row
-            return 0
         won: dict[str, Any] = {}
         for key, value in incoming.items():
             mine = local.get(key)
@@ -466,7 +571,9 @@ class SyncMixin:
             setattr(row, key, value)
         if change.hlc > row.updated_at:
             row.updated_at, row.updated_by = change.hlc, change.by
-        self._fill_derived(session, row, tx.new_rows)
+        values = {c: getattr(row, c) for c in _CONVERTERS[change.entity]}
+        for key, value in _derived(change.entity, values, names).items():
+            setattr(row, key, value)
         session.add(row)
         if isinstance(row, Village) and "name" in won:
             for child in session.exec(select(Child).where(Child.village_id == row.id)):
@@ -520,25 +627,6 @@ class SyncMixin:
         if mine is not None and not mine.resolved:
             session.delete(mine)
             session.flush()
-
-    def _fill_derived(
-        self, session: Session, row: Synced, pending: dict[str, Synced] | None = None
-    ) -> None:
-        """Recompute the derived columns exactly as the write path does."""
-        if isinstance(row, Village):
-            row.name_folded = fold(row.name)
-        elif isinstance(row, Child):
-            row.name_folded = fold(row.full_name)
-            row.sort_key = sort_key(row.full_name)
-            row.birth_latest = PartialDate(row.birth_year, row.birth_month, row.birth_day).latest()
-            village = None
-            if row.village_id:
-                village = (pending or {}).get(row.village_id) or session.get(
-                    Village, row.village_id
-                )
-            row.search_text = search_document(
-                row.personal_id, row.caregiver_name, village.name if village else None
-            )
 
     # ---- what the Đồng bộ page shows -----------------------------------------------------
 
@@ -640,10 +728,9 @@ class SyncMixin:
                 row = self._get(tx, model, conflict.row_id)  # type: ignore[attr-defined]
                 lost = json.loads(conflict.lost_value)
                 value = _local_value(conflict.entity, conflict.field, lost)
-                probe = model.model_validate({**row.model_dump(), conflict.field: value})
-                self._fill_derived(tx.session, probe)
-                columns = _CONVERTERS[conflict.entity]
-                derived = {k: getattr(probe, k) for k in DERIVED_FIELDS if k in columns}
+                values = {c: getattr(row, c) for c in _CONVERTERS[conflict.entity]}
+                values[conflict.field] = value
+                derived = _derived(conflict.entity, values, _VillageNames(tx.session, {}))
                 self._update(tx, row, **{conflict.field: value}, **derived)  # type: ignore[attr-defined]
             self._update(tx, conflict, resolved=True)  # type: ignore[attr-defined]
             return tx.changes()

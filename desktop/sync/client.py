@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 from pydantic import ValidationError
+from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.db.register import Register
 from desktop.sync import outbox, protocol
@@ -255,7 +256,14 @@ class SyncClient:
             self._check(cancel)
             after = self.register.sync_cursor()
             page = self.pull(after)
-            result = outbox.apply_pull(self.register, page)
+            try:
+                result = outbox.apply_pull(self.register, page)
+            except (SQLAlchemyError, ValueError, KeyError, TypeError, AttributeError) as exc:
+                raise SyncError(
+                    f"Dữ liệu nhận từ máy chủ không áp dụng được ({exc.__class__.__name__}); trang "
+                    "này chưa được ghi, dữ liệu trên máy không đổi. Hãy báo quản trị máy chủ.",
+                    "schema",
+                ) from exc
             pulled += result.applied
             conflicts += result.conflicts
             progress(0.5 + 0.5 * (0.9 if page.more else 1.0), f"Đã nhận {pulled} thay đổi…")

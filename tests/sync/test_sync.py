@@ -313,3 +313,46 @@ def test_conflict_resolution_keeps_the_derived_columns(hub, tmp_path):
     with a.register.engine.connect() as conn:
         entry = conn.execute(text("SELECT fields FROM change_log ORDER BY seq DESC LIMIT 1"))
         assert "resolved" in json.loads(entry.scalar_one())
+
+
+def test_a_pulled_village_rename_reindexes_the_children(hub, tmp_path):
+    a = new_desk(hub, tmp_path / "a.db", COMMUNE)
+    a.register.add_child(child_draft(a.register, "Lò Thị Mai", caregiver_name="Lò Văn Sáng"))
+    a.sync()
+    b = share_commune(hub, tmp_path / "b.db", a)
+    village = a.register.villages()[0]
+    a.register.rename_village(village.id, "Tả Phìn")
+    a.sync()
+    b.sync()
+    assert [r.full_name for r in b.register.find("ta phin")] == ["Lò Thị Mai"]
+    assert b.register.find("lao chai") == []
+    assert check_register(b.register) == []
+
+
+@pytest.mark.bad_input
+def test_an_incomplete_record_from_upstream_is_skipped_not_blocking(hub, tmp_path):
+    a = new_desk(hub, tmp_path / "a.db", COMMUNE)
+    a.sync()
+    b = share_commune(hub, tmp_path / "b.db", a)
+    faulty = hub.device_token(COMMUNE)  # another sender pushes a child without a name
+    body = {
+        "v": 1,
+        "device": "x",
+        "changes": [
+            {
+                "seq": 1,
+                "entity": "child",
+                "id": "0193aaaa-0000-7000-8000-000000000001",
+                "commune": COMMUNE,
+                "hlc": "1795000000000-0000-x",
+                "fields": {"notes": "?"},
+            }
+        ],
+    }
+    reply = hub.client.post("/v1/push", json=body, headers={"Authorization": f"Bearer {faulty}"})
+    assert reply.status_code == 200, reply.text
+    a.register.add_village("Nậm Pung")
+    a.sync()
+    b.sync()  # the incomplete row is left out; what follows it still arrives
+    assert [v.name for v in b.register.villages()] == [v.name for v in a.register.villages()]
+    assert b.register.child_count() == 0
