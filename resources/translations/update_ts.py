@@ -28,7 +28,7 @@ def extra_contexts() -> dict[str, list[str]]:
     from desktop.domain import categories as cat
     from desktop.ui.cases_page import CasesPage
     from desktop.ui.child_model import ChildTableModel
-    from desktop.ui.main_window import _LATER, PAGES
+    from desktop.ui.main_window import PAGES
 
     lists = [v for v in vars(cat).values() if isinstance(v, tuple) and v and hasattr(v[0], "label")]
     lists += [cases.CASE_STEPS, cases.CASE_STATUSES, ROLES]
@@ -37,7 +37,7 @@ def extra_contexts() -> dict[str, list[str]]:
         "categories": labels,
         "ChildTableModel": list(ChildTableModel.COLUMNS),
         "CasesPage": list(CasesPage.COLUMNS),
-        "MainWindow": [title for _key, title in PAGES] + [_LATER],
+        "MainWindow": [title for _key, title in PAGES],
     }
 
 
