@@ -374,6 +374,11 @@ class SyncMixin:
             )  # fmt: skip
         return entries
 
+    def last_seq(self) -> int:
+        """The newest change-log sequence number of this database (0 when empty)."""
+        with self.engine.connect() as conn:
+            return conn.execute(text("SELECT COALESCE(MAX(seq), 0) FROM change_log")).scalar_one()
+
     def mark_sent(self, acked: int, rejections: dict[int, str]) -> int:
         """After the server's acknowledgement: entries up to `acked` are sent; keep refusals.
 
@@ -467,7 +472,7 @@ class SyncMixin:
                 self.clock.receive(top)
                 session.merge(Setting(key=CLOCK_KEY, value=str(self.clock.now())))
             session.merge(Setting(key=CURSOR_KEY, value=str(cursor)))
-            self._sync_base = cursor
+        self._sync_base = cursor  # only once the rows and the cursor are committed
         return ApplyResult(applied, conflicts, skipped)
 
     def _present(self, session: Session, changes: list[Incoming]) -> set[str]:

@@ -227,6 +227,14 @@ class SyncClient:
             if request is None:
                 return pushed, rejected
             answer = self.push(request)
+            if answer.acked > self.register.last_seq():
+                raise SyncError(
+                    f"Máy chủ đã nhận đến thay đổi số {answer.acked} của máy này, nhưng dữ liệu "
+                    f"trên máy chỉ có đến số {self.register.last_seq()}: dữ liệu đã được khôi "
+                    "phục từ bản sao lưu cũ hoặc chép từ máy khác. Chưa gửi gì thêm; hãy xin "
+                    "quản trị máy chủ một token mới cho máy này rồi đồng bộ lại.",
+                    "server",
+                )
             marked = outbox.acknowledge(self.register, answer)
             if marked == 0:
                 raise SyncError(
