@@ -129,3 +129,50 @@ def test_same_field_edited_on_two_desks_shows_a_conflict_to_settle(
         client.sync_once()
     assert other.get_child(child).caregiver_name == "Vàng A Chứ"
     other.close()
+
+
+def test_district_reader_sees_the_area_and_each_commune(qtbot, tmp_path):
+    from tests.sync.conftest import COMMUNE, NEIGHBOUR, Hub, child_draft, new_desk, new_reader
+
+    hub = Hub(f"sqlite:///{tmp_path / 'server.db'}")
+    try:
+        ban_xeo = new_desk(hub, tmp_path / "a.db", COMMUNE)
+        a_mu_sung = new_desk(hub, tmp_path / "b.db", NEIGHBOUR)
+        for name in ("Lò Thị Mai", "Giàng A Páo"):
+            ban_xeo.register.add_child(child_draft(ban_xeo.register, name))
+        a_mu_sung.register.add_child(child_draft(a_mu_sung.register, "Sùng Thị Dua"))
+        ban_xeo.sync()
+        a_mu_sung.sync()
+        reader = new_reader(hub, tmp_path / "doc.db")
+        reader.sync()
+        reader.register.set_settings({"sync.reader": "doc15"})  # as `sotreem sync --reader` does
+        win = MainWindow(reader.register, role="viewer", username="Huyện")
+        qtbot.addWidget(win)
+        qtbot.waitUntil(lambda: win.tasks.pending == 0)
+        win.show()
+        win.show_page("reports")
+        page = win.reports_page
+        qtbot.waitUntil(lambda: page.area.count() >= 3 and page.figures is not None)
+        assert page.area.isVisible() and not page.sent_button.isVisible()
+        assert page.area.itemText(0).startswith("Toàn địa bàn")
+
+        def children_shown() -> int:
+            return page.figures["children_under_16"]["total"]
+
+        whole = children_shown()
+        assert whole == 3
+        page.area.setCurrentIndex(page.area.findData(NEIGHBOUR))
+        qtbot.waitUntil(lambda: children_shown() == 1)
+        assert "A Mú Sung" in page.preview.toPlainText()
+        page.area.setCurrentIndex(page.area.findData(COMMUNE))
+        qtbot.waitUntil(lambda: children_shown() == 2)
+        out = tmp_path / "ban-xeo.json"
+        page.save_report(out, "json")
+        qtbot.waitUntil(lambda: out.exists() and win.tasks.pending == 0)
+        assert '"Xã Bản Xèo"' in out.read_text(encoding="utf-8")
+        assert win.sync_page.reader.text() == "doc15"  # the account logs in again by password
+        win.close()
+        for desk in (ban_xeo, a_mu_sung, reader):
+            desk.register.close()
+    finally:
+        hub.close()

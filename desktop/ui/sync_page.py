@@ -48,14 +48,28 @@ class SyncPage(QWidget):
         self.token.setPlaceholderText(self.tr("mã do cán bộ tin học huyện/tỉnh cấp"))
         server, token = server_settings(register)
         self.server.setText(server or "")
-        self.token.setText(token or "")
+        self.reader = QLineEdit(objectName="readerUser")
+        if register.is_reader:
+            # A district/province account: its session expires, so it logs in with a password.
+            from desktop.sync.commands import READER_KEY
+
+            self.reader.setText(register.setting(READER_KEY) or "")
+            self.token.setObjectName("readerPassword")
+            self.token.setPlaceholderText(self.tr("mật khẩu tài khoản huyện/tỉnh"))
+        else:
+            self.token.setText(token or "")
         self.test_button = QPushButton(self.tr("Kiểm tra kết nối"), objectName="testConnection")
         self.test_button.clicked.connect(self.test_connection)
         self.sync_button = QPushButton(self.tr("Đồng bộ ngay"), objectName="syncNow")
         self.sync_button.clicked.connect(self.sync_now)
         server_form = QFormLayout()
         server_form.addRow(self.tr("Địa chỉ máy chủ"), self.server)
-        server_form.addRow(self.tr("Mã thiết bị"), self.token)
+        if register.is_reader:
+            server_form.addRow(self.tr("Tài khoản"), self.reader)
+            server_form.addRow(self.tr("Mật khẩu"), self.token)
+            self.sync_button.setText(self.tr("Đăng nhập và đồng bộ"))
+        else:
+            server_form.addRow(self.tr("Mã thiết bị"), self.token)
         buttons = QHBoxLayout()
         buttons.addWidget(self.test_button)
         buttons.addWidget(self.sync_button)
@@ -149,8 +163,12 @@ class SyncPage(QWidget):
         return server, token
 
     def test_connection(self) -> None:
-        entered = self._entered()
+        if self.register.is_reader:  # the status needs no account
+            entered = (self.server.text().strip(), "") if self.server.text().strip() else None
+        else:
+            entered = self._entered()
         if entered is None:
+            dialogs.error(self, self.tr("Nhập địa chỉ máy chủ."))
             return
         server, token = entered
         self.test_button.setEnabled(False)
@@ -160,7 +178,8 @@ class SyncPage(QWidget):
 
             with SyncClient(self.register, server, token) as client:
                 answer = client.test_connection()
-            _remember(self.register, server, token)
+            if token:
+                _remember(self.register, server, token)
             return answer
 
         def done(answer: str) -> None:
@@ -174,6 +193,9 @@ class SyncPage(QWidget):
         self.tasks.run_io(work, done, failed)
 
     def sync_now(self) -> None:
+        if self.register.is_reader and self.token.text():
+            self._login_and_sync()
+            return
         entered = self._entered()
         if entered is None:
             return
@@ -183,6 +205,42 @@ class SyncPage(QWidget):
         self._manual = True
         if not self.scheduler.run(manual=True):
             self._manual = False
+
+    def _login_and_sync(self) -> None:
+        server, username, password = (
+            self.server.text().strip(), self.reader.text().strip(), self.token.text()
+        )
+        if not server or not username:
+            dialogs.error(self, self.tr("Nhập địa chỉ máy chủ và tài khoản."))
+            return
+        self.sync_button.setEnabled(False)
+
+        def work() -> None:
+            from desktop.sync.client import login
+            from desktop.sync.commands import READER_KEY, SERVER_KEY, TOKEN_KEY
+
+            session = login(server, username, password)
+            if session.unit != self.register.reader_unit:
+                raise ValueError(
+                    f"Tài khoản {username} xem đơn vị {session.unit}, không phải đơn vị của "
+                    f"tệp dữ liệu này ({self.register.reader_unit})."
+                )
+            self.register.set_settings(
+                {SERVER_KEY: server, TOKEN_KEY: session.token, READER_KEY: username}
+            )
+
+        def done(_result: None) -> None:
+            self.token.clear()
+            self.sync_button.setEnabled(True)
+            self._manual = True
+            if not self.scheduler.run(manual=True):
+                self._manual = False
+
+        def failed(error: BaseException) -> None:
+            self.sync_button.setEnabled(True)
+            dialogs.error(self, str(error))
+
+        self.tasks.run_io(work, done, failed)
 
     # ---- progress -------------------------------------------------------------------------
 
