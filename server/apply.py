@@ -1,5 +1,10 @@
 """Apply a push batch: idempotent per (device, seq), scoped, merged per field, one transaction.
 
+A device's seqs arrive in order, so `device.acked_seq` is enough to recognise a replay (refused
+changes count as processed; their messages are kept to be told again). The answer's `acked`
+never goes past the batch's own highest seq, because the client marks every entry up to it as
+sent; an empty push asks for the stored `acked` without sending anything.
+
 Each stored row keeps a clock per field: ``[hlc, rev, device, by]``. An incoming change whose
 ``base`` (the cursor its device had pulled to) is older than the stored field's revision, from
 another device, was made concurrently: the later HLC is kept and the other value becomes a
@@ -20,7 +25,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, insert, select, tuple_, update
+from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, tuple_, update
 from sqlalchemy.exc import DBAPIError
 from uuid6 import uuid7
 
@@ -103,9 +108,12 @@ def _retryable(exc: DBAPIError) -> bool:
 
 
 def _push(conn: Connection, caller: Caller, request: PushRequest) -> PushResponse:
-    acked = conn.execute(
-        select(device.c.acked_seq).where(device.c.id == caller.name).with_for_update()
-    ).scalar_one()
+    state = conn.execute(
+        select(device.c.acked_seq, device.c.acked_hlc)
+        .where(device.c.id == caller.name)
+        .with_for_update()
+    ).one()
+    acked, acked_hlc = state.acked_seq, state.acked_hlc
     seen: set[int] = set()
     fresh: list[Change] = []
     replayed: list[int] = []
@@ -113,13 +121,17 @@ def _push(conn: Connection, caller: Caller, request: PushRequest) -> PushRespons
         if item.seq in seen:
             continue
         seen.add(item.seq)
-        if item.seq > acked:
+        # A replay carries a seq and a clock both already processed. A desktop restored from a
+        # backup numbers its new edits again from an old seq, but their clocks are later.
+        if item.seq > acked or (item.hlc > acked_hlc and _HLC.match(item.hlc)):
             fresh.append(item)
         else:
             replayed.append(item.seq)
+    # Acknowledge no further than this batch: the client marks every entry up to `acked` sent.
+    ceiling = max(seen) if seen else acked
     rejected = _old_rejections(conn, caller.name, replayed)
     if not fresh:
-        return PushResponse(v=VERSION, acked=acked, rejected=rejected)
+        return PushResponse(v=VERSION, acked=min(acked, ceiling), rejected=rejected)
 
     batch = _Batch(_lock_rows(conn, fresh))
     new_rejections: list[Rejection] = []
@@ -129,16 +141,27 @@ def _push(conn: Connection, caller: Caller, request: PushRequest) -> PushRespons
         except Refused as exc:
             new_rejections.append(Rejection(seq=item.seq, message=str(exc)))
 
-    top = fresh[-1].seq
-    conn.execute(update(device).where(device.c.id == caller.name).values(acked_seq=top))
+    top = max(acked, fresh[-1].seq)
+    clocks = [c.hlc for c in fresh if _HLC.match(c.hlc)]
+    latest = max([acked_hlc, *clocks])
+    conn.execute(
+        update(device).where(device.c.id == caller.name).values(acked_seq=top, acked_hlc=latest)
+    )
     if new_rejections:
+        # A reused seq (restored desktop) may have an old refusal stored: the new one replaces it.
+        conn.execute(
+            delete(rejection).where(
+                rejection.c.device_id == caller.name,
+                rejection.c.seq.in_([r.seq for r in new_rejections]),
+            )
+        )
         conn.execute(
             insert(rejection),
             [{"device_id": caller.name, "seq": r.seq, "message": r.message}
              for r in new_rejections],
         )  # fmt: skip
     _write(conn, batch)
-    return PushResponse(v=VERSION, acked=top, rejected=rejected + new_rejections)
+    return PushResponse(v=VERSION, acked=min(top, ceiling), rejected=rejected + new_rejections)
 
 
 def _old_rejections(conn: Connection, device_id: str, seqs: list[int]) -> list[Rejection]:

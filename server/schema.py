@@ -42,6 +42,9 @@ device = Table(
     Column("revoked", Boolean, nullable=False, server_default="0"),
     # Highest seq of this device already processed (applied or rejected): replays stop here.
     Column("acked_seq", BigInteger, nullable=False, server_default="0"),
+    # The latest HLC processed: a seq already acknowledged but carrying a later clock is new
+    # work from a desktop restored from a backup (its seqs start again), not a replay.
+    Column("acked_hlc", String(64), nullable=False, server_default=""),
 )
 
 # A district/province account that reads every commune beneath its unit.

@@ -241,3 +241,36 @@ def test_a_reader_pulling_during_concurrent_pushes_misses_nothing(hub):
     poller.join()
     seen.extend(c["id"] for c in watcher.pull_all())
     assert len(seen) == len(set(seen)) == 5 * 4 * 5
+
+
+def test_an_empty_push_tells_how_far_the_server_has_stored(hub):
+    a = hub.device()
+    a.push([child(a, f"c{i}", "Trẻ", 1000 + i) for i in range(3)])
+    assert a.push([]).json() == {"v": 1, "acked": 3, "rejected": []}
+
+
+def test_the_answer_never_acknowledges_beyond_the_batch(hub):
+    a = hub.device()
+    a.push([child(a, f"c{i}", "Trẻ", 1000 + i) for i in range(6)])
+    # The client re-sends an old prefix (its answer was lost): only that prefix is acknowledged.
+    first_two = [dict(seq=s, entity="child", id=f"c{s - 1}", commune=COMMUNE,
+                      hlc=f"{1000 + s - 1:013d}-0000-x", base=0, fields={"sex": "F"})
+                 for s in (1, 2)]  # fmt: skip
+    assert a.push(first_two).json()["acked"] == 2
+
+
+def test_a_desktop_restored_from_a_backup_is_not_mistaken_for_a_replay(hub):
+    a, b = hub.device(), hub.device()
+    a.push([child(a, f"c{i}", "Trẻ", 1000 + i) for i in range(5)])
+    b.pull_all()
+    # Restored from last week's backup, the desktop numbers its next edits 3, 4 again — with
+    # clocks later than anything it sent before.
+    a.seq = 2
+    edits = [a.change("child", "c0", {"schooling": "mầm non"}, at=9000),
+             a.change("child", "c1", {"schooling": "tiểu học"}, at=9001)]  # fmt: skip
+    answer = a.push(edits).json()
+    assert answer["acked"] == 4 and answer["rejected"] == []
+    assert [c["fields"] for c in b.pull_all()] == [{"schooling": "mầm non"},
+                                                   {"schooling": "tiểu học"}]  # fmt: skip
+    a.push(edits)  # and the same batch sent again is still a replay
+    assert b.pull_all() == []

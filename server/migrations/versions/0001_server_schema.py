@@ -39,6 +39,7 @@ def upgrade() -> None:
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('revoked', sa.Boolean(), server_default='0', nullable=False),
     sa.Column('acked_seq', sa.BigInteger(), server_default='0', nullable=False),
+    sa.Column('acked_hlc', sa.String(length=64), server_default='', nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_device'))
     )
     op.create_table('reader',
