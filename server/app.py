@@ -105,7 +105,10 @@ def create_app(database_url: str, engine: Engine | None = None) -> FastAPI:
             message = "Tài khoản huyện/tỉnh chỉ được xem dữ liệu, không được gửi lên."
             raise WireError("scope", message)
         message = await read_message(request, PushRequest)
-        answer = await run_in_threadpool(apply.push, engine, who, message)
+        try:
+            answer = await run_in_threadpool(apply.push, engine, who, message)
+        except apply.Restored as exc:
+            return error_response(WireError("server", str(exc)), request, status=409)
         return respond(answer, request)
 
     @app.get("/v1/pull")

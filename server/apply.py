@@ -1,9 +1,10 @@
 """Apply a push batch: idempotent per (device, seq), scoped, merged per field, one transaction.
 
-A device's seqs arrive in order, so `device.acked_seq` is enough to recognise a replay (refused
-changes count as processed; their messages are kept to be told again). The answer's `acked`
-never goes past the batch's own highest seq, because the client marks every entry up to it as
-sent; an empty push asks for the stored `acked` without sending anything.
+A device's seqs arrive in order, so `device.acked_seq` recognises a replay (refused changes
+count as processed; their messages are kept to be told again). `device.acked_hlc` tells a
+replay from a desktop restored from an old backup, which numbers new edits from an old seq
+again but with later clocks: that batch is refused as a whole (nothing would be marked sent
+wrongly) and the device needs a new token. An empty push asks for the stored `acked`.
 
 Each stored row keeps a clock per field: ``[hlc, rev, device, by]``. An incoming change whose
 ``base`` (the cursor its device had pulled to) is older than the stored field's revision, from
@@ -25,7 +26,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, delete, insert, select, tuple_, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, tuple_, update
 from sqlalchemy.exc import DBAPIError
 from uuid6 import uuid7
 
@@ -45,6 +46,10 @@ from server.schema import change, device, record, rejection, rev_counter
 _HLC = re.compile(r"^\d{13}-\d{4}-.{1,40}$")
 _RETRIES = 8
 _SCALARS = (str, int, float, bool, type(None))
+
+
+class Restored(Exception):
+    """The device reuses seqs with new work (a restored backup): refuse the batch, lose nothing."""
 
 
 class Refused(Exception):
@@ -121,17 +126,15 @@ def _push(conn: Connection, caller: Caller, request: PushRequest) -> PushRespons
         if item.seq in seen:
             continue
         seen.add(item.seq)
-        # A replay carries a seq and a clock both already processed. A desktop restored from a
-        # backup numbers its new edits again from an old seq, but their clocks are later.
-        if item.seq > acked or (item.hlc > acked_hlc and _HLC.match(item.hlc)):
+        if item.seq > acked:
             fresh.append(item)
+        elif item.hlc > acked_hlc and _HLC.match(item.hlc):
+            raise Restored(_restored_message(item.seq, acked))
         else:
             replayed.append(item.seq)
-    # Acknowledge no further than this batch: the client marks every entry up to `acked` sent.
-    ceiling = max(seen) if seen else acked
     rejected = _old_rejections(conn, caller.name, replayed)
     if not fresh:
-        return PushResponse(v=VERSION, acked=min(acked, ceiling), rejected=rejected)
+        return PushResponse(v=VERSION, acked=acked, rejected=rejected)
 
     batch = _Batch(_lock_rows(conn, fresh))
     new_rejections: list[Rejection] = []
@@ -141,27 +144,28 @@ def _push(conn: Connection, caller: Caller, request: PushRequest) -> PushRespons
         except Refused as exc:
             new_rejections.append(Rejection(seq=item.seq, message=str(exc)))
 
-    top = max(acked, fresh[-1].seq)
+    top = fresh[-1].seq
     clocks = [c.hlc for c in fresh if _HLC.match(c.hlc)]
     latest = max([acked_hlc, *clocks])
     conn.execute(
         update(device).where(device.c.id == caller.name).values(acked_seq=top, acked_hlc=latest)
     )
     if new_rejections:
-        # A reused seq (restored desktop) may have an old refusal stored: the new one replaces it.
-        conn.execute(
-            delete(rejection).where(
-                rejection.c.device_id == caller.name,
-                rejection.c.seq.in_([r.seq for r in new_rejections]),
-            )
-        )
         conn.execute(
             insert(rejection),
             [{"device_id": caller.name, "seq": r.seq, "message": r.message}
              for r in new_rejections],
         )  # fmt: skip
     _write(conn, batch)
-    return PushResponse(v=VERSION, acked=min(top, ceiling), rejected=rejected + new_rejections)
+    return PushResponse(v=VERSION, acked=top, rejected=rejected + new_rejections)
+
+
+def _restored_message(seq: int, acked: int) -> str:
+    return (
+        f"Máy chủ đã nhận đến thay đổi số {acked} của máy này, nhưng thay đổi số {seq} vừa gửi "
+        "là thay đổi mới: dữ liệu trên máy đã được khôi phục từ bản sao lưu cũ hoặc chép từ máy "
+        "khác. Chưa ghi gì; hãy xin quản trị máy chủ một token mới cho máy này rồi đồng bộ lại."
+    )
 
 
 def _old_rejections(conn: Connection, device_id: str, seqs: list[int]) -> list[Rejection]:

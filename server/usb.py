@@ -48,7 +48,10 @@ def import_bundle(engine, data: bytes, reply_path: Path) -> str:
         digest = auth.device_secret_digest(conn, request.device_id)
     if caller is None or digest is None:  # revoked between the two reads
         raise bundle.BundleError("Máy gửi gói này đã bị thu hồi token.")
-    answers = apply.push_many(engine, caller, request.pushes)
+    try:
+        answers = apply.push_many(engine, caller, request.pushes)
+    except apply.Restored as exc:
+        raise bundle.BundleError(str(exc)) from exc
     changes = pull.pull(engine, caller, request.pull_after, PULL_PER_BUNDLE, PULL_PER_BUNDLE)
     sealed = bundle.seal_reply(request, digest, answers, changes)
     partial = reply_path.with_name(f".{reply_path.name}.partial")

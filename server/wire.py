@@ -105,8 +105,8 @@ def respond(message: BaseModel, request: Request, status: int = 200) -> Response
     return Response(raw, status_code=status, media_type="application/json", headers=headers)
 
 
-def error_response(error: WireError, request: Request) -> Response:
-    status = STATUS[error.body.error]
+def error_response(error: WireError, request: Request, status: int | None = None) -> Response:
+    status = status or STATUS[error.body.error]
     response = respond(error.body, request, status)
     if status == 401:
         response.headers["WWW-Authenticate"] = "Bearer"

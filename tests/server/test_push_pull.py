@@ -7,7 +7,7 @@ import threading
 from sqlalchemy import func, select
 
 from server.schema import change
-from tests.server.conftest import COMMUNE, Hub
+from tests.server.conftest import COMMUNE, Hub, hlc
 
 
 def child(dev, row_id: str, name: str, at: int) -> dict:
@@ -249,17 +249,17 @@ def test_an_empty_push_tells_how_far_the_server_has_stored(hub):
     assert a.push([]).json() == {"v": 1, "acked": 3, "rejected": []}
 
 
-def test_the_answer_never_acknowledges_beyond_the_batch(hub):
+def test_a_resent_old_prefix_is_acknowledged_up_to_what_is_stored(hub):
     a = hub.device()
     a.push([child(a, f"c{i}", "Trẻ", 1000 + i) for i in range(6)])
-    # The client re-sends an old prefix (its answer was lost): only that prefix is acknowledged.
+    # The client re-sends an old prefix (its answer was lost): all six are stored.
     first_two = [dict(seq=s, entity="child", id=f"c{s - 1}", commune=COMMUNE,
-                      hlc=f"{1000 + s - 1:013d}-0000-x", base=0, fields={"sex": "F"})
+                      hlc=hlc(999 + s, a.id[:8]), base=0, fields={"sex": "F"})
                  for s in (1, 2)]  # fmt: skip
-    assert a.push(first_two).json()["acked"] == 2
+    assert a.push(first_two).json()["acked"] == 6
 
 
-def test_a_desktop_restored_from_a_backup_is_not_mistaken_for_a_replay(hub):
+def test_a_desktop_restored_from_a_backup_is_refused_whole_not_taken_for_a_replay(hub):
     a, b = hub.device(), hub.device()
     a.push([child(a, f"c{i}", "Trẻ", 1000 + i) for i in range(5)])
     b.pull_all()
@@ -268,9 +268,14 @@ def test_a_desktop_restored_from_a_backup_is_not_mistaken_for_a_replay(hub):
     a.seq = 2
     edits = [a.change("child", "c0", {"schooling": "mầm non"}, at=9000),
              a.change("child", "c1", {"schooling": "tiểu học"}, at=9001)]  # fmt: skip
-    answer = a.push(edits).json()
-    assert answer["acked"] == 4 and answer["rejected"] == []
-    assert [c["fields"] for c in b.pull_all()] == [{"schooling": "mầm non"},
-                                                   {"schooling": "tiểu học"}]  # fmt: skip
-    a.push(edits)  # and the same batch sent again is still a replay
+    r = a.push(edits)
+    assert r.status_code == 409
+    message = r.json()["message"]
+    assert "khôi phục từ bản sao lưu cũ" in message and "token mới" in message
     assert b.pull_all() == []
+    # With a new token (a new device) the same edits go through.
+    fresh = hub.device()
+    fresh.cursor = a.cursor
+    answer = fresh.push([fresh.change("child", "c0", {"schooling": "mầm non"}, at=9000)]).json()
+    assert answer["rejected"] == []
+    assert [c["fields"] for c in b.pull_all()] == [{"schooling": "mầm non"}]
