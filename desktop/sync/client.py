@@ -34,7 +34,7 @@ class SyncError(Exception):
     def __init__(self, message: str, kind: str = "server"):
         super().__init__(message)
         self.message = message
-        self.kind = kind  # offline, auth, version, scope, schema, too_large, server, cancelled
+        self.kind = kind  # offline auth version scope schema too_large server restored cancelled
 
 
 @dataclass(frozen=True)
@@ -111,6 +111,8 @@ def _request(client: httpx.Client, method: str, path: str, **kwargs: Any) -> Any
 def _error(status: int, body: Any) -> SyncError:
     if isinstance(body, dict) and isinstance(body.get("message"), str):
         kind = body.get("error") if isinstance(body.get("error"), str) else "server"
+        if status == 409:  # this database is an old copy: retrying will not help
+            kind = "restored"
         return SyncError(body["message"], kind)
     if status == 401:
         return SyncError("Máy chủ từ chối mã truy cập: hãy kiểm tra lại token.", "auth")
@@ -233,7 +235,7 @@ class SyncClient:
                     f"trên máy chỉ có đến số {self.register.last_seq()}: dữ liệu đã được khôi "
                     "phục từ bản sao lưu cũ hoặc chép từ máy khác. Chưa gửi gì thêm; hãy xin "
                     "quản trị máy chủ một token mới cho máy này rồi đồng bộ lại.",
-                    "server",
+                    "restored",
                 )
             marked = outbox.acknowledge(self.register, answer)
             if marked == 0:

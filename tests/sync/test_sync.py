@@ -373,7 +373,8 @@ def test_an_old_copy_of_the_database_is_not_mistaken_for_sent(hub, tmp_path):
     copy = Register.open(old)  # the officer restores the old copy and goes on working
     copy.add_village("Nậm Pung")
     client = SyncClient(copy, URL, a.token, transport=hub.transport)
-    with client, pytest.raises(SyncError, match="khôi phục từ bản sao lưu cũ"):
+    with client, pytest.raises(SyncError, match="khôi phục từ bản sao lưu cũ") as refused:
         client.sync_once()
+    assert refused.value.kind == "restored"
     assert copy.unsent_count() == 1  # not marked sent: nothing silently dropped
     copy.close()
