@@ -135,6 +135,14 @@ def test_same_child_edited_on_two_devices_gives_a_conflict_on_both(hub, tmp_path
         assert (conflict.kept_text, conflict.lost_text) == ("Ở với bà ngoại", "Mẹ đi làm xa")
         assert desk.register.sync_state().conflicts_open == 1
     assert_same(a.register, b.register, COMMUNE)
+    assert a.register.sync_state().last_sync is not None
+    # The district reader sees the conflict too, and cannot settle it.
+    reader = new_reader(hub, tmp_path / "reader.db")
+    reader.sync()
+    [seen] = reader.register.conflicts()
+    assert (seen.record_label, seen.lost_text) == ("Trẻ em Lò Thị Mai", "Mẹ đi làm xa")
+    with pytest.raises(ReadOnlyRegister):
+        reader.register.resolve_conflict(seen.id, "lost")
 
     # A keeps the lost value: an ordinary edit that syncs; the conflict closes on both sides.
     [conflict] = a.register.conflicts()
