@@ -1,7 +1,8 @@
 """`sotreem sync`: the command-line face of sync (network, USB bundles, reader login).
 
 Exit codes: 0 done; 1 the server could not be reached or failed (try again later; nothing is
-lost); 2 refused (wrong arguments, token or password, protocol version, a bad bundle).
+lost); 2 refused (wrong arguments, token or password, protocol version, a bad bundle, or an
+old copy of the database that the server has outrun: it needs a new token).
 """
 
 from __future__ import annotations
