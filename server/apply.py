@@ -26,7 +26,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, insert, select, tuple_, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, text, tuple_, update
 from sqlalchemy.exc import DBAPIError
 from uuid6 import uuid7
 
@@ -179,9 +179,26 @@ def _old_rejections(conn: Connection, device_id: str, seqs: list[int]) -> list[R
     return [Rejection(seq=seq, message=message) for seq, message in rows]
 
 
+_PG_LOCK_RECORDS = text(
+    "SELECT r.entity, r.id, r.commune_code, r.data, r.clock FROM record AS r "
+    "JOIN json_to_recordset(CAST(:keys AS json)) AS k(entity text, id text) "
+    "ON r.entity = k.entity AND r.id = k.id ORDER BY r.entity, r.id FOR UPDATE OF r"
+)
+
+
 def _lock_rows(conn: Connection, changes: list[Change]) -> dict[tuple[str, str], _Row]:
+    """Read (and on PostgreSQL lock, in key order) the stored rows the changes touch."""
     keys = sorted({(c.entity, c.id) for c in changes})
     rows: dict[tuple[str, str], _Row] = {}
+    if conn.dialect.name == "postgresql":
+        found = conn.execute(
+            _PG_LOCK_RECORDS, {"keys": json.dumps([{"entity": e, "id": i} for e, i in keys])}
+        ).mappings()
+        for r in found:
+            rows[(r["entity"], r["id"])] = _Row(
+                r["commune_code"], json.loads(r["data"]), json.loads(r["clock"]), new=False
+            )
+        return rows
     for start in range(0, len(keys), 200):
         chunk = keys[start : start + 200]
         result = conn.execute(
@@ -316,35 +333,57 @@ def _write(conn: Connection, batch: _Batch) -> None:
             continue
         clock = {k: [v[0], real(v[1]), v[2], v[3]] for k, v in row.clock.items()}
         values = {
-            "k_entity": entity, "k_id": row_id, "commune_code": row.commune,
+            "entity": entity, "id": row_id, "commune_code": row.commune,
             "data": json.dumps(row.data, ensure_ascii=False),
             "clock": json.dumps(clock, ensure_ascii=False),
         }  # fmt: skip
         (inserts if row.new else updates).append(values)
+    changes = [
+        {
+            "rev": first + i, "entity": e.entity, "row_id": e.row_id,
+            "commune_code": e.commune, "hlc": e.hlc, "by": e.by, "device_id": e.device_id,
+            "fields": json.dumps(e.fields, ensure_ascii=False),
+        }
+        for i, e in enumerate(batch.emits)
+    ]  # fmt: skip
+    if conn.dialect.name == "postgresql":
+        _write_postgresql(conn, inserts, updates, changes)
+        return
     if inserts:
-        conn.execute(
-            insert(record).values(
-                entity=bindparam("k_entity"), id=bindparam("k_id"),
-                commune_code=bindparam("commune_code"), data=bindparam("data"),
-                clock=bindparam("clock"),
-            ),
-            inserts,
-        )  # fmt: skip
+        conn.execute(insert(record), inserts)
     if updates:
         conn.execute(
             update(record)
             .where(record.c.entity == bindparam("k_entity"), record.c.id == bindparam("k_id"))
             .values(data=bindparam("data"), clock=bindparam("clock")),
-            updates,
+            [{**u, "k_entity": u["entity"], "k_id": u["id"]} for u in updates],
         )
-    conn.execute(
-        insert(change),
-        [
-            {
-                "rev": first + i, "entity": e.entity, "row_id": e.row_id,
-                "commune_code": e.commune, "hlc": e.hlc, "by": e.by, "device_id": e.device_id,
-                "fields": json.dumps(e.fields, ensure_ascii=False),
-            }
-            for i, e in enumerate(batch.emits)
-        ],
-    )  # fmt: skip
+    conn.execute(insert(change), changes)
+
+
+# On PostgreSQL each table is written by one statement whose rows travel as one JSON text:
+# the revision counter is held meanwhile, so every round trip here is paid by every device
+# waiting behind this push.
+_PG_INSERT_RECORDS = text(
+    "INSERT INTO record (entity, id, commune_code, data, clock) "
+    "SELECT entity, id, commune_code, data, clock FROM json_to_recordset(CAST(:rows AS json)) "
+    "AS v(entity text, id text, commune_code text, data text, clock text)"
+)
+_PG_UPDATE_RECORDS = text(
+    "UPDATE record AS r SET data = v.data, clock = v.clock "
+    "FROM json_to_recordset(CAST(:rows AS json)) AS v(entity text, id text, data text, clock text) "
+    "WHERE r.entity = v.entity AND r.id = v.id"
+)
+_PG_INSERT_CHANGES = text(
+    'INSERT INTO change (rev, entity, row_id, commune_code, hlc, "by", device_id, fields) '
+    'SELECT rev, entity, row_id, commune_code, hlc, "by", device_id, fields '
+    "FROM json_to_recordset(CAST(:rows AS json)) AS v(rev bigint, entity text, row_id text, "
+    'commune_code text, hlc text, "by" text, device_id text, fields text)'
+)
+
+
+def _write_postgresql(conn: Connection, inserts: list, updates: list, changes: list) -> None:
+    for statement, rows in ((_PG_INSERT_RECORDS, inserts), (_PG_UPDATE_RECORDS, updates),
+                            (_PG_INSERT_CHANGES, changes)):  # fmt: skip
+        if rows:  # a lost race to insert the same new row fails here and is retried
+            conn.execute(statement, {"rows": json.dumps(rows, ensure_ascii=False)})
