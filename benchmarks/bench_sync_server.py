@@ -2,13 +2,14 @@
 
 A throw-away PostgreSQL cluster (as in the tests), `sotreem-server serve` in its own process,
 and 100 devices (one commune each) that first upload 200 child rows, then push 200 one-field
-edits of those rows each, in batches of `--batch` changes as an outbox would, waiting for each
-acknowledgement. Two rounds: every device at the same instant (the worst case: 100 requests
-queue behind one another), then devices starting within 10 s of each other (scheduled syncs
-with jitter). Each round checks that every edit landed exactly once (a province reader pulls
-them all) and reports the p95 time of one push request.
+edits of those rows each, in batches of `--batch` changes (default: what the desktop client
+sends, `MAX_CHANGES_PER_PUSH`, so one request per device), waiting for each acknowledgement.
+Two rounds: every device at the same instant (the worst case: the requests queue behind one
+another), then devices starting within 10 s of each other (scheduled syncs with jitter). Each
+round checks that every edit landed exactly once (a province reader pulls them all) and reports
+the p95 time of one push request.
 
-    python -m benchmarks.bench_sync_server [--devices 100] [--changes 200] [--batch 50]
+    python -m benchmarks.bench_sync_server [--devices 100] [--changes 200] [--batch 500]
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import httpx
 
 from benchmarks.common import Result, machine, median, percentile, table
 from desktop import reference
+from desktop.sync.protocol import MAX_CHANGES_PER_PUSH
 from server import auth
 from server.db import make_engine, migrate
 from tests.server.pgcluster import Cluster, binaries
@@ -116,7 +118,9 @@ def _wait_up(base_url: str, process: subprocess.Popen) -> None:
             time.sleep(0.2)
 
 
-def run(devices: int = 100, changes: int = 200, batch: int = 50, workers: int = 1) -> list[Result]:
+def run(
+    devices: int = 100, changes: int = 200, batch: int = MAX_CHANGES_PER_PUSH, workers: int = 1
+) -> list[Result]:
     if binaries() is None:
         print("bench_sync_server: PostgreSQL is not installed (tests/setup_system.sh); skipped")
         return []
@@ -155,7 +159,8 @@ def run(devices: int = 100, changes: int = 200, batch: int = 50, workers: int = 
             process.wait(timeout=30)
         cluster.stop()
     expected = devices * changes
-    load = f"{devices} devices × {changes} one-field edits in batches of {batch}, PostgreSQL"
+    per = "one request per device" if batch >= changes else f"batches of {batch}"
+    load = f"{devices} devices × {changes} one-field edits, {per}, PostgreSQL"
     results = []
     for spread, times, wall, landed in rounds:
         when = "all at once" if not spread else f"starting within {spread:.0f} s"
@@ -192,7 +197,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_sync_server")
     parser.add_argument("--devices", type=int, default=100)
     parser.add_argument("--changes", type=int, default=200)
-    parser.add_argument("--batch", type=int, default=50)
+    parser.add_argument("--batch", type=int, default=MAX_CHANGES_PER_PUSH)
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
     print(f"Machine: {machine()}\n", flush=True)
