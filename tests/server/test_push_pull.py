@@ -279,3 +279,36 @@ def test_a_desktop_restored_from_a_backup_is_refused_whole_not_taken_for_a_repla
     answer = fresh.push([fresh.change("child", "c0", {"schooling": "mầm non"}, at=9000)]).json()
     assert answer["rejected"] == []
     assert [c["fields"] for c in b.pull_all()] == [{"schooling": "mầm non"}]
+
+
+def test_many_devices_editing_one_field_at_once_leave_one_winner_and_every_loser_recorded(hub):
+    devices = [hub.device() for _ in range(6)]
+    first, watcher = devices[0], hub.device()
+    first.push([child(first, "c1", "Tên gốc", 1000)])
+    for dev in devices:
+        dev.pull_all()
+    names = {dev.id: f"Tên của máy {n}" for n, dev in enumerate(devices)}
+    start = threading.Barrier(len(devices))
+
+    def edit(n, dev):
+        change = dev.change("child", "c1", {"full_name": names[dev.id]}, at=2000 + n)
+        start.wait()
+        assert dev.push([change]).status_code == 200
+
+    threads = [threading.Thread(target=edit, args=(n, d)) for n, d in enumerate(devices)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    pulled = watcher.pull_all()
+    value = None
+    for c in pulled:
+        if c["entity"] == "child" and "full_name" in c["fields"]:
+            value = c["fields"]["full_name"]
+    assert value == names[devices[-1].id]  # the latest clock wins, whatever the arrival order
+    conflicts = [c["fields"] for c in pulled if c["entity"] == "sync_conflict"]
+    # Every other edit survives as exactly one conflict record; the original name, which all
+    # of them had seen, is simply replaced.
+    assert sorted(c["lost_value"] for c in conflicts) == sorted(
+        names[d.id] for d in devices[:-1]
+    )

@@ -107,3 +107,16 @@ def test_a_file_that_is_no_bundle_is_refused(usb_hub, tmp_path, capsys):
     source.write_bytes(b"\xff\xd8\xff\xe0 not a bundle")
     code, _, err = _import(capsys, usb_hub.url, source, tmp_path / "r")
     assert code == 2 and "không phải gói đồng bộ" in err
+
+
+@pytest.mark.bad_input
+def test_a_bundle_from_a_restored_desktop_is_refused_whole(usb_hub, tmp_path, capsys):
+    hub = usb_hub
+    a, b = hub.device(), hub.device()
+    a.push([child(a, f"a{i}", "Trẻ", 1000 + i) for i in range(3)])
+    a.seq = 1  # restored from an old backup: seqs 2, 3 again, with later clocks
+    source = tmp_path / "gui-len.sotreem"
+    source.write_bytes(_request(a, [child(a, "x1", "Mới", 9000), child(a, "x2", "Mới", 9001)]))
+    code, _, err = _import(capsys, hub.url, source, tmp_path / "r")
+    assert code == 2 and "token mới" in err
+    assert {c["id"] for c in b.pull_all()} == {"a0", "a1", "a2"}
