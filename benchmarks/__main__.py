@@ -6,7 +6,14 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from benchmarks import bench_bundle, bench_gui, bench_register, bench_reports
+from benchmarks import (
+    bench_bundle,
+    bench_gui,
+    bench_register,
+    bench_reports,
+    bench_sync_server,
+    bench_sync_wire,
+)
 from benchmarks.common import machine, table
 from desktop.db.register import Register
 from desktop.demo import DEMO_ACCOUNT, DEMO_PASSWORD
@@ -16,6 +23,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--children", type=int, default=100_000)
     parser.add_argument("--skip-gui", action="store_true")
+    parser.add_argument("--sync-children", type=int, default=10_000)
+    parser.add_argument("--reader-records", type=int, default=100_000)
+    parser.add_argument("--skip-sync-server", action="store_true")
     args = parser.parse_args()
     print(f"Machine: {machine()}\n", flush=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -36,6 +46,15 @@ def main() -> None:
         reports = bench_reports.run(big, small, Path(tmp))
         print(table(reports), flush=True)
         results += reports
+        sync_dir = Path(tmp) / "sync"
+        sync_dir.mkdir()
+        wire = bench_sync_wire.run(sync_dir, args.sync_children, args.reader_records)
+        print(table(wire), flush=True)
+        results += wire
+    if not args.skip_sync_server:
+        server = bench_sync_server.run()
+        print(table(server), flush=True)
+        results += server
     print("\nAll results:\n")
     print(table(results))
 

@@ -83,6 +83,29 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--format", choices=["pdf", "xlsx", "json"], default="pdf")
     report.add_argument("-o", "--output", type=Path, required=True, metavar="TỆP")
     _password_options(report)
+    report.add_argument(
+        "--area",
+        action="store_true",
+        help="CSDL huyện/tỉnh: số liệu toàn vùng và từng xã (JSON) hoặc toàn vùng (Excel)",
+    )
+
+    sync = sub.add_parser(
+        "sync",
+        help="đồng bộ với máy chủ huyện/tỉnh (qua mạng hoặc gói USB)",
+        description="Gửi các thay đổi chưa gửi lên máy chủ rồi nhận dữ liệu mới về. Địa chỉ máy "
+        "chủ và token được nhớ sau lần đầu thành công (trong CSDL).",
+    )
+    sync.add_argument("--server", metavar="URL", help="địa chỉ máy chủ, ví dụ https://…")
+    sync.add_argument("--token", metavar="TOKEN", help="token của máy (do máy chủ cấp)")
+    sync.add_argument("--test", action="store_true", help="chỉ thử kết nối")
+    sync.add_argument("--bundle-out", type=Path, metavar="TỆP", help="ghi gói USB gửi máy chủ")
+    sync.add_argument("--bundle-in", type=Path, metavar="TỆP", help="nhập gói trả lời của máy chủ")
+    sync.add_argument(
+        "--reader", metavar="TÊN", help="đăng nhập tài khoản huyện/tỉnh (CSDL chỉ để xem)"
+    )
+    sync.add_argument(
+        "--password-stdin", action="store_true", help="đọc mật khẩu tài khoản từ dòng vào"
+    )
 
     imp = sub.add_parser("import", help="nhập danh sách trẻ em từ tệp Excel (.xlsx)")
     imp.add_argument("file", type=Path, metavar="TỆP.xlsx")
@@ -385,10 +408,33 @@ def _cmd_report(args: argparse.Namespace, db_path: Path) -> int:
         return 2
     password = _file_password(args)
     with _open(db_path) as register:
+        if args.area:
+            from desktop.reports import area
+
+            if args.format == "pdf":
+                print("Lỗi: báo cáo toàn vùng xuất JSON hoặc Excel (--format).", file=sys.stderr)
+                return 2
+            if not register.area_codes():
+                print(
+                    "Lỗi: CSDL chưa có dữ liệu xã nào: chạy “sotreem sync” trước.", file=sys.stderr
+                )
+                return 2
+            tallies = area.write_area_report(register, period, args.format, args.output)
+            print(
+                f"Đã ghi báo cáo {period.label} của {area.area_name(register)} "
+                f"({len(tallies['communes'])} xã): {args.output}"
+            )
+            return 0
         register._require_commune()
         service.write_report(register, args.kind, period, args.format, args.output, password)
     print(f"Đã ghi báo cáo {period.label}: {args.output}")
     return 0
+
+
+def _cmd_sync(args: argparse.Namespace, db_path: Path) -> int:
+    from desktop.sync import commands
+
+    return commands.run(args, db_path)
 
 
 def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
@@ -600,4 +646,5 @@ _COMMANDS = {
     "restore": _cmd_restore,
     "export": _cmd_export,
     "audit": _cmd_audit,
+    "sync": _cmd_sync,
 }

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Debian packages the tests need. Installs only what is missing, so a prepared machine pays
 # nothing; on a fresh Debian/Ubuntu machine run as root (CI is root) or with sudo.
+# PostgreSQL: only the binaries are needed (tests/server/pgcluster.py runs initdb + pg_ctl in a
+# temp dir on a free port); the Debian package also starts a system cluster, which is not used.
 set -euo pipefail
 
 needed=(
   libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3  # Qt on the offscreen platform
   poppler-utils                                             # pdftotext reads reports back
+  postgresql                                                # sync server tests (own cluster)
 )
 
 missing=()

@@ -241,7 +241,7 @@ def test_status_bar_counts_unsent_changes(qtbot, window, register):
     wait_idle(qtbot, window)
     unsent = register.unsent_count()
     assert (
-        window.sync_status.text() == f"Đồng bộ: chưa kết nối máy chủ · {unsent} thay đổi chưa gửi"
+        window.sync_status.text() == f"Đồng bộ: chưa đặt máy chủ · {unsent} thay đổi chưa gửi"
     )
 
 

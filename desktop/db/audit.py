@@ -152,7 +152,7 @@ class AuditMixin:
         now = at or datetime.now(UTC)
         entry = AuditEntry(
             id=str(uuid7()),
-            commune_code=self.commune_code or "",
+            commune_code=self.commune_code or getattr(self, "reader_unit", None) or "",
             created_at=now,
             updated_at=str(self.clock.now()),
             updated_by=self.user,
@@ -165,6 +165,8 @@ class AuditMixin:
             detail=detail,
         )
         tx.session.add(entry)
+        if getattr(self, "_reader", False):
+            return  # a district/province reader sends nothing upward: its trail stays on this PC
         self._log(tx, entry, entry.model_dump(exclude={"id"}))
         tx.ids.discard(entry.id)  # views refresh on the entity; the id names no record of theirs
 

@@ -219,6 +219,38 @@ class ChangeLog(SQLModel, table=True):
     hlc: str
     device_id: str
     sent_at: datetime | None = Field(default=None, index=True)
+    # The server cursor this device had pulled up to when the edit was made (see protocol).
+    base: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+
+
+class SyncConflict(Synced, table=True):
+    """One field two sides edited at once: the value kept (later clock) and the value lost.
+
+    Never dropped: the officer sees both on the Đồng bộ page and keeps one. Synced like any row,
+    so the server and the other devices of the commune see the same record.
+    """
+
+    __tablename__ = "sync_conflict"
+    entity: str = Field(max_length=40)
+    row_id: str = Field(max_length=36, index=True)
+    field: str = Field(max_length=60)
+    kept_value: str = "null"  # JSON
+    kept_hlc: str = Field(max_length=64)
+    lost_value: str = "null"  # JSON
+    lost_hlc: str = Field(max_length=64)
+    lost_by: str = Field(default="", max_length=64)
+    resolved: bool = Field(default=False, index=True)
+
+
+class SyncFailure(SQLModel, table=True):
+    """A change the server refused, with its message: shown per record until fixed."""
+
+    __tablename__ = "sync_failure"
+    seq: int = Field(primary_key=True)  # the refused change_log entry
+    entity: str
+    row_id: str = Field(index=True)
+    message: str
+    at: datetime
 
 
 class Setting(SQLModel, table=True):
@@ -233,6 +265,7 @@ SYNCED_TABLES: dict[str, type[Synced]] = {
     for m in (
         Village, Child, Circumstance, Support, ProtectionCase, CaseStep, Activity,
         TrainingCourse, TrainingParticipant, PlanTarget, FundEntry, SentReport, AuditEntry,
+        SyncConflict,
     )
 }  # fmt: skip
 

@@ -43,6 +43,7 @@ from desktop.db.models import (
     Village,
 )
 from desktop.db.programme import ProgrammeMixin
+from desktop.db.sync_store import CLOCK_KEY, CURSOR_KEY, ROLE_KEY, ReadOnlyRegister, SyncMixin
 from desktop.domain import categories as cat
 from desktop.domain.cases import CASE_STEPS, STEP_CODES
 from desktop.domain.dates import PartialDate
@@ -77,6 +78,9 @@ _CHILD_FIELDS = (
 _DENSE_MATCHES = 2000
 # Rows a batch keeps as objects before flushing them (see `_write`).
 _FLUSH_EVERY = 2000
+
+
+_READ_ONLY = "Dữ liệu của huyện/tỉnh chỉ để xem: mọi thay đổi do xã nhập rồi đồng bộ lên."
 
 
 class NotSetUp(RuntimeError):
@@ -122,7 +126,7 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-class Register(AuditMixin, ProgrammeMixin):
+class Register(SyncMixin, AuditMixin, ProgrammeMixin):
     def __init__(self, engine: Engine, path: Path):
         self.engine = engine
         self.path = path
@@ -133,14 +137,19 @@ class Register(AuditMixin, ProgrammeMixin):
         settings = self._settings()
         self.device_id = settings.get("device_id") or self._create_device_id()
         self.commune_code: str | None = settings.get("commune_code")
+        self._reader = settings.get(ROLE_KEY) == "reader"
+        # The server cursor at the time of each write (the `base` of its change): cached here.
+        self._sync_base = int(settings.get(CURSOR_KEY) or 0)
         with Session(engine) as session:
             last = session.exec(
                 select(ChangeLog.hlc).order_by(ChangeLog.seq.desc()).limit(1)  # type: ignore[union-attr]
             ).first()
+        # Never behind a clock value seen from upstream, even after a restart.
+        seen = [Timestamp.parse(t) for t in (last, settings.get(CLOCK_KEY)) if t]
         self.clock = HybridClock(
             self.device_id,
             lambda: time.time_ns() // 1_000_000,
-            Timestamp.parse(last) if last else None,
+            max(seen) if seen else None,
         )
 
     # ---- opening -------------------------------------------------------------------------
@@ -239,11 +248,15 @@ class Register(AuditMixin, ProgrammeMixin):
             yield _Tx(session, self._new_rows)
 
     def _require_commune(self) -> str:
+        if self._reader:
+            raise ReadOnlyRegister(_READ_ONLY)
         if not self.commune_code:
             raise NotSetUp("Chưa chọn xã: chạy “sotreem init --commune MÃ_XÃ”.")
         return self.commune_code
 
     def _log(self, tx: _Tx, row: Synced, fields: dict[str, Any]) -> None:
+        if self._reader:
+            raise ReadOnlyRegister(_READ_ONLY)
         tx.session.add(
             ChangeLog(
                 entity=row.__tablename__,  # type: ignore[arg-type]
@@ -252,6 +265,7 @@ class Register(AuditMixin, ProgrammeMixin):
                 fields=json.dumps({k: _jsonable(v) for k, v in fields.items()}, ensure_ascii=False),
                 hlc=row.updated_at,
                 device_id=self.device_id,
+                base=self._sync_base,
             )
         )
         tx.entities.add(row.__tablename__)  # type: ignore[arg-type]
@@ -297,6 +311,10 @@ class Register(AuditMixin, ProgrammeMixin):
         if unit is None or unit.level != "commune":
             raise ValidationError(
                 [Problem("commune_code", f"mã “{commune_code}” không phải mã xã/phường hợp lệ.")]
+            )
+        if self._reader:
+            raise ValidationError(
+                [Problem("commune_code", "cơ sở dữ liệu này là bản xem của huyện/tỉnh.")]
             )
         if self.commune_code and self.commune_code != commune_code:
             raise ValidationError(

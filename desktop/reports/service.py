@@ -23,13 +23,21 @@ REPORT_KINDS = {"monthly": "tháng", "semiannual": "6 tháng", "annual": "năm"}
 FORMATS = ("pdf", "xlsx", "json")
 
 
-def area_of(register: Register) -> Area:
-    unit = reference.unit(register.commune_code or "")
-    return Area((register.commune_code or "",), unit.name if unit else "")
+def area_of(register: Register, commune: str | None = None) -> Area:
+    """The commune of the register; for a district/province reader, its whole area or the
+    one `commune` chosen."""
+    if commune is None and register.is_reader:
+        unit = reference.unit(register.reader_unit or "")
+        return Area(tuple(sorted(register.area_codes())), unit.name if unit else "")
+    code = commune or register.commune_code or ""
+    unit = reference.unit(code)
+    return Area((code,), unit.name if unit else "")
 
 
-def document_info(register: Register, on: date | None = None) -> pdf.DocumentInfo:
-    commune = reference.unit(register.commune_code or "")
+def document_info(
+    register: Register, on: date | None = None, commune: str | None = None
+) -> pdf.DocumentInfo:
+    commune = reference.unit(commune or register.commune_code or register.reader_unit or "")
     province = reference.unit(commune.parent_code or "") if commune else None
     recipients = (f"UBND {province.name[0].lower()}{province.name[1:]}",) if province else ()
     return pdf.DocumentInfo(
@@ -40,9 +48,12 @@ def document_info(register: Register, on: date | None = None) -> pdf.DocumentInf
     )
 
 
-def tally(register: Register, period: Period, now: datetime | None = None) -> dict:
+def tally(
+    register: Register, period: Period, now: datetime | None = None, commune: str | None = None
+) -> dict:
+    area = area_of(register, commune)
     with register.engine.connect() as conn:
-        return figures_module.compute(conn, area_of(register), period, now or datetime.now(UTC))
+        return figures_module.compute(conn, area, period, now or datetime.now(UTC))
 
 
 def period_for(kind: str, text: str) -> Period:
@@ -82,13 +93,14 @@ def write_report(
     fmt: str,
     path: Path,
     password: str | None = None,
+    commune: str | None = None,
 ) -> dict:
     """Write the report file (a password encrypts an Excel file) and record the export."""
     if password is not None:
         if fmt != "xlsx":
             raise protect.PasswordError("Chỉ tệp Excel (.xlsx) mới đặt được mật khẩu.")
         protect.check_password(password)
-    figures = tally(register, period)
+    figures = tally(register, period, commune=commune)
     with atomic_file(path) as tmp:
         if fmt == "json":
             tmp.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -97,10 +109,12 @@ def write_report(
             _lock(tmp, password)
         else:
             summary = f"Kết quả công tác bảo vệ, chăm sóc trẻ em {period.label}"
-            body = pdf.tally_body(figures) + pdf.corrections_body(
-                corrections_to_previous(register, kind, period)
+            # A reader's area has no report of its own to correct: the communes send theirs.
+            corrections = None if register.is_reader else corrections_to_previous(
+                register, kind, period
             )
-            pdf.build(tmp, document_info(register), "BÁO CÁO", summary, body)
+            body = pdf.tally_body(figures) + pdf.corrections_body(corrections)
+            pdf.build(tmp, document_info(register, commune=commune), "BÁO CÁO", summary, body)
     register.record_export(
         "report", path.name, label=report_label(kind, period), detail=_locked_note(password)
     )

@@ -144,4 +144,3 @@ def decode_json(body: bytes, gzipped: bool = True) -> Any:
         return json.loads(raw)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ValueError("Dữ liệu không phải JSON hợp lệ.") from exc
-

@@ -19,16 +19,11 @@ from PySide6.QtWidgets import (
 
 from desktop import reference
 from desktop.db.changes import Changes
-from desktop.ui.placeholder import PlaceholderPage
 from desktop.ui.taskman import TaskManager
 
 if TYPE_CHECKING:
     from desktop.db.register import Register
 
-_LATER = (
-    "Trang này chưa có trong phiên bản hiện tại. Dữ liệu đã nhập ở các trang khác vẫn được "
-    "lưu đầy đủ và sẽ được dùng khi chức năng này hoàn thành."
-)
 PAGES = (
     ("children", "Trẻ em"),
     ("cases", "Trường hợp bảo vệ"),
@@ -172,6 +167,8 @@ class MainWindow(QMainWindow):
         from desktop.ui.plan_page import PlanPage
         from desktop.ui.reports_page import ReportsPage
         from desktop.ui.settings_page import SettingsPage
+        from desktop.ui.sync_page import SyncPage
+        from desktop.ui.sync_scheduler import SyncScheduler
         from desktop.ui.training_page import TrainingPage
 
         self.register = register
@@ -188,6 +185,10 @@ class MainWindow(QMainWindow):
         self.reports_page = ReportsPage(register, self.tasks)
         # Queries nothing until first shown.
         self.audit_page = AuditPage(register, self.tasks) if may_see(role, "audit") else None
+        self.sync = SyncScheduler(register, self.tasks, self)
+        self.sync_page = SyncPage(register, self.tasks, self.sync)
+        for signal in (self.sync.started, self.sync.finished, self.sync.failed):
+            signal.connect(self.update_sync_status)
         built: dict[str, QWidget | None] = {
             "children": self.children_page,
             "cases": self.cases_page,
@@ -195,17 +196,17 @@ class MainWindow(QMainWindow):
             "training": self.training_page,
             "plan": self.plan_page,
             "reports": self.reports_page,
-            "sync": None,
+            "sync": self.sync_page,
             "audit": self.audit_page,
             "settings": self.settings_page,
         }
         self.pages.removeWidget(self.opening)
-        for key, title in PAGES:
-            if key in self.page_keys:
-                self.pages.addWidget(built[key] or PlaceholderPage(self.tr(title), self.tr(_LATER)))
+        for key in self.page_keys:
+            self.pages.addWidget(built[key])
         self.attached = True
         # The daily copy waits until the officer is at work, not competing with start-up.
         QTimer.singleShot(60_000, self._daily_backup)
+        self.sync.start()
         self.nav.currentRowChanged.connect(self._navigate)
         self.nav.setCurrentRow(0)
         self.pages.setCurrentIndex(0)
@@ -244,20 +245,37 @@ class MainWindow(QMainWindow):
         self.children_page.on_changes(changes)
         if self.cases_page is not None:
             self.cases_page.on_changes(changes)
-        for page in (self.activities_page, self.training_page, self.plan_page):
+        for page in (self.activities_page, self.training_page, self.plan_page, self.sync_page):
             page.on_changes(changes)
         if self.audit_page is not None:
             self.audit_page.on_changes(changes)
         self.update_sync_status()
 
-    def update_sync_status(self) -> None:
-        self.tasks.run_db(
-            self.register.unsent_count,
-            lambda n: self.sync_status.setText(
-                self.tr("Đồng bộ: chưa kết nối máy chủ · {n} thay đổi chưa gửi").format(
-                    n=f"{n:,}".replace(",", ".")
-                )
-            ),
+    def update_sync_status(self, *_args: object) -> None:
+        self.tasks.run_db(self.register.sync_state, self._show_sync_state)
+
+    def _show_sync_state(self, state) -> None:
+        from datetime import UTC, datetime
+
+        from desktop.domain.sync_timing import ago
+
+        unsent = self.tr("{n} thay đổi chưa gửi").format(n=f"{state.unsent:,}".replace(",", "."))
+        sync = self.sync
+        if sync.running:
+            where = self.tr("đang gửi và nhận…")
+        elif sync.next_at is None:
+            where = self.tr("chưa đặt máy chủ")
+        elif sync.last_error:
+            where = self.tr("không kết nối được, thử lại lúc {time}").format(
+                time=sync.next_at.astimezone().strftime("%H:%M")
+            )
+        else:
+            where = self.tr("lần cuối {ago}").format(ago=ago(state.last_sync, datetime.now(UTC)))
+        conflicts = ""
+        if state.conflicts_open:
+            conflicts = " · " + self.tr("{n} xung đột cần xem").format(n=state.conflicts_open)
+        self.sync_status.setText(
+            self.tr("Đồng bộ: {where} · {unsent}").format(where=where, unsent=unsent) + conflicts
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -265,6 +283,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self._refresh_timer.stop()
+        if self.attached:
+            self.sync.stop()
         self.tasks.shutdown()
         if self.attached:
             self._backup_on_exit()

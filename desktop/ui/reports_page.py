@@ -32,6 +32,7 @@ from desktop.db.register import Register
 from desktop.domain import categories as cat
 from desktop.domain.deadlines import upcoming
 from desktop.domain.money import format_percent, format_vnd
+from desktop.domain.names import fold
 from desktop.domain.periods import PeriodError
 from desktop.reports import service
 from desktop.ui import dialogs, export_flow, i18n
@@ -120,9 +121,18 @@ class ReportsPage(QWidget):
                        self.sent_button):  # fmt: skip
             button.setEnabled(False)
         self.preview = QTextBrowser(objectName="reportPreview")
+        # A district/province reader chooses the whole area or one commune beneath it.
+        self.area = QComboBox(objectName="reportArea")
+        self.area.setVisible(register.is_reader)
+        self.area.currentIndexChanged.connect(self.show_report)
+        if register.is_reader:
+            self.sent_button.setVisible(False)
+            export.setVisible(False)
+            tasks.run_db(register.area_codes, self._fill_area)
 
         row = QHBoxLayout()
         for widget in (
+            self.area,
             QLabel(self.tr("Loại")),
             self.kind,
             QLabel(self.tr("Kỳ")),
@@ -180,7 +190,28 @@ class ReportsPage(QWidget):
         except PeriodError as exc:
             self.preview.setPlainText(f"Kỳ báo cáo: {exc}")
             return
-        self.tasks.run_db(lambda: service.tally(self.register, period), self._show)
+        commune = self.area.currentData()
+        self.tasks.run_db(lambda: service.tally(self.register, period, commune=commune), self._show)
+
+    def _fill_area(self, codes: set[str]) -> None:
+        unit = reference.unit(self.register.reader_unit or "")
+        self.area.blockSignals(True)
+        self.area.clear()
+        self.area.addItem(
+            self.tr("Toàn địa bàn: {name} ({n} xã)").format(
+                name=unit.name if unit else "", n=len(codes)
+            ),
+            None,
+        )
+        named = sorted(
+            ((reference.unit(code), code) for code in codes),
+            key=lambda pair: fold(pair[0].name if pair[0] else pair[1]),
+        )
+        for found, code in named:
+            self.area.addItem(found.name if found else code, code)
+        self.area.blockSignals(False)
+        if self.figures is not None:
+            self.show_report()
 
     def _show(self, figures: dict) -> None:
         self.figures = figures
@@ -195,6 +226,8 @@ class ReportsPage(QWidget):
         )
 
     def _compare(self) -> None:
+        if self.register.is_reader:
+            return
         kind, period = self._current()
         figures = self.figures
         self.tasks.run_db(
@@ -247,8 +280,11 @@ class ReportsPage(QWidget):
     def save_report(self, path: Path, fmt: str, password: str | None = None) -> None:
         period = service.period_for(self.kind.currentData(), self.period.text())
         kind = self.kind.currentData()
+        commune = self.area.currentData()
         self._start(
-            lambda job: service.write_report(self.register, kind, period, fmt, path, password),
+            lambda job: service.write_report(
+                self.register, kind, period, fmt, path, password, commune
+            ),
             lambda _figures: self._saved(path),
             self.tr("Đang tạo báo cáo…"),
         )

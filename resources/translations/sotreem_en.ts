@@ -900,8 +900,32 @@
       <translation>Could not open the children's register: {e}</translation>
     </message>
     <message>
-      <source>Đồng bộ: chưa kết nối máy chủ · {n} thay đổi chưa gửi</source>
-      <translation>Sync: not connected to server · {n} unsent changes</translation>
+      <source>{n} thay đổi chưa gửi</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>đang gửi và nhận…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>chưa đặt máy chủ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>không kết nối được, thử lại lúc {time}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>lần cuối {ago}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>{n} xung đột cần xem</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Đồng bộ: {where} · {unsent}</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Trẻ em</source>
@@ -938,10 +962,6 @@
     <message>
       <source>Cài đặt</source>
       <translation>Settings</translation>
-    </message>
-    <message>
-      <source>Trang này chưa có trong phiên bản hiện tại. Dữ liệu đã nhập ở các trang khác vẫn được lưu đầy đủ và sẽ được dùng khi chức năng này hoàn thành.</source>
-      <translation>This page is not in the current version yet. Everything entered on the other pages is saved in full and will be used when this feature is finished.</translation>
     </message>
   </context>
   <context>
@@ -1203,6 +1223,10 @@
       <translation>Due soon: </translation>
     </message>
     <message>
+      <source>Toàn địa bàn: {name} ({n} xã)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Báo cáo kỳ này chưa được đánh dấu là đã gửi.</source>
       <translation>The report for this period has not been marked as sent.</translation>
     </message>
@@ -1322,6 +1346,152 @@
     <message>
       <source>Ghi chú</source>
       <translation>Notes</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncPage</name>
+    <message>
+      <source>mã do cán bộ tin học huyện/tỉnh cấp</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>mật khẩu tài khoản huyện/tỉnh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kiểm tra kết nối</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Đồng bộ ngay</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Địa chỉ máy chủ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tài khoản</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mật khẩu</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Đăng nhập và đồng bộ</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Mã thiết bị</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Máy chủ huyện/tỉnh</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dừng</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lần đồng bộ gần nhất</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Thay đổi chưa gửi</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Lần tự động tiếp theo</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tình trạng</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bản ghi</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Máy chủ trả lời</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Thông tin</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Giá trị đang dùng</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Giá trị bị thay</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Người sửa, lúc</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Giữ giá trị đang dùng</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dùng giá trị bị thay</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Khi hai nơi cùng sửa một thông tin, giá trị sửa sau được dùng; giá trị kia được giữ lại ở đây để cán bộ chọn. Không có dữ liệu nào bị mất.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bản ghi máy chủ chưa nhận</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Xung đột cần xem</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nhập địa chỉ máy chủ và mã thiết bị.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nhập địa chỉ máy chủ.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kết nối được máy chủ. {answer}</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nhập địa chỉ máy chủ và tài khoản.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Đã đồng bộ: gửi {sent}, nhận {received} thay đổi.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>đang đồng bộ…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>chưa đặt máy chủ</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>SyncScheduler</name>
+    <message>
+      <source>Chưa đặt máy chủ: nhập địa chỉ máy chủ và mã thiết bị trước.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Đã dừng đồng bộ.</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>

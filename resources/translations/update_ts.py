@@ -29,7 +29,7 @@ def extra_contexts() -> dict[str, list[str]]:
     from desktop.ui.audit_model import AuditTableModel
     from desktop.ui.cases_page import CasesPage
     from desktop.ui.child_model import ChildTableModel
-    from desktop.ui.main_window import _LATER, PAGES
+    from desktop.ui.main_window import PAGES
 
     lists = [v for v in vars(cat).values() if isinstance(v, tuple) and v and hasattr(v[0], "label")]
     lists += [cases.CASE_STEPS, cases.CASE_STATUSES, ROLES, audit.ACTIONS, audit.ENTITIES]
@@ -39,7 +39,7 @@ def extra_contexts() -> dict[str, list[str]]:
         "ChildTableModel": list(ChildTableModel.COLUMNS),
         "CasesPage": list(CasesPage.COLUMNS),
         "AuditTableModel": list(AuditTableModel.COLUMNS),
-        "MainWindow": [title for _key, title in PAGES] + [_LATER],
+        "MainWindow": [title for _key, title in PAGES],
     }
 
 

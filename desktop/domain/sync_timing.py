@@ -1,0 +1,43 @@
+"""When to try syncing again, and how to say when the last sync was.
+
+Links in the mountains are metered and come and go: the desktop syncs on a schedule, backs
+off after failures (so a dead link costs nothing) and tells the officer in plain words how
+fresh the district's copy is.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+EVERY = timedelta(minutes=15)  # the regular schedule while the server answers
+FIRST_RETRY = timedelta(minutes=1)
+LONGEST_WAIT = timedelta(hours=1)
+
+
+def next_attempt(failures: int) -> timedelta:
+    """The wait before the next automatic sync after `failures` failed attempts in a row.
+
+    0 failures: the regular schedule; then 1, 2, 4, 8 … minutes, never more than an hour.
+    """
+    if failures <= 0:
+        return EVERY
+    return min(FIRST_RETRY * (2 ** (failures - 1)), LONGEST_WAIT)
+
+
+def ago(then: datetime | None, now: datetime) -> str:
+    """'5 phút trước' — how long ago `then` was, in the words an officer uses."""
+    if then is None:
+        return "chưa bao giờ"
+    seconds = (now - then).total_seconds()
+    if seconds < 60:
+        return "vừa xong"
+    minutes = int(seconds // 60)
+    if minutes < 60:
+        return f"{minutes} phút trước"
+    hours = minutes // 60
+    if hours < 24:
+        return f"{hours} giờ trước"
+    days = hours // 24
+    if days < 30:
+        return f"{days} ngày trước"
+    return f"ngày {then.day:02d}/{then.month:02d}/{then.year}"

@@ -1,0 +1,137 @@
+"""`sotreem sync`: the command-line face of sync (network, USB bundles, reader login).
+
+Exit codes: 0 done; 1 the server could not be reached or failed (try again later; nothing is
+lost); 2 refused (wrong arguments, token or password, protocol version, a bad bundle, or an
+old copy of the database that the server has outrun: it needs a new token).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from desktop.db.register import Register
+from desktop.sync import bundle
+from desktop.sync.client import SyncClient, SyncError, SyncReport, login
+
+SERVER_KEY = "sync.server"
+TOKEN_KEY = "sync.token"
+READER_KEY = "sync.reader"
+
+RETRY_LATER = {"offline", "server", "cancelled"}
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"Lỗi: {message}", file=sys.stderr)
+    return code
+
+
+def _progress(fraction: float, message: str) -> None:
+    print(f"{fraction:4.0%} {message}", file=sys.stderr, flush=True)
+
+
+def run(args: argparse.Namespace, db_path: Path) -> int:
+    if not db_path.exists() and not args.reader:
+        return _fail(f"không có tệp {db_path} (chạy “sotreem init --commune MÃ_XÃ” trước).")
+    if args.bundle_in and args.bundle_out:
+        return _fail("mỗi lần chỉ dùng một trong --bundle-out và --bundle-in.")
+    with Register.open(db_path) as register:
+        try:
+            return _run(args, register)
+        except SyncError as exc:
+            return _fail(exc.message, 1 if exc.kind in RETRY_LATER else 2)
+        except bundle.BundleError as exc:
+            return _fail(str(exc))
+
+
+def _run(args: argparse.Namespace, register: Register) -> int:
+    server = args.server or register.setting(SERVER_KEY)
+    token = args.token or register.setting(TOKEN_KEY)
+    if args.reader:
+        if not server:
+            return _fail("cần --server URL để đăng nhập tài khoản huyện/tỉnh.")
+        if register.commune_code:
+            return _fail(
+                f"CSDL này là của xã {register.commune_code}; tài khoản huyện/tỉnh cần một tệp "
+                "riêng (dùng --db TỆP_MỚI)."
+            )
+        if args.password_stdin:
+            password = sys.stdin.readline().rstrip("\r\n")
+        else:
+            password = getpass.getpass(f"Mật khẩu của {args.reader}: ")
+        session = login(server, args.reader, password)
+        register.init_reader(session.unit)
+        token = session.token
+        register.set_settings({SERVER_KEY: server, TOKEN_KEY: token, READER_KEY: args.reader})
+        print(f"Đã đăng nhập {args.reader}: xem {len(session.communes)} xã.", file=sys.stderr)
+    elif not register.commune_code and not register.is_reader:
+        return _fail("chưa chọn xã: chạy “sotreem init --commune MÃ_XÃ” trước.")
+    if args.bundle_out or args.bundle_in:
+        return _bundle(args, register, token)
+    if not server or not token:
+        return _fail(
+            "chưa có địa chỉ máy chủ hoặc token: chạy “sotreem sync --server URL --token TOKEN” "
+            "(chỉ cần lần đầu)."
+        )
+    with SyncClient(register, server, token) as client:
+        if args.test:
+            print(client.test_connection())
+            return 0
+        try:
+            report = client.sync_once(progress=_progress)
+        except SyncError as exc:
+            if exc.kind == "auth" and register.is_reader:
+                name = register.setting(READER_KEY) or "TÊN"
+                exc.message += f" Đăng nhập lại: sotreem sync --reader {name}."
+            raise
+    register.set_settings({SERVER_KEY: server, TOKEN_KEY: token})
+    _print_report(register, report)
+    return 0
+
+
+def _bundle(args: argparse.Namespace, register: Register, token: str | None) -> int:
+    if register.is_reader:
+        return _fail("gói USB chỉ dùng cho máy của xã.")
+    if not token:
+        return _fail("cần --token TOKEN của máy (do máy chủ cấp) để ký và mã hoá gói USB.")
+    if args.bundle_out:
+        count = bundle.write_request(register, token, args.bundle_out)
+        register.set_settings({TOKEN_KEY: token})
+        print(
+            f"Đã ghi gói gửi máy chủ: {args.bundle_out} ({count} thay đổi). Mang tệp lên máy chủ; "
+            "sau đó nhập gói trả lời bằng “sotreem sync --bundle-in TỆP”."
+        )
+        return 0
+    result = bundle.apply_reply(register, token, args.bundle_in)
+    register.set_settings({TOKEN_KEY: token})
+    print(
+        f"Đã nhập gói trả lời: máy chủ đã nhận {result.pushed} thay đổi, từ chối "
+        f"{result.rejected}; nhận về {result.pulled} thay đổi, {result.conflicts} xung đột."
+    )
+    if result.more:
+        print("Máy chủ còn dữ liệu chưa gửi hết: hãy làm thêm một lượt gói USB.")
+    _print_attention(register)
+    return 0
+
+
+def _print_report(register: Register, report: SyncReport) -> None:
+    print(
+        f"Đồng bộ xong: gửi {report.pushed} thay đổi, nhận {report.pulled} thay đổi, "
+        f"{report.conflicts} xung đột mới, {report.rejected} thay đổi bị từ chối."
+    )
+    _print_attention(register)
+
+
+def _print_attention(register: Register) -> None:
+    state = register.sync_state()
+    for failure in state.failures:
+        print(f"  Bị từ chối — {failure.label}: {failure.message}")
+    if state.conflicts_open:
+        print(
+            f"  Có {state.conflicts_open} xung đột cần xem ở trang Đồng bộ (giữ một trong hai "
+            "giá trị)."
+        )
+        for c in register.conflicts()[:20]:
+            print(f"  {c.record_label} — {c.field_label}: “{c.kept_text}” / “{c.lost_text}”")

@@ -1,0 +1,349 @@
+"""Đồng bộ: the server, how fresh the upstream copy is, what failed, and conflicts to settle."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.db.changes import Changes
+from desktop.db.register import Register
+from desktop.domain.sync_timing import ago
+from desktop.ui import dialogs
+from desktop.ui.page_parts import make_table
+from desktop.ui.sync_scheduler import SyncScheduler, server_settings
+from desktop.ui.taskman import TaskManager
+
+
+def _remember(register: Register, server: str, token: str) -> None:
+    from desktop.sync.commands import SERVER_KEY, TOKEN_KEY
+
+    register.set_settings({SERVER_KEY: server, TOKEN_KEY: token})
+
+
+class SyncPage(QWidget):
+    def __init__(self, register: Register, tasks: TaskManager, scheduler: SyncScheduler):
+        super().__init__()
+        self.register, self.tasks, self.scheduler = register, tasks, scheduler
+        self._manual = False
+        self._conflicts: list = []
+        self.last_sync: datetime | None = None
+
+        self.server = QLineEdit(objectName="serverUrl")
+        self.server.setPlaceholderText("https://dulieu.tinh.gov.vn/sotreem")
+        self.token = QLineEdit(objectName="deviceToken")
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setPlaceholderText(self.tr("mã do cán bộ tin học huyện/tỉnh cấp"))
+        server, token = server_settings(register)
+        self.server.setText(server or "")
+        self.reader = QLineEdit(objectName="readerUser")
+        if register.is_reader:
+            # A district/province account: its session expires, so it logs in with a password.
+            from desktop.sync.commands import READER_KEY
+
+            self.reader.setText(register.setting(READER_KEY) or "")
+            self.token.setObjectName("readerPassword")
+            self.token.setPlaceholderText(self.tr("mật khẩu tài khoản huyện/tỉnh"))
+        else:
+            self.token.setText(token or "")
+        self.test_button = QPushButton(self.tr("Kiểm tra kết nối"), objectName="testConnection")
+        self.test_button.clicked.connect(self.test_connection)
+        self.sync_button = QPushButton(self.tr("Đồng bộ ngay"), objectName="syncNow")
+        self.sync_button.clicked.connect(self.sync_now)
+        server_form = QFormLayout()
+        server_form.addRow(self.tr("Địa chỉ máy chủ"), self.server)
+        if register.is_reader:
+            server_form.addRow(self.tr("Tài khoản"), self.reader)
+            server_form.addRow(self.tr("Mật khẩu"), self.token)
+            self.sync_button.setText(self.tr("Đăng nhập và đồng bộ"))
+        else:
+            server_form.addRow(self.tr("Mã thiết bị"), self.token)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.test_button)
+        buttons.addWidget(self.sync_button)
+        buttons.addStretch(1)
+        server_form.addRow(buttons)
+        server_box = QGroupBox(self.tr("Máy chủ huyện/tỉnh"))
+        server_box.setLayout(server_form)
+
+        self.last_label = QLabel(objectName="lastSync")
+        self.unsent_label = QLabel(objectName="unsentCount")
+        self.next_label = QLabel(objectName="nextAttempt")
+        self.error_label = QLabel(objectName="syncError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #b00020;")
+        self.progress = QProgressBar(objectName="syncProgress")
+        self.progress.setRange(0, 100)
+        self.cancel_button = QPushButton(self.tr("Dừng"), objectName="syncCancel")
+        self.cancel_button.clicked.connect(self.scheduler.stop)
+        running = QHBoxLayout()
+        running.addWidget(self.progress, 1)
+        running.addWidget(self.cancel_button)
+        state_form = QFormLayout()
+        state_form.addRow(self.tr("Lần đồng bộ gần nhất"), self.last_label)
+        state_form.addRow(self.tr("Thay đổi chưa gửi"), self.unsent_label)
+        state_form.addRow(self.tr("Lần tự động tiếp theo"), self.next_label)
+        state_form.addRow(running)
+        state_form.addRow(self.error_label)
+        state_box = QGroupBox(self.tr("Tình trạng"))
+        state_box.setLayout(state_form)
+
+        self.failures = make_table(
+            [self.tr("Bản ghi"), self.tr("Máy chủ trả lời")], "syncFailures"
+        )
+        self.conflicts = make_table(
+            [
+                self.tr("Bản ghi"),
+                self.tr("Thông tin"),
+                self.tr("Giá trị đang dùng"),
+                self.tr("Giá trị bị thay"),
+                self.tr("Người sửa, lúc"),
+            ],
+            "conflictTable",
+            stretch=0,
+        )
+        self.conflicts.itemSelectionChanged.connect(self._selection_changed)
+        self.keep_button = QPushButton(self.tr("Giữ giá trị đang dùng"), objectName="keepCurrent")
+        self.keep_button.clicked.connect(lambda: self._resolve("kept"))
+        self.other_button = QPushButton(self.tr("Dùng giá trị bị thay"), objectName="useOther")
+        self.other_button.clicked.connect(lambda: self._resolve("lost"))
+        conflict_buttons = QHBoxLayout()
+        conflict_buttons.addStretch(1)
+        conflict_buttons.addWidget(self.keep_button)
+        conflict_buttons.addWidget(self.other_button)
+        explanation = QLabel(
+            self.tr(
+                "Khi hai nơi cùng sửa một thông tin, giá trị sửa sau được dùng; giá trị kia "
+                "được giữ lại ở đây để cán bộ chọn. Không có dữ liệu nào bị mất."
+            )
+        )
+        explanation.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(server_box)
+        layout.addWidget(state_box)
+        self.failures_title = QLabel(self.tr("Bản ghi máy chủ chưa nhận"))
+        layout.addWidget(self.failures_title)
+        layout.addWidget(self.failures, 1)
+        layout.addWidget(QLabel(self.tr("Xung đột cần xem")))
+        layout.addWidget(explanation)
+        layout.addWidget(self.conflicts, 2)
+        layout.addLayout(conflict_buttons)
+
+        scheduler.started.connect(self._started)
+        scheduler.finished.connect(self._finished)
+        scheduler.failed.connect(self._failed)
+        scheduler.progressed.connect(self._progressed)
+        self._clock = QTimer(self, interval=30_000)
+        self._clock.timeout.connect(self._show_times)
+        self._clock.start()
+        self._show_running(False)
+        self._selection_changed()
+        self.refresh()
+
+    # ---- the server -----------------------------------------------------------------------
+
+    def _entered(self) -> tuple[str, str] | None:
+        server, token = self.server.text().strip(), self.token.text().strip()
+        if not server or not token:
+            dialogs.error(self, self.tr("Nhập địa chỉ máy chủ và mã thiết bị."))
+            return None
+        return server, token
+
+    def test_connection(self) -> None:
+        if self.register.is_reader:  # the status needs no account
+            entered = (self.server.text().strip(), "") if self.server.text().strip() else None
+        else:
+            entered = self._entered()
+        if entered is None:
+            dialogs.error(self, self.tr("Nhập địa chỉ máy chủ."))
+            return
+        server, token = entered
+        self.test_button.setEnabled(False)
+
+        def work() -> str:
+            from desktop.sync.client import SyncClient
+
+            with SyncClient(self.register, server, token) as client:
+                answer = client.test_connection()
+            if token:
+                _remember(self.register, server, token)
+            return answer
+
+        def done(answer: str) -> None:
+            self.test_button.setEnabled(True)
+            dialogs.inform(self, self.tr("Kết nối được máy chủ. {answer}").format(answer=answer))
+
+        def failed(error: BaseException) -> None:
+            self.test_button.setEnabled(True)
+            dialogs.error(self, str(error))
+
+        self.tasks.run_io(work, done, failed)
+
+    def sync_now(self) -> None:
+        if self.register.is_reader and self.token.text():
+            self._login_and_sync()
+            return
+        entered = self._entered()
+        if entered is None:
+            return
+        server, token = entered
+        if (server, token) != server_settings(self.register):
+            self.tasks.run_db(lambda: _remember(self.register, server, token))
+        self._manual = True
+        if not self.scheduler.run(manual=True):
+            self._manual = False
+
+    def _login_and_sync(self) -> None:
+        server, username, password = (
+            self.server.text().strip(), self.reader.text().strip(), self.token.text()
+        )
+        if not server or not username:
+            dialogs.error(self, self.tr("Nhập địa chỉ máy chủ và tài khoản."))
+            return
+        self.sync_button.setEnabled(False)
+
+        def work() -> None:
+            from desktop.sync.client import login
+            from desktop.sync.commands import READER_KEY, SERVER_KEY, TOKEN_KEY
+
+            session = login(server, username, password)
+            if session.unit != self.register.reader_unit:
+                raise ValueError(
+                    f"Tài khoản {username} xem đơn vị {session.unit}, không phải đơn vị của "
+                    f"tệp dữ liệu này ({self.register.reader_unit})."
+                )
+            self.register.set_settings(
+                {SERVER_KEY: server, TOKEN_KEY: session.token, READER_KEY: username}
+            )
+
+        def done(_result: None) -> None:
+            self.token.clear()
+            self.sync_button.setEnabled(True)
+            self._manual = True
+            if not self.scheduler.run(manual=True):
+                self._manual = False
+
+        def failed(error: BaseException) -> None:
+            self.sync_button.setEnabled(True)
+            dialogs.error(self, str(error))
+
+        self.tasks.run_io(work, done, failed)
+
+    # ---- progress -------------------------------------------------------------------------
+
+    def _show_running(self, running: bool) -> None:
+        self.progress.setVisible(running)
+        self.cancel_button.setVisible(running)
+        self.sync_button.setEnabled(not running)
+        if running:
+            self.progress.setValue(0)
+
+    def _started(self) -> None:
+        self.error_label.clear()
+        self._show_running(True)
+
+    def _progressed(self, fraction: float, message: str) -> None:
+        self.progress.setValue(int(fraction * 100))
+        self.progress.setFormat(message or "%p%")
+
+    def _finished(self, report) -> None:
+        self._show_running(False)
+        if self._manual:
+            self._manual = False
+            dialogs.inform(
+                self,
+                self.tr("Đã đồng bộ: gửi {sent}, nhận {received} thay đổi.").format(
+                    sent=report.pushed, received=report.pulled
+                ),
+            )
+        self.refresh()
+
+    def _failed(self, message: str) -> None:
+        self._show_running(False)
+        self.error_label.setText(message)
+        if self._manual:
+            self._manual = False
+            dialogs.error(self, message)
+        self.refresh()
+
+    # ---- state, failures and conflicts ----------------------------------------------------
+
+    def on_changes(self, changes: Changes) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        def read():
+            return self.register.sync_state(), self.register.conflicts()
+
+        self.tasks.run_db(read, self._show)
+
+    def _show(self, result) -> None:
+        state, conflicts = result
+        self.last_sync = state.last_sync
+        self.unsent_label.setText(f"{state.unsent:,}".replace(",", "."))
+        self._show_times()
+        self.failures.setRowCount(0)
+        self.failures.setVisible(bool(state.failures))
+        self.failures_title.setVisible(bool(state.failures))
+        for failure in state.failures:
+            row = self.failures.rowCount()
+            self.failures.insertRow(row)
+            self.failures.setItem(row, 0, QTableWidgetItem(failure.label))
+            self.failures.setItem(row, 1, QTableWidgetItem(failure.message))
+        self._conflicts = list(conflicts)
+        self.conflicts.setRowCount(0)
+        for conflict in self._conflicts:
+            row = self.conflicts.rowCount()
+            self.conflicts.insertRow(row)
+            lost_at = conflict.lost_at
+            when = lost_at.astimezone().strftime("%H:%M %d/%m/%Y") if lost_at else ""
+            cells = (
+                conflict.record_label,
+                conflict.field_label,
+                conflict.kept_text,
+                conflict.lost_text,
+                ", ".join(x for x in (conflict.lost_by, when) if x) or "—",
+            )
+            for column, text in enumerate(cells):
+                self.conflicts.setItem(row, column, QTableWidgetItem(text))
+        self._selection_changed()
+
+    def _show_times(self) -> None:
+        now = datetime.now(UTC)
+        self.last_label.setText(ago(self.last_sync, now))
+        next_at = self.scheduler.next_at
+        if self.scheduler.running:
+            self.next_label.setText(self.tr("đang đồng bộ…"))
+        elif next_at is None:
+            self.next_label.setText(self.tr("chưa đặt máy chủ"))
+        else:
+            self.next_label.setText(next_at.astimezone().strftime("%H:%M"))
+
+    def _selection_changed(self) -> None:
+        chosen = bool(self.conflicts.selectionModel().selectedRows())
+        self.keep_button.setEnabled(chosen)
+        self.other_button.setEnabled(chosen)
+
+    def _resolve(self, keep: str) -> None:
+        rows = self.conflicts.selectionModel().selectedRows()
+        if not rows:
+            return
+        conflict = self._conflicts[rows[0].row()]
+        self.tasks.run_db(
+            lambda: self.register.resolve_conflict(conflict.id, keep),
+            lambda _changes: self.refresh(),
+            lambda error: dialogs.error(self, str(error)),
+        )

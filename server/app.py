@@ -1,0 +1,126 @@
+"""The HTTP API (`/v1/…`) of the hub, built by `create_app(database_url)`.
+
+Endpoints: ``GET /v1/status`` (no auth: "test connection"), ``POST /v1/login`` (reader
+accounts), ``POST /v1/push`` (commune devices), ``GET /v1/pull`` (devices and readers). Message
+shapes are those of `desktop.sync.protocol`; errors are an `ErrorBody` with a Vietnamese message.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+
+from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import Engine
+
+from desktop import __version__
+from desktop.sync.protocol import VERSION, PushRequest
+from server import apply, auth, pull
+from server.db import make_engine, migrate, reading
+from server.wire import WireError, error_response, read_message, respond, version_mismatch
+
+log = logging.getLogger("sotreem.server")
+
+
+class LoginRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    v: int = VERSION
+    username: str = Field(max_length=100)
+    password: str = Field(max_length=200)
+
+
+class LoginResponse(BaseModel):
+    v: int = VERSION
+    token: str
+    expires_at: datetime
+    unit: str
+    communes: list[str]  # every commune the account may read
+
+
+class Status(BaseModel):
+    v: int = VERSION
+    server: str = "Sổ Trẻ Em"
+    version: str = __version__
+
+
+def create_app(database_url: str, engine: Engine | None = None) -> FastAPI:
+    """The application over `database_url`, its schema migrated to the newest revision."""
+    engine = engine or make_engine(database_url)
+    migrate(engine)
+    app = FastAPI(title="Sổ Trẻ Em — máy chủ đồng bộ", version=__version__)
+    app.state.engine = engine
+
+    @app.exception_handler(WireError)
+    async def _wire_error(request: Request, exc: WireError) -> Response:
+        return error_response(exc, request)
+
+    @app.exception_handler(RequestValidationError)
+    async def _bad_query(request: Request, exc: RequestValidationError) -> Response:
+        where = ", ".join(".".join(str(p) for p in e["loc"]) for e in exc.errors()[:5])
+        return error_response(WireError("schema", f"Tham số không hợp lệ: {where}."), request)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("request failed: %s %s", request.method, request.url.path)
+        message = "Máy chủ gặp lỗi khi xử lý; dữ liệu chưa được ghi, hãy thử lại sau."
+        return error_response(WireError("server", message), request)
+
+    def caller(request: Request) -> auth.Caller:
+        try:
+            with reading(engine) as conn:
+                return auth.identify(conn, request.headers.get("authorization"))
+        except auth.AuthError as exc:
+            raise WireError("auth", str(exc)) from exc
+
+    @app.get("/v1/status")
+    async def status(request: Request) -> Response:
+        return respond(Status(), request)
+
+    @app.post("/v1/login")
+    async def login(request: Request) -> Response:
+        message = await read_message(request, LoginRequest)
+
+        def run() -> LoginResponse:
+            with engine.begin() as conn:
+                token, expires = auth.login(conn, message.username, message.password)
+                who = auth.identify(conn, f"Bearer {token}")
+                unit = auth.reader_unit(conn, message.username)
+            return LoginResponse(
+                token=token, expires_at=expires, unit=unit, communes=sorted(who.communes)
+            )
+
+        try:
+            return respond(await run_in_threadpool(run), request)
+        except auth.AuthError as exc:
+            raise WireError("auth", str(exc)) from exc
+
+    @app.post("/v1/push")
+    async def push(request: Request) -> Response:
+        who = await run_in_threadpool(caller, request)
+        if not who.is_device:
+            message = "Tài khoản huyện/tỉnh chỉ được xem dữ liệu, không được gửi lên."
+            raise WireError("scope", message)
+        message = await read_message(request, PushRequest)
+        try:
+            answer = await run_in_threadpool(apply.push, engine, who, message)
+        except apply.Restored as exc:
+            return error_response(WireError("server", str(exc)), request, status=409)
+        return respond(answer, request)
+
+    @app.get("/v1/pull")
+    async def pull_changes(
+        request: Request, after: int = 0, limit: int = 1000, v: int | None = None
+    ) -> Response:
+        if v is not None and v != VERSION:
+            raise version_mismatch(v)
+        if after < 0:
+            raise WireError("schema", "Tham số after phải là số không âm.")
+        who = await run_in_threadpool(caller, request)
+        answer = await run_in_threadpool(pull.pull, engine, who, after, limit)
+        return respond(answer, request)
+
+    return app

@@ -1,0 +1,56 @@
+"""What a device may send: the desktop's synced tables and their columns, named in Vietnamese."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from desktop.db import models
+from desktop.db.models import SYNCED_TABLES
+from desktop.sync.protocol import CONFLICT_ENTITY, DERIVED_FIELDS
+
+# Sync bookkeeping: merged by the later clock, never reported as a conflict.
+BOOKKEEPING = frozenset({"commune_code", "created_at", "updated_at", "updated_by"})
+INSERT_ONLY = frozenset({models.AuditEntry.__tablename__})
+
+_LABELS = {
+    models.Village: "Thôn/bản",
+    models.Child: "Trẻ em",
+    models.Circumstance: "Hoàn cảnh",
+    models.Support: "Hỗ trợ",
+    models.ProtectionCase: "Vụ việc bảo vệ",
+    models.CaseStep: "Bước xử lý vụ việc",
+    models.Activity: "Hoạt động",
+    models.TrainingCourse: "Lớp tập huấn",
+    models.TrainingParticipant: "Học viên tập huấn",
+    models.PlanTarget: "Chỉ tiêu kế hoạch",
+    models.FundEntry: "Kinh phí",
+    models.SentReport: "Báo cáo đã gửi",
+    models.AuditEntry: "Nhật ký",
+}
+# Entity names on the wire are the desktop's table names ("child", "protectioncase" …).
+LABELS = {m.__tablename__: text for m, text in _LABELS.items()}
+LABELS[CONFLICT_ENTITY] = "Xung đột đồng bộ"
+
+
+def known(entity: str) -> bool:
+    return entity in SYNCED_TABLES
+
+
+def label(entity: str, row_id: str) -> str:
+    """How a message names a record: “Trẻ em 0193…”."""
+    return f"{LABELS.get(entity, entity)} {row_id}"
+
+
+@cache
+def columns(entity: str) -> frozenset[str]:
+    """Columns a change may carry (the id travels beside the fields)."""
+    table = SYNCED_TABLES[entity].__table__  # type: ignore[attr-defined]
+    return frozenset(c.name for c in table.columns) - {"id"}
+
+
+def wire_fields(entity: str, fields: dict) -> tuple[dict, list[str]]:
+    """The fields to store (derived ones dropped: receivers recompute them) and unknown names."""
+    allowed = columns(entity)
+    kept = {k: v for k, v in fields.items() if k not in DERIVED_FIELDS}
+    unknown = sorted(k for k in kept if k not in allowed)
+    return kept, unknown

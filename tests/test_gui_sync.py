@@ -1,0 +1,178 @@
+"""The Đồng bộ page against a real `sotreem-server serve`: set up, sync, offline, conflicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.db.register import Register
+from desktop.sync.client import SyncClient
+from desktop.ui import dialogs
+from desktop.ui.main_window import MainWindow
+from tests.conftest import draft
+from tests.gui_helpers import type_text
+from tests.sync.test_sync_cli import LiveServer, _free_port
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    live = LiveServer(tmp_path_factory.mktemp("server"))
+    yield live
+    live.stop()
+
+
+@pytest.fixture
+def window(qtbot, register):
+    win = MainWindow(register, role="officer", username="Cán bộ")
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: win.tasks.pending == 0)
+    win.show_page("sync")
+    yield win
+    win.close()
+
+
+def wait_idle(qtbot, win):
+    qtbot.waitUntil(lambda: win.tasks.pending == 0 and not win.sync.running, timeout=30_000)
+
+
+def messages(monkeypatch, name):
+    said: list[str] = []
+    monkeypatch.setattr(dialogs, name, lambda parent, text, *rest: said.append(text))
+    return said
+
+
+def sync_now(qtbot, window):
+    window.sync_page.sync_button.click()
+    wait_idle(qtbot, window)
+    qtbot.waitUntil(lambda: not window._refresh_timer.isActive())
+    wait_idle(qtbot, window)
+
+
+def set_up(qtbot, window, server, monkeypatch) -> str:
+    token = server.device()
+    page = window.sync_page
+    type_text(page.server, server.url)
+    type_text(page.token, token)
+    told = messages(monkeypatch, "inform")
+    page.test_button.click()
+    qtbot.waitUntil(lambda: bool(told), timeout=30_000)
+    assert "Kết nối được" in told[0]
+    return token
+
+
+def test_connect_sync_and_see_it_reflected(qtbot, window, register, server, monkeypatch):
+    register.add_child(draft(register, "Lò Thị Mai"))
+    token = set_up(qtbot, window, server, monkeypatch)
+    page = window.sync_page
+    assert register.setting("sync.server") == server.url  # remembered after a good test
+    wait_idle(qtbot, window)
+    assert page.unsent_label.text() != "0"
+    told = messages(monkeypatch, "inform")
+    sync_now(qtbot, window)
+    assert told and "Đã đồng bộ" in told[-1]
+    assert page.unsent_label.text() == "0"
+    assert page.last_label.text() == "vừa xong"
+    assert server.acked(token) > 0
+    assert "lần cuối vừa xong" in window.sync_status.text()
+    assert "0 thay đổi chưa gửi" in window.sync_status.text()
+
+
+def test_sync_now_offline_says_so_and_keeps_changes(qtbot, window, register, monkeypatch):
+    register.add_child(draft(register, "Giàng A Páo"))
+    register.set_settings({"sync.server": f"http://127.0.0.1:{_free_port()}", "sync.token": "x.y"})
+    page = window.sync_page
+    page.server.setText(register.setting("sync.server"))
+    page.token.setText("x.y")
+    errors = messages(monkeypatch, "error")
+    sync_now(qtbot, window)
+    assert errors, "pressing sync with no server must say why"
+    assert "máy chủ" in errors[0].lower()
+    assert page.error_label.text() == errors[0]
+    assert register.unsent_count() > 0  # nothing marked sent
+    assert window.sync.failures == 1
+    assert "không kết nối được" in window.sync_status.text()
+
+
+def test_same_field_edited_on_two_desks_shows_a_conflict_to_settle(
+    qtbot, window, register, server, monkeypatch, tmp_path
+):
+    child = register.add_child(draft(register, "Vàng Thị Dế")).created_id
+    set_up(qtbot, window, server, monkeypatch)
+    messages(monkeypatch, "inform")
+    sync_now(qtbot, window)
+
+    # A second PC of the same commune gets the child, then changes the caregiver.
+    other = Register.open(tmp_path / "other.db")
+    other.init_commune(register.commune_code or "")
+    other_token = server.device()
+    with SyncClient(other, server.url, other_token) as client:
+        client.sync_once()
+        assert other.get_child(child) is not None
+        register.update_child(child, draft(register, "Vàng Thị Dế", caregiver_name="Vàng A Chứ"))
+        # the other PC edits the same field later: its value wins, ours is kept aside
+        other.update_child(child, draft(other, "Vàng Thị Dế", caregiver_name="Vàng Thị Súa"))
+        client.sync_once()
+    sync_now(qtbot, window)
+    page = window.sync_page
+    qtbot.waitUntil(lambda: page.conflicts.rowCount() == 1)
+    row = [page.conflicts.item(0, c).text() for c in range(page.conflicts.columnCount())]
+    assert "Vàng Thị Dế" in row[0]
+    assert row[2] == "Vàng Thị Súa" and row[3] == "Vàng A Chứ"
+    assert register.get_child(child).caregiver_name == "Vàng Thị Súa"
+    assert "1 xung đột cần xem" in window.sync_status.text()
+
+    page.conflicts.selectRow(0)
+    page.other_button.click()  # the officer keeps what she typed
+    qtbot.waitUntil(lambda: page.conflicts.rowCount() == 0)
+    assert register.get_child(child).caregiver_name == "Vàng A Chứ"
+    sync_now(qtbot, window)
+    with SyncClient(other, server.url, other_token) as client:
+        client.sync_once()
+    assert other.get_child(child).caregiver_name == "Vàng A Chứ"
+    other.close()
+
+
+def test_district_reader_sees_the_area_and_each_commune(qtbot, tmp_path):
+    from tests.sync.conftest import COMMUNE, NEIGHBOUR, Hub, child_draft, new_desk, new_reader
+
+    hub = Hub(f"sqlite:///{tmp_path / 'server.db'}")
+    try:
+        ban_xeo = new_desk(hub, tmp_path / "a.db", COMMUNE)
+        a_mu_sung = new_desk(hub, tmp_path / "b.db", NEIGHBOUR)
+        for name in ("Lò Thị Mai", "Giàng A Páo"):
+            ban_xeo.register.add_child(child_draft(ban_xeo.register, name))
+        a_mu_sung.register.add_child(child_draft(a_mu_sung.register, "Sùng Thị Dua"))
+        ban_xeo.sync()
+        a_mu_sung.sync()
+        reader = new_reader(hub, tmp_path / "doc.db")
+        reader.sync()
+        reader.register.set_settings({"sync.reader": "doc15"})  # as `sotreem sync --reader` does
+        win = MainWindow(reader.register, role="viewer", username="Huyện")
+        qtbot.addWidget(win)
+        qtbot.waitUntil(lambda: win.tasks.pending == 0)
+        win.show()
+        win.show_page("reports")
+        page = win.reports_page
+        qtbot.waitUntil(lambda: page.area.count() >= 3 and page.figures is not None)
+        assert page.area.isVisible() and not page.sent_button.isVisible()
+        assert page.area.itemText(0).startswith("Toàn địa bàn")
+
+        def children_shown() -> int:
+            return page.figures["children_under_16"]["total"]
+
+        whole = children_shown()
+        assert whole == 3
+        page.area.setCurrentIndex(page.area.findData(NEIGHBOUR))
+        qtbot.waitUntil(lambda: children_shown() == 1)
+        assert "A Mú Sung" in page.preview.toPlainText()
+        page.area.setCurrentIndex(page.area.findData(COMMUNE))
+        qtbot.waitUntil(lambda: children_shown() == 2)
+        out = tmp_path / "ban-xeo.json"
+        page.save_report(out, "json")
+        qtbot.waitUntil(lambda: out.exists() and win.tasks.pending == 0)
+        assert '"Xã Bản Xèo"' in out.read_text(encoding="utf-8")
+        assert win.sync_page.reader.text() == "doc15"  # the account logs in again by password
+        win.close()
+        for desk in (ban_xeo, a_mu_sung, reader):
+            desk.register.close()
+    finally:
+        hub.close()
