@@ -901,31 +901,31 @@
     </message>
     <message>
       <source>{n} thay đổi chưa gửi</source>
-      <translation type="unfinished" />
+      <translation>{n} unsent changes</translation>
     </message>
     <message>
       <source>đang gửi và nhận…</source>
-      <translation type="unfinished" />
+      <translation>sending and receiving…</translation>
     </message>
     <message>
       <source>chưa đặt máy chủ</source>
-      <translation type="unfinished" />
+      <translation>no server set</translation>
     </message>
     <message>
       <source>không kết nối được, thử lại lúc {time}</source>
-      <translation type="unfinished" />
+      <translation>cannot connect, retrying at {time}</translation>
     </message>
     <message>
       <source>lần cuối {ago}</source>
-      <translation type="unfinished" />
+      <translation>last {ago}</translation>
     </message>
     <message>
       <source>{n} xung đột cần xem</source>
-      <translation type="unfinished" />
+      <translation>{n} conflicts to review</translation>
     </message>
     <message>
       <source>Đồng bộ: {where} · {unsent}</source>
-      <translation type="unfinished" />
+      <translation>Sync: {where} · {unsent}</translation>
     </message>
     <message>
       <source>Trẻ em</source>
@@ -1224,7 +1224,7 @@
     </message>
     <message>
       <source>Toàn địa bàn: {name} ({n} xã)</source>
-      <translation type="unfinished" />
+      <translation>Whole area: {name} ({n} communes)</translation>
     </message>
     <message>
       <source>Báo cáo kỳ này chưa được đánh dấu là đã gửi.</source>
@@ -1352,146 +1352,146 @@
     <name>SyncPage</name>
     <message>
       <source>mã do cán bộ tin học huyện/tỉnh cấp</source>
-      <translation type="unfinished" />
+      <translation>code given by the district/province IT staff</translation>
     </message>
     <message>
       <source>mật khẩu tài khoản huyện/tỉnh</source>
-      <translation type="unfinished" />
+      <translation>district/province account password</translation>
     </message>
     <message>
       <source>Kiểm tra kết nối</source>
-      <translation type="unfinished" />
+      <translation>Test connection</translation>
     </message>
     <message>
       <source>Đồng bộ ngay</source>
-      <translation type="unfinished" />
+      <translation>Sync now</translation>
     </message>
     <message>
       <source>Địa chỉ máy chủ</source>
-      <translation type="unfinished" />
+      <translation>Server address</translation>
     </message>
     <message>
       <source>Tài khoản</source>
-      <translation type="unfinished" />
+      <translation>Account</translation>
     </message>
     <message>
       <source>Mật khẩu</source>
-      <translation type="unfinished" />
+      <translation>Password</translation>
     </message>
     <message>
       <source>Đăng nhập và đồng bộ</source>
-      <translation type="unfinished" />
+      <translation>Log in and sync</translation>
     </message>
     <message>
       <source>Mã thiết bị</source>
-      <translation type="unfinished" />
+      <translation>Device token</translation>
     </message>
     <message>
       <source>Máy chủ huyện/tỉnh</source>
-      <translation type="unfinished" />
+      <translation>District/province server</translation>
     </message>
     <message>
       <source>Dừng</source>
-      <translation type="unfinished" />
+      <translation>Stop</translation>
     </message>
     <message>
       <source>Lần đồng bộ gần nhất</source>
-      <translation type="unfinished" />
+      <translation>Last sync</translation>
     </message>
     <message>
       <source>Thay đổi chưa gửi</source>
-      <translation type="unfinished" />
+      <translation>Unsent changes</translation>
     </message>
     <message>
       <source>Lần tự động tiếp theo</source>
-      <translation type="unfinished" />
+      <translation>Next automatic sync</translation>
     </message>
     <message>
       <source>Tình trạng</source>
-      <translation type="unfinished" />
+      <translation>Status</translation>
     </message>
     <message>
       <source>Bản ghi</source>
-      <translation type="unfinished" />
+      <translation>Record</translation>
     </message>
     <message>
       <source>Máy chủ trả lời</source>
-      <translation type="unfinished" />
+      <translation>Server answer</translation>
     </message>
     <message>
       <source>Thông tin</source>
-      <translation type="unfinished" />
+      <translation>Field</translation>
     </message>
     <message>
       <source>Giá trị đang dùng</source>
-      <translation type="unfinished" />
+      <translation>Value in use</translation>
     </message>
     <message>
       <source>Giá trị bị thay</source>
-      <translation type="unfinished" />
+      <translation>Replaced value</translation>
     </message>
     <message>
       <source>Người sửa, lúc</source>
-      <translation type="unfinished" />
+      <translation>Edited by, at</translation>
     </message>
     <message>
       <source>Giữ giá trị đang dùng</source>
-      <translation type="unfinished" />
+      <translation>Keep the value in use</translation>
     </message>
     <message>
       <source>Dùng giá trị bị thay</source>
-      <translation type="unfinished" />
+      <translation>Use the replaced value</translation>
     </message>
     <message>
       <source>Khi hai nơi cùng sửa một thông tin, giá trị sửa sau được dùng; giá trị kia được giữ lại ở đây để cán bộ chọn. Không có dữ liệu nào bị mất.</source>
-      <translation type="unfinished" />
+      <translation>When two places edit the same field, the later edit is used; the other value is kept here for the officer to choose. No data is lost.</translation>
     </message>
     <message>
       <source>Bản ghi máy chủ chưa nhận</source>
-      <translation type="unfinished" />
+      <translation>Records the server refused</translation>
     </message>
     <message>
       <source>Xung đột cần xem</source>
-      <translation type="unfinished" />
+      <translation>Conflicts to review</translation>
     </message>
     <message>
       <source>Nhập địa chỉ máy chủ và mã thiết bị.</source>
-      <translation type="unfinished" />
+      <translation>Enter the server address and the device token.</translation>
     </message>
     <message>
       <source>Nhập địa chỉ máy chủ.</source>
-      <translation type="unfinished" />
+      <translation>Enter the server address.</translation>
     </message>
     <message>
       <source>Kết nối được máy chủ. {answer}</source>
-      <translation type="unfinished" />
+      <translation>Connected to the server. {answer}</translation>
     </message>
     <message>
       <source>Nhập địa chỉ máy chủ và tài khoản.</source>
-      <translation type="unfinished" />
+      <translation>Enter the server address and the account.</translation>
     </message>
     <message>
       <source>Đã đồng bộ: gửi {sent}, nhận {received} thay đổi.</source>
-      <translation type="unfinished" />
+      <translation>Synced: sent {sent}, received {received} changes.</translation>
     </message>
     <message>
       <source>đang đồng bộ…</source>
-      <translation type="unfinished" />
+      <translation>syncing…</translation>
     </message>
     <message>
       <source>chưa đặt máy chủ</source>
-      <translation type="unfinished" />
+      <translation>no server set</translation>
     </message>
   </context>
   <context>
     <name>SyncScheduler</name>
     <message>
       <source>Chưa đặt máy chủ: nhập địa chỉ máy chủ và mã thiết bị trước.</source>
-      <translation type="unfinished" />
+      <translation>No server set: enter the server address and device token first.</translation>
     </message>
     <message>
       <source>Đã dừng đồng bộ.</source>
-      <translation type="unfinished" />
+      <translation>Sync stopped.</translation>
     </message>
   </context>
   <context>

@@ -20,12 +20,13 @@ def test_bundle_round_trip_by_usb_meets_the_network(hub, tmp_path):
     a = new_desk(hub, tmp_path / "a.db", COMMUNE)
     mai = a.register.add_child(child_draft(a.register, "Lò Thị Mai")).created_id
     out, back = tmp_path / "gui.stb", tmp_path / "tra-loi.stb"
-    assert bundle.write_request(a.register, a.token, out) == 3
-    assert a.register.unsent_count() == 3  # sent only once the reply says so
+    # 2 villages, the child and its audit entry
+    assert bundle.write_request(a.register, a.token, out) == 4
+    assert a.register.unsent_count() == 4  # sent only once the reply says so
     summary = _server_import(hub, out, back)
-    assert "Đã nhận 3 thay đổi" in summary
+    assert "Đã nhận 4 thay đổi" in summary
     result = bundle.apply_reply(a.register, a.token, back)
-    assert (result.pushed, result.rejected, result.more) == (3, 0, False)
+    assert (result.pushed, result.rejected, result.more) == (4, 0, False)
     assert a.register.unsent_count() == 0
     # A device of the same commune on the network sees the child and edits it …
     b = share_commune(hub, tmp_path / "b.db", a)
@@ -36,7 +37,7 @@ def test_bundle_round_trip_by_usb_meets_the_network(hub, tmp_path):
     # … and the next USB round brings the edit to A.
     bundle.write_request(a.register, a.token, out)
     _server_import(hub, out, back)
-    assert bundle.apply_reply(a.register, a.token, back).pulled == 1
+    assert bundle.apply_reply(a.register, a.token, back).pulled == 2  # the edit + B's audit entry
     assert a.register.get_child(mai).notes == "Sửa trên máy B"
 
 

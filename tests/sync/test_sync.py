@@ -85,12 +85,15 @@ def test_two_communes_and_a_reader_converge(hub, tmp_path):
     mai = a.register.add_child(child_draft(a.register, "Lò Thị Mai")).created_id
     a.register.add_support(mai, "allowance", date(2026, 10, 1), 500_000, "state")
     b.register.add_child(child_draft(b.register, "Vàng A Páo", sex="M"))
-    assert a.sync().pushed == 4 and b.sync().pushed == 2
+    # Every write and its audit entry travel: 2 villages, a child, a support (+2 audit entries).
+    sent_a, sent_b = a.register.unsent_count(), b.register.unsent_count()
+    assert (sent_a, sent_b) == (6, 3)
+    assert a.sync().pushed == sent_a and b.sync().pushed == sent_b
     # A commune device never receives another commune's rows.
     assert not rows(a.register, NEIGHBOUR) and not rows(b.register, COMMUNE)
     reader = new_reader(hub, tmp_path / "reader.db")
     report = reader.sync()
-    assert report.pulled == 6
+    assert report.pulled == sent_a + sent_b
     assert_same(a.register, reader.register, COMMUNE)
     assert_same(b.register, reader.register, NEIGHBOUR)
     assert reader.register.area_codes() == {COMMUNE, NEIGHBOUR}
@@ -297,7 +300,7 @@ def test_offline_and_wrong_token_give_clear_messages(hub, tmp_path):
     with forged as client, pytest.raises(SyncError) as wrong:
         client.sync_once()
     assert wrong.value.kind == "auth" and "Token" in wrong.value.message
-    assert a.register.sync_state().unsent == 3  # nothing marked sent
+    assert a.register.sync_state().unsent == 4  # nothing marked sent (3 rows + 1 audit entry)
     with a.client() as client:
         assert "Sổ Trẻ Em" in client.test_connection()
 
