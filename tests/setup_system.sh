@@ -9,6 +9,7 @@ needed=(
   libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3  # Qt on the offscreen platform
   poppler-utils                                             # pdftotext reads reports back
   postgresql                                                # sync server tests (own cluster)
+  libreoffice-calc-nogui python3-uno                        # a second tool opens protected xlsx
 )
 
 missing=()
