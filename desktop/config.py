@@ -40,3 +40,22 @@ def save_settings(settings: dict[str, object]) -> None:
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(settings, ensure_ascii=False, indent=2), encoding="utf-8")
     os.replace(tmp, path)
+
+
+def sync_state_path(db_path: Path) -> Path:
+    return db_path.parent / "sync-state.json"
+
+
+def write_sync_state(db_path: Path, unsent: int, last_sync: str | None) -> None:
+    """Leave the unsent count beside the register, unencrypted and tiny: the uninstaller cannot
+    open the encrypted database but must warn when changes have not reached the server."""
+    path = sync_state_path(db_path)
+    text = json.dumps({"unsent": unsent, "last_sync": last_sync}, ensure_ascii=False)
+    try:
+        if path.exists() and path.read_text(encoding="utf-8") == text:
+            return
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a full disk or a read-only folder must not stop the officer's work

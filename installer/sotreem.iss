@@ -49,11 +49,56 @@ Filename: "{app}\sotreem.exe"; Parameters: "--self-test"; Flags: runhidden waitu
 Filename: "{app}\sotreem.exe"; Description: "Mở Sổ Trẻ Em"; Flags: nowait postinstall skipifsilent
 
 [Code]
-// Before uninstalling, make one last backup of the register into the data folder's backups.
+const
+  DataDir = '{localappdata}\SoTreEm';
+
+// The unsent count the application leaves in sync-state.json at every exit and sync.
+function UnsentChanges(): Integer;
+var
+  Text: AnsiString;
+  At: Integer;
+  Digits: String;
+begin
+  Result := 0;
+  if not LoadStringFromFile(ExpandConstant(DataDir + '\sync-state.json'), Text) then Exit;
+  At := Pos('"unsent": ', Text);
+  if At = 0 then Exit;
+  At := At + Length('"unsent": ');
+  Digits := '';
+  while (At <= Length(Text)) and (Text[At] >= '0') and (Text[At] <= '9') do
+  begin
+    Digits := Digits + Text[At];
+    At := At + 1;
+  end;
+  Result := StrToIntDef(Digits, 0);
+end;
+
+procedure CopyIfThere(const Name, Folder: String);
+begin
+  if FileExists(ExpandConstant(DataDir) + '\' + Name) then
+    FileCopy(ExpandConstant(DataDir) + '\' + Name, Folder + '\' + Name, False);
+end;
+
+// Warn when changes have not reached the server yet, then keep one last copy of the
+// (encrypted) register and its key file: a plain file copy, so no password is needed.
 function InitializeUninstall(): Boolean;
 var
-  ResultCode: Integer;
+  Unsent: Integer;
+  Folder: String;
 begin
-  Exec(ExpandConstant('{app}\sotreem.exe'), 'backup', '', SW_HIDE, ewWaitUntilTerminated, ResultCode);
   Result := True;
+  Unsent := UnsentChanges();
+  if Unsent > 0 then
+    Result := MsgBox(Format('Còn %d thay đổi chưa gửi lên máy chủ huyện/tỉnh. Dữ liệu vẫn ' +
+      'được giữ trên máy sau khi gỡ, nhưng nên mở Sổ Trẻ Em và đồng bộ (trang Đồng bộ) ' +
+      'trước. Vẫn gỡ cài đặt?', [Unsent]), mbConfirmation, MB_YESNO) = IDYES;
+  if not Result then Exit;
+  Folder := ExpandConstant(DataDir) + '\backups\truoc-go-cai-dat-' +
+    GetDateTimeString('yyyymmdd-hhnnss', #0, #0);
+  if FileExists(ExpandConstant(DataDir) + '\sotreem.db') and ForceDirectories(Folder) then
+  begin
+    CopyIfThere('sotreem.db', Folder);
+    CopyIfThere('sotreem.db-wal', Folder);
+    CopyIfThere('sotreem.keys.json', Folder);
+  end;
 end;
