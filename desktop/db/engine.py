@@ -13,16 +13,38 @@ from sqlalchemy import Engine, create_engine, event
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
-def make_engine(path: Path | str) -> Engine:
+def connect_encrypted(path: Path | str, key: bytes, **kwargs):
+    """A SQLCipher connection with its raw key set; raises if the key does not open the file."""
+    import sqlcipher3
+
+    from desktop.db.keyfile import sqlcipher_key_pragma
+
+    conn = sqlcipher3.connect(str(path), **kwargs)
+    conn.execute(sqlcipher_key_pragma(key))
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # wrong key fails here
+    return conn
+
+
+def make_engine(path: Path | str, key: bytes | None = None) -> Engine:
     """An engine whose every connection is in WAL mode with FULL sync and foreign keys on.
 
     `synchronous=FULL` makes every commit survive a power cut; WAL lets the GUI read while a
-    worker writes.
+    worker writes. With a `key` the file is a SQLCipher database (AES-256, encrypted pages,
+    WAL included); without one it is plain SQLite (tests and throw-away files).
     """
-    engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": 30},
-    )
+    if key is None:
+        engine = create_engine(
+            f"sqlite:///{path}",
+            connect_args={"check_same_thread": False, "timeout": 30},
+        )
+    else:
+        import sqlcipher3
+
+        engine = create_engine(
+            f"sqlite:///{path}",
+            module=sqlcipher3,  # its errors map to SQLAlchemy's like sqlite3's do
+            creator=lambda: connect_encrypted(path, key, check_same_thread=False, timeout=30),
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
