@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QWidget
 from desktop.ui import dialogs
 
 
-def offer_restore(db_path: Path, error: BaseException, parent: QWidget | None = None) -> bool:
+def offer_restore(db_path: Path, error: BaseException, parent: QWidget | None = None,
+                  key: bytes | None = None) -> bool:  # fmt: skip
     """Ask to restore the newest automatic backup; True when it was restored.
 
     The damaged file is kept beside the database (…-hong.db) for whoever investigates.
@@ -21,7 +22,7 @@ def offer_restore(db_path: Path, error: BaseException, parent: QWidget | None = 
     if newest is None:
         return False
     try:
-        info = backup.describe(newest)
+        info = backup.describe(newest, key)
     except backup.BackupError:
         return False
     answer = dialogs.ask(
@@ -41,5 +42,5 @@ def offer_restore(db_path: Path, error: BaseException, parent: QWidget | None = 
     db_path.replace(damaged)
     for suffix in ("-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    backup.restore(newest, db_path, backup.folder_for(db_path))
+    backup.restore(newest, db_path, backup.folder_for(db_path), key)
     return True
