@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from desktop.db import accounts
 from desktop.db.register import NotAllowed, Register
-from desktop.domain import categories as cat
 from desktop.domain.validation import ValidationError
+from desktop.ui.i18n import label, tr_label
 from desktop.ui.login import password_edit
 from desktop.ui.taskman import TaskManager
 
@@ -67,7 +67,7 @@ class AccountsBox(QGroupBox):
             self.new_role = QComboBox(objectName="newAccountRole")
             for role in accounts.ROLES:
                 if role.code != "officer":
-                    self.new_role.addItem(self.tr(role.label), role.code)
+                    self.new_role.addItem(tr_label(role.label), role.code)
             self.new_password = password_edit("newAccountPassword")
             self.add_button = QPushButton(self.tr("Thêm tài khoản"), objectName="addAccountButton")
             self.add_button.clicked.connect(self._add)
@@ -88,7 +88,7 @@ class AccountsBox(QGroupBox):
         self.table.setRowCount(len(users))
         for row, user in enumerate(users):
             for col, text in enumerate(
-                (user.username, user.full_name, cat.label(accounts.ROLES, user.role))
+                (user.username, user.full_name, label(accounts.ROLES, user.role))
             ):
                 self.table.setItem(row, col, QTableWidgetItem(text))
 

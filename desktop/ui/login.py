@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ROLE_NAMES = {"officer": "cán bộ phụ trách", "assistant": "người hỗ trợ", "viewer": "chỉ xem"}
 MIN_PASSWORD_LENGTH = 8  # desktop.db.accounts' rule, without importing argon2 before the paint
 
 
@@ -40,8 +39,10 @@ class AccountCombo(QComboBox):
     def __init__(self, accounts, name: str, parent: QWidget | None = None):
         super().__init__(parent, objectName=name)
         self.accounts = list(accounts)
+        names = {"officer": self.tr("cán bộ phụ trách"), "assistant": self.tr("người hỗ trợ"),
+                 "viewer": self.tr("chỉ xem")}  # fmt: skip
         for account in self.accounts:
-            role = self.tr(ROLE_NAMES.get(account.role, account.role))
+            role = names.get(account.role, account.role)
             label = f"{account.full_name or account.username} ({account.username}, {role})"
             self.addItem(label, account.username)
 
