@@ -39,8 +39,10 @@ _clicked: list[float] = []
 
 
 def on_login_dialog(dialog, started: float, mode: str) -> None:
-    if mode != "list":
-        exit_after_first_paint(dialog, started)
+    if mode != "list":  # closing the login screen ends the program
+        probe = _FirstPaint(started, dialog.reject)
+        dialog._first_paint_probe = probe
+        dialog.installEventFilter(probe)
         return
 
     def log_in() -> None:
