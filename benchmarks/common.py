@@ -64,6 +64,9 @@ def open_demo(path):
     from desktop.db.register import Register
     from desktop.demo import DEMO_ACCOUNT, DEMO_PASSWORD
 
+    from pathlib import Path
+
+    path = Path(path)
     if vault.is_encrypted(path):
         return vault.login(path, DEMO_ACCOUNT[0], DEMO_PASSWORD)
     return Register.open(path)

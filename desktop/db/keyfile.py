@@ -57,6 +57,7 @@ class Account:
 
 def path_for(db_path: Path) -> Path:
     """`sotreem.db` → `sotreem.keys.json`."""
+    db_path = Path(db_path)
     return db_path.with_name(db_path.stem + SUFFIX)
 
 
@@ -199,6 +200,8 @@ class KeyFile:
                     self.failures, self.last_failure = 0, 0.0
                     self.save()
                 return key
+        else:
+            derive(secret, bytes(16))  # the same time for an unknown name as for a wrong password
         self.failures += 1
         self.last_failure = time.time()
         self.save()
