@@ -47,6 +47,7 @@ def test_login_waits_after_failures_then_the_window_locks_when_idle(qtbot, db_pa
             "Quên mật khẩu cán bộ?</a>"
         )
         assert [gate.user.itemData(i) for i in range(gate.user.count())] == ["hanh", "lan"]
+        qtbot.waitUntil(lambda: dialog.title.text() == "Sổ Trẻ Em — Xã Bản Xèo")
         for _ in range(2):
             type_text(gate.password, "sai-mat-khau")
             gate.button.click()

@@ -18,7 +18,6 @@ from __future__ import annotations
 import base64
 import json
 import os
-import secrets
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,11 +80,15 @@ def derive(secret: str, salt: bytes, kdf: dict[str, Any] | None = None) -> bytes
 
 
 def new_data_key() -> bytes:
+    import secrets
+
     return secrets.token_bytes(32)
 
 
 def new_recovery_code() -> str:
     """25 characters in 5 groups (≈125 bits), easy to copy by hand."""
+    import secrets
+
     raw = "".join(secrets.choice(_ALPHABET) for _ in range(25))
     return "-".join(raw[i : i + 5] for i in range(0, 25, 5))
 
@@ -149,6 +152,8 @@ class KeyFile:
     def set_slot(self, username: str, full_name: str, role: str, secret: str,
                  data_key: bytes) -> None:  # fmt: skip
         """Wrap the data key for `username` under `secret` (add or replace the slot)."""
+        import secrets
+
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
         salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from desktop.db import keyfile
 from desktop.db.keyfile import Account, KeyFile, SlotError, WrongPassword
-from desktop.domain.validation import Problem, ValidationError
 
 __all__ = [
     "Account", "SlotError", "WrongPassword", "accounts", "encrypt_plain", "is_encrypted", "login",
@@ -85,6 +84,7 @@ def setup(db_path: Path, commune_code: str, username: str, full_name: str, passw
     """
     from desktop import reference
     from desktop.db.register import Register
+    from desktop.domain.validation import Problem, ValidationError
 
     keys_path = keyfile.path_for(db_path)
     if keys_path.exists():

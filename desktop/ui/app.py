@@ -112,12 +112,9 @@ def open_window(db_path: Path, on_login=None) -> MainWindow | None:
     if not accounts:
         return _first_run(db_path)
     commune_code = commune_of(db_path)
-    from desktop import reference
-
-    unit = reference.unit(commune_code or "")
     from desktop.ui.login import LoginDialog
 
-    dialog = LoginDialog(db_path, accounts, unit.name if unit else "")
+    dialog = LoginDialog(db_path, accounts, commune_code)
     if on_login is not None:
         on_login(dialog)
     if dialog.exec() != QDialog.DialogCode.Accepted:

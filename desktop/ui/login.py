@@ -147,7 +147,7 @@ class PasswordGate(QWidget):
 class LoginDialog(QDialog):
     """Đăng nhập: choose the account, type the password; on success `key`, `username`, `role`."""
 
-    def __init__(self, db_path: Path, accounts, commune_name: str = ""):
+    def __init__(self, db_path: Path, accounts, commune_code: str | None = None):
         super().__init__()
         self.setObjectName("loginDialog")
         self.setWindowTitle(self.tr("Sổ Trẻ Em — đăng nhập"))
@@ -156,11 +156,10 @@ class LoginDialog(QDialog):
         self.username = ""
         self.role = ""
         self.full_name = ""
-        title = QLabel(
-            self.tr("Sổ Trẻ Em") + (f" — {commune_name}" if commune_name else ""),
-            objectName="loginTitle",
-        )
+        self.title = title = QLabel(self.tr("Sổ Trẻ Em"), objectName="loginTitle")
         title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        if commune_code:  # the official names load after the first paint
+            QTimer.singleShot(0, lambda: self._show_commune(commune_code))
         self.gate = PasswordGate(db_path, accounts, self._opened, "login", self.tr("Đăng nhập"))
         self.forgot = QLabel(
             f"<a href='#'>{self.tr('Quên mật khẩu cán bộ?')}</a>", objectName="forgotLink"
@@ -172,6 +171,13 @@ class LoginDialog(QDialog):
         layout.addWidget(self.gate)
         layout.addWidget(self.forgot)
         self.resize(460, 240)
+
+    def _show_commune(self, commune_code: str) -> None:
+        from desktop import reference
+
+        unit = reference.unit(commune_code)
+        if unit is not None:
+            self.title.setText(f"{self.tr('Sổ Trẻ Em')} — {unit.name}")
 
     def _opened(self, username: str, key: bytes | None) -> None:
         account = next(a for a in self.gate.user.accounts if a.username == username)
