@@ -60,11 +60,11 @@ def table(results: list[Result]) -> str:
 
 def open_demo(path):
     """Open a benchmark register as the demo officer (encrypted like a real one)."""
+    from pathlib import Path
+
     from desktop.db import vault
     from desktop.db.register import Register
     from desktop.demo import DEMO_ACCOUNT, DEMO_PASSWORD
-
-    from pathlib import Path
 
     path = Path(path)
     if vault.is_encrypted(path):
