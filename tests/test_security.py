@@ -133,6 +133,8 @@ def test_roles_are_enforced_by_the_register(encrypted, db_path):
         assert viewer.child_count() == 2
         with pytest.raises(NotAllowed, match="chỉ xem"):
             viewer.add_child(draft(viewer, "Sùng A Dế", sex="M"), today=TODAY)
+        viewer.set_password("xem", "xem-moi-123")  # but may change their own password
+    assert vault.unlock(db_path, "xem", "xem-moi-123") is not None
     with vault.login(db_path, "hanh", "mat-khau-1") as officer:
         assert [c.case_type for c in officer.cases()] == ["violence"]
         # the officer resets the assistant's forgotten password: her key slot is rewritten

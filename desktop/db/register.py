@@ -238,8 +238,9 @@ class Register(ProgrammeMixin):
             raise NotAllowed("Chỉ cán bộ phụ trách được xem và ghi vụ việc bảo vệ trẻ em.")
 
     @contextmanager
-    def _write(self) -> Iterator[_Tx]:
-        if not accounts.may_edit(self.role):
+    def _write(self, *, own_account: bool = False) -> Iterator[_Tx]:
+        """One use case's transaction; a viewer may write only their own password."""
+        if not accounts.may_edit(self.role) and not own_account:
             raise NotAllowed("Tài khoản chỉ xem: không được sửa dữ liệu.")
         with self.batch():
             session = self._session
@@ -852,7 +853,7 @@ class Register(ProgrammeMixin):
             raise ValidationError(
                 [Problem("password", f"cần ít nhất {accounts.MIN_PASSWORD_LENGTH} ký tự.")]
             )
-        with self._write() as tx:
+        with self._write(own_account=username == self.user) as tx:
             user = tx.session.exec(select(User).where(User.username == username)).first()
             if user is None:
                 raise ValidationError([Problem("username", f"không có tài khoản “{username}”.")])
