@@ -59,5 +59,5 @@ def run_self_test() -> int:
             return 1
         finally:
             register.close()
-    print("Tự kiểm tra đạt: cửa sổ, cơ sở dữ liệu, báo cáo PDF và Excel đều chạy.")
+    print("Tự kiểm tra đạt: cửa sổ, cơ sở dữ liệu mã hóa, báo cáo PDF và Excel đều chạy.")
     return 0
