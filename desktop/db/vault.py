@@ -175,7 +175,14 @@ def migrate_plain(db_path: Path, username: str, password: str, full_name: str = 
     with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5) as conn:
         row = conn.execute("SELECT value FROM setting WHERE key = 'commune_code'").fetchone()
     keys.commune_code = row[0] if row else None
-    encrypt_plain(db_path, key, before_replace=keys.save)
+    try:
+        encrypt_plain(db_path, key, before_replace=keys.save)
+    except BaseException:
+        with open(db_path, "rb") as f:
+            still_plain = f.read(16) == b"SQLite format 3\x00"
+        if still_plain:  # a key file beside a plain database would lock its users out
+            keys.path.unlink(missing_ok=True)
+        raise
     return code
 
 

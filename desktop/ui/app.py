@@ -151,10 +151,19 @@ def _offer_encryption(db_path: Path, dialog) -> bytes | None:
     )
     if answer != dialogs.Button.Yes:
         return None
-    password = dialog.gate.last_password
-    code = vault.migrate_plain(db_path, dialog.username, password, dialog.full_name)
-    key = vault.unlock(db_path, dialog.username, password)
-    dialog.gate.last_password = ""
+    password, dialog.gate.last_password = dialog.gate.last_password, ""
+    try:
+        code = vault.migrate_plain(db_path, dialog.username, password, dialog.full_name)
+        key = vault.unlock(db_path, dialog.username, password)
+    except Exception as exc:  # full disk, no permission …: the plain file is still whole
+        dialogs.error(
+            None,
+            QCoreApplication.translate("app", "Mã hóa dữ liệu"),
+            QCoreApplication.translate(
+                "app", "Chưa mã hóa được ({e}); dữ liệu cũ giữ nguyên, sẽ hỏi lại lần sau."
+            ).format(e=exc),
+        )
+        return None
     from desktop.ui.recovery_code import RecoveryCodeDialog
 
     show_recovery_code(RecoveryCodeDialog(code))

@@ -1640,6 +1640,10 @@
       <source>Dữ liệu trẻ em trên máy này chưa được mã hóa: ai lấy được máy hoặc tệp đều đọc được. Mã hóa ngay bây giờ? (Tệp cũ chỉ được thay khi bản mã hóa đã hoàn tất; các tài khoản khác cần được đặt lại mật khẩu ở trang Cài đặt.)</source>
       <translation>The children's data on this computer is not encrypted: whoever gets the computer or the file can read it. Encrypt it now? (The old file is replaced only once the encrypted copy is complete; other accounts need their passwords reset on the Settings page.)</translation>
     </message>
+    <message>
+      <source>Chưa mã hóa được ({e}); dữ liệu cũ giữ nguyên, sẽ hỏi lại lần sau.</source>
+      <translation>Could not encrypt ({e}); the old data is unchanged; you will be asked again next time.</translation>
+    </message>
   </context>
   <context>
     <name>page_parts</name>
