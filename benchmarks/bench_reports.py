@@ -30,7 +30,7 @@ IMPORT = """
 import json, random, sys, time
 from pathlib import Path
 from openpyxl import Workbook
-from desktop.db.register import Register
+from benchmarks.common import open_demo
 from desktop.demo import POOLS, VILLAGE_NAMES
 from desktop.reports import excel_import
 
@@ -68,7 +68,7 @@ print(json.dumps({"rows": added, "problems": len(plan.problems), "checked": chec
 PDF = """
 import json, sys, time
 from pathlib import Path
-from desktop.db.register import Register
+from benchmarks.common import open_demo
 from desktop.domain.periods import parse_period
 from desktop.reports import service
 register = open_demo(sys.argv[1])

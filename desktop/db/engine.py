@@ -11,6 +11,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+ENCRYPTED_CACHE_KIB = 65536
 
 
 def connect_encrypted(path: Path | str, key: bytes, **kwargs):
@@ -54,6 +55,10 @@ def make_engine(path: Path | str, key: bytes | None = None) -> Engine:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
+        if key is not None:
+            # SQLCipher decrypts and checks every page it reads into its cache; a larger cache
+            # (64 MiB, default 2 MiB) keeps the name and search indexes decrypted in memory.
+            cursor.execute(f"PRAGMA cache_size=-{ENCRYPTED_CACHE_KIB}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
