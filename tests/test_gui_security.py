@@ -144,3 +144,27 @@ def test_cancelled_login_opens_nothing(qtbot, db_path):
     _set_up(db_path)
     _at_login(lambda dialog: dialog.reject())
     assert open_window(db_path) is None
+
+
+def test_an_assistant_changes_her_own_password_and_sees_no_account_list(qtbot, db_path):
+    from desktop.ui.main_window import MainWindow
+
+    _set_up(db_path)
+    register = vault.login(db_path, "lan", "tro-ly-123")
+    window = MainWindow(register, role=register.role, username="Lý Thị Lan")
+    qtbot.addWidget(window)
+    window.show_page("settings")
+    box = window.settings_page.accounts
+    assert not box.table.isVisible()  # the accounts list is the officer's
+    type_text(box.own_password, "lan-doi-456")
+    type_text(box.own_again, "lan-doi-457")
+    box.change_button.click()
+    assert box.message.text() == "Hai lần nhập mật khẩu không giống nhau."
+    type_text(box.own_password, "lan-doi-456")
+    type_text(box.own_again, "lan-doi-456")
+    box.change_button.click()
+    qtbot.waitUntil(lambda: box.message.text() == "Đã đổi mật khẩu của lan.", timeout=5000)
+    assert vault.unlock(db_path, "lan", "lan-doi-456") == register.key
+    qtbot.waitUntil(lambda: window.tasks.pending == 0)
+    window.close()
+    register.close()

@@ -118,11 +118,11 @@ class AccountsBox(QGroupBox):
 
     def _change_own(self) -> None:
         password, again = self.own_password.text(), self.own_again.text()
+        self.own_password.clear()
+        self.own_again.clear()
         if password != again:
             self.message.setText(self.tr("Hai lần nhập mật khẩu không giống nhau."))
             return
-        self.own_password.clear()
-        self.own_again.clear()
         user = self.register.user
         self._run(lambda: self.register.set_password(user, password),
                   self.tr("Đã đổi mật khẩu của {u}.").format(u=user))  # fmt: skip
