@@ -15,8 +15,6 @@ from benchmarks import (
     bench_sync_wire,
 )
 from benchmarks.common import machine, table
-from desktop.db.register import Register
-from desktop.demo import DEMO_ACCOUNT, DEMO_PASSWORD
 
 
 def main() -> None:
@@ -35,9 +33,6 @@ def main() -> None:
         if not args.skip_gui:
             half = Path(tmp) / "demo-half.db"
             bench_register.build_demo(half, args.children // 2)
-            for path in (big, half):
-                with Register.open(path) as register:
-                    register.create_user(*DEMO_ACCOUNT, "officer", DEMO_PASSWORD)
             gui = bench_gui.run(half, big) + bench_bundle.run(half)
             print(table(gui), flush=True)
             results += gui

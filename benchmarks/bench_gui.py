@@ -38,7 +38,7 @@ app.exec()
 KEYSTROKES = """
 import json, sys, time
 from desktop.ui.app import application
-from desktop.db.register import Register
+from benchmarks.common import open_demo
 from desktop.ui.main_window import MainWindow
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
@@ -46,7 +46,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 app = application()
-register = Register.open(sys.argv[1])
+register = open_demo(sys.argv[1])
 window = MainWindow(register)
 window.show()
 page = window.children_page
@@ -84,10 +84,10 @@ os._exit(0)  # skip interpreter teardown: measured work is done
 MEMORY = """
 import sys, time
 from desktop.ui.app import application
-from desktop.db.register import Register
+from benchmarks.common import open_demo
 from desktop.ui.main_window import MainWindow
 app = application()
-register = Register.open(sys.argv[1])
+register = open_demo(sys.argv[1])
 window = MainWindow(register)
 window.show()
 page = window.children_page
@@ -140,7 +140,24 @@ def _first_paint(args: list[str], env: dict[str, str]) -> float:
     raise RuntimeError(f"no paint reported by {args}")
 
 
+def login_to_list(db: Path, runs: int = 3) -> float:
+    """Seconds from the login click to the children list painted (key slot, SQLCipher, list)."""
+    from desktop.demo import DEMO_PASSWORD
+
+    env = {**_env(), "SOTREEM_EXIT_AFTER_PAINT": "list", "SOTREEM_PASSWORD": DEMO_PASSWORD}
+    samples = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-m", "desktop", "--db", str(db)],
+            capture_output=True, text=True, env=env, timeout=120, check=True,
+        )  # fmt: skip
+        line = next(x for x in out.stdout.splitlines() if x.startswith("login-to-list-seconds"))
+        samples.append(float(line.split()[1]))
+    return median(samples)
+
+
 def cold_start(db: Path, runs: int = 5) -> tuple[float, float]:
+    """The app's first paint is its login screen (the register is encrypted)."""
     env = {**_env(), "SOTREEM_EXIT_AFTER_PAINT": "1"}
     app_runs, bare_runs = [], []
     for _ in range(runs):
@@ -169,13 +186,15 @@ def peak_memory(db: Path) -> tuple[int, float]:
 def run(db_50k: Path, db_100k: Path) -> list[Result]:
     app, bare = cold_start(db_50k)
     ratio = app / bare
+    opened = login_to_list(db_50k)
     samples = keystrokes(db_100k)
     p50, p95 = percentile(samples, 50), percentile(samples, 95)
     rows, peak = peak_memory(db_100k)
     return [
-        Result("cold start to first paint, 50,000 children", app * 1000, "ms"),
+        Result("cold start to first paint (login screen), 50,000 children", app * 1000, "ms"),
         Result("bare QApplication + QMainWindow to first paint", bare * 1000, "ms"),
         Result("cold start ratio (app / bare Qt)", ratio, "×", "≤ 2.0", ratio <= 2.0),
+        Result("login → children list painted, 50,000 children", opened * 1000, "ms"),
         Result(f"keystroke → table updated p50 ({len(samples)} keys)", p50, "ms"),
         Result("keystroke → table updated p95, 100,000 children", p95, "ms", "≤ 50 ms", p95 <= 50),
         Result(f"peak memory, {rows:,} children listed and scrolled", peak, "MB", "≤ 400 MB",

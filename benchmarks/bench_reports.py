@@ -16,9 +16,9 @@ from benchmarks.common import Result
 EXPORT = """
 import json, sys, time
 from pathlib import Path
-from desktop.db.register import Register
+from benchmarks.common import open_demo
 from desktop.reports import service
-register = Register.open(sys.argv[1])
+register = open_demo(sys.argv[1])
 start = time.perf_counter()
 rows = service.export_register(register, Path(sys.argv[2]))
 seconds = time.perf_counter() - start
@@ -30,7 +30,7 @@ IMPORT = """
 import json, random, sys, time
 from pathlib import Path
 from openpyxl import Workbook
-from desktop.db.register import Register
+from benchmarks.common import open_demo
 from desktop.demo import POOLS, VILLAGE_NAMES
 from desktop.reports import excel_import
 
@@ -53,7 +53,7 @@ for i in range(int(sys.argv[3])):
     ws.append([i + 1, name, born if male else None, None if male else born, "Mông",
                rng.choice(VILLAGE_NAMES), rng.choice(groups), "Người chăm sóc"])
 wb.save(path)
-register = Register.open(sys.argv[1])
+register = open_demo(sys.argv[1])
 register.init_commune("02725")
 start = time.perf_counter()
 plan = excel_import.read_plan(register, path)
@@ -68,10 +68,10 @@ print(json.dumps({"rows": added, "problems": len(plan.problems), "checked": chec
 PDF = """
 import json, sys, time
 from pathlib import Path
-from desktop.db.register import Register
+from benchmarks.common import open_demo
 from desktop.domain.periods import parse_period
 from desktop.reports import service
-register = Register.open(sys.argv[1])
+register = open_demo(sys.argv[1])
 service.write_report(register, "monthly", parse_period("2026-10"), "pdf", Path(sys.argv[2]))
 samples = []
 for _ in range(3):

@@ -56,3 +56,17 @@ def table(results: list[Result]) -> str:
         verdict = "" if r.ok is None else ("yes" if r.ok else "**NO**")
         lines.append(f"| {r.name} | {r.value:,.1f} {r.unit} | {r.budget} | {verdict} |")
     return "\n".join(lines)
+
+
+def open_demo(path):
+    """Open a benchmark register as the demo officer (encrypted like a real one)."""
+    from pathlib import Path
+
+    from desktop.db import vault
+    from desktop.db.register import Register
+    from desktop.demo import DEMO_ACCOUNT, DEMO_PASSWORD
+
+    path = Path(path)
+    if vault.is_encrypted(path):
+        return vault.login(path, DEMO_ACCOUNT[0], DEMO_PASSWORD)
+    return Register.open(path)

@@ -52,6 +52,12 @@ def _parser() -> argparse.ArgumentParser:
         "--db", type=Path, default=None, help="tệp cơ sở dữ liệu (mặc định: thư mục dữ liệu)"
     )
     parser.add_argument(
+        "--user",
+        metavar="TÊN",
+        help="tài khoản đăng nhập (mặc định: cán bộ phụ trách); mật khẩu được hỏi, hoặc lấy từ "
+        "biến môi trường SOTREEM_PASSWORD khi chạy bằng script",
+    )
+    parser.add_argument(
         "--screenshots", type=Path, metavar="DIR", help="chụp ảnh từng trang vào DIR rồi thoát"
     )
     parser.add_argument(
@@ -64,6 +70,22 @@ def _parser() -> argparse.ArgumentParser:
     init = sub.add_parser("init", help="thiết lập cho một xã")
     init.add_argument("--commune", required=True, metavar="MÃ", help="mã xã/phường chính thức")
     init.add_argument("--village", action="append", default=[], help="thêm thôn/bản (lặp lại)")
+    init.add_argument("--officer", default="canbo", metavar="TÊN", help="tên đăng nhập cán bộ")
+    init.add_argument("--full-name", default="Cán bộ phụ trách", metavar="HỌ_TÊN")
+    init.add_argument(
+        "--password-file", type=Path, metavar="TỆP", help="đọc mật khẩu cán bộ từ dòng đầu tệp"
+    )
+
+    recover = sub.add_parser(
+        "recover", help="quên mật khẩu cán bộ: dùng mã khôi phục để đặt mật khẩu mới"
+    )
+    recover.add_argument("--code", required=True, metavar="MÃ", help="mã khôi phục đã in ra")
+    recover.add_argument("--officer", default=None, metavar="TÊN", help="tài khoản cán bộ")
+    recover.add_argument("--password-file", type=Path, metavar="TỆP", help="mật khẩu mới")
+
+    passwd = sub.add_parser("passwd", help="đổi mật khẩu (cán bộ: đặt lại mật khẩu người khác)")
+    passwd.add_argument("--for", dest="target", metavar="TÊN", help="tài khoản cần đặt lại")
+    passwd.add_argument("--password-file", type=Path, metavar="TỆP", help="mật khẩu mới")
 
     demo = sub.add_parser("demo", help="tạo dữ liệu mẫu (hư cấu) của một xã vùng cao")
     demo.add_argument("--children", type=int, default=500, metavar="N")
@@ -136,7 +158,7 @@ def _parser() -> argparse.ArgumentParser:
     audit = sub.add_parser("audit", help="xem hoặc xuất nhật ký truy cập")
     audit.add_argument("--since", metavar="NGÀY", help="từ ngày (dd/mm/yyyy)")
     audit.add_argument("--until", metavar="NGÀY", help="đến ngày (dd/mm/yyyy)")
-    audit.add_argument("--user", metavar="TÊN", help="chỉ của người dùng này")
+    audit.add_argument("--by", metavar="TÊN", help="chỉ của người dùng này")
     audit.add_argument("--action", metavar="THAO_TÁC", help="viewed, created, changed, exported…")
     audit.add_argument("--search", default="", metavar="CHỮ", help="tìm theo tên trẻ, nội dung")
     audit.add_argument("--export", type=Path, metavar="TỆP.xlsx", help="xuất ra tệp Excel")
@@ -292,23 +314,118 @@ def _os_problem(exc: OSError) -> str:
     return f"“{where}”: {reason}." if where else f"{reason}."
 
 
-def _open(db_path: Path):
+def _password(prompt: str) -> str:
+    """The password from SOTREEM_PASSWORD (scripts) or typed without echo."""
+    import getpass
+    import os
+
+    from_env = os.environ.get("SOTREEM_PASSWORD")
+    return from_env if from_env is not None else getpass.getpass(prompt)
+
+
+def _new_password(args: argparse.Namespace, env: str = "SOTREEM_PASSWORD") -> str:
+    """A new password: --password-file, the environment, or typed twice."""
+    import getpass
+    import os
+
+    if getattr(args, "password_file", None):
+        lines = args.password_file.read_text(encoding="utf-8").splitlines()
+        return lines[0] if lines else ""
+    if os.environ.get(env) is not None:
+        return os.environ[env]
+    first = getpass.getpass("Mật khẩu mới: ")
+    if getpass.getpass("Nhập lại mật khẩu mới: ") != first:
+        raise RuntimeError("Hai lần nhập mật khẩu không giống nhau.")
+    return first
+
+
+def _login_name(args: argparse.Namespace, db_path: Path) -> str:
+    from desktop.db import vault
+
+    if args.user:
+        return args.user
+    officers = [a for a in vault.accounts(db_path) if a.role == "officer"]
+    if not officers:
+        raise RuntimeError("Chưa có tài khoản nào: dùng --user TÊN.")
+    return officers[0].username
+
+
+def _key(args: argparse.Namespace, db_path: Path) -> bytes | None:
+    """The data key of an encrypted register (asks for the password); None for a plain one."""
+    from desktop.db import vault
+
+    if not vault.is_encrypted(db_path):
+        return None
+    user = _login_name(args, db_path)
+    return vault.unlock(db_path, user, _password(f"Mật khẩu của {user}: "))
+
+
+def _open(db_path: Path, args: argparse.Namespace | None = None):
+    """Open the register; an encrypted one as the account of --user, with its password."""
+    from desktop.db import vault
     from desktop.db.register import Register
 
-    return Register.open(db_path)
+    if args is None or not vault.is_encrypted(db_path):
+        return Register.open(db_path)  # a plain file: older version or throw-away database
+    user = _login_name(args, db_path)
+    return vault.login(db_path, user, _password(f"Mật khẩu của {user}: "))
+
+
+def _print_recovery_code(code: str) -> None:
+    print(
+        "MÃ KHÔI PHỤC (chỉ hiện một lần — in hoặc chép ra giấy, cất trong tủ khóa của cơ quan; "
+        f"dùng khi quên mật khẩu cán bộ):\n    {code}"
+    )
 
 
 def _cmd_init(args: argparse.Namespace, db_path: Path) -> int:
     from desktop import reference
+    from desktop.db import vault
 
-    with _open(db_path) as register:
-        register.init_commune(args.commune)
+    unit = reference.unit(args.commune)
+    if unit is None or unit.level != "commune":
+        print(f"Lỗi: Mã xã: mã “{args.commune}” không phải mã xã/phường hợp lệ.", file=sys.stderr)
+        return 2
+    code = None
+    if vault.is_encrypted(db_path) or vault.accounts(db_path):
+        register = _open(db_path, args)
+        if register.commune_code != args.commune:
+            register.init_commune(args.commune)
+    else:
+        from desktop.db.accounts import MIN_PASSWORD_LENGTH
+
+        password = _new_password(args)
+        if len(password) < MIN_PASSWORD_LENGTH:
+            print(f"Lỗi: mật khẩu cần ít nhất {MIN_PASSWORD_LENGTH} ký tự.", file=sys.stderr)
+            return 2
+        register, code = vault.setup(
+            db_path, args.commune, args.officer, args.full_name, password
+        )
+    with register:
         for name in args.village:
             register.add_village(name)
-        unit = reference.unit(args.commune)
-        assert unit is not None
         province = reference.unit(unit.parent_code or "")
         print(f"Đã thiết lập {unit.name}, {province.name if province else ''} — {db_path}")
+    if code:
+        print(f"Tài khoản cán bộ: {args.officer.strip().lower()}. Dữ liệu được mã hóa.")
+        _print_recovery_code(code)
+    return 0
+
+
+def _cmd_recover(args: argparse.Namespace, db_path: Path) -> int:
+    from desktop.db import vault
+
+    officer = args.officer or _login_name(args, db_path)
+    vault.recover(db_path, args.code, officer, _new_password(args, "SOTREEM_NEW_PASSWORD"))
+    print(f"Đã đặt mật khẩu mới cho cán bộ {officer}.")
+    return 0
+
+
+def _cmd_passwd(args: argparse.Namespace, db_path: Path) -> int:
+    with _open(db_path, args) as register:
+        target = (args.target or register.user).strip().lower()
+        register.set_password(target, _new_password(args, "SOTREEM_NEW_PASSWORD"))
+    print(f"Đã đổi mật khẩu của {target}.")
     return 0
 
 
@@ -318,7 +435,17 @@ def _cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
     if args.children < 0:
         print("Lỗi: --children phải ≥ 0.", file=sys.stderr)
         return 2
-    with _open(db_path) as register:
+    from desktop.db import vault
+
+    code = None
+    if db_path.exists() and db_path.stat().st_size:
+        register = _open(db_path, args)
+    else:  # a new demo register is encrypted like a real one, with the demo account
+        register, code = vault.setup(
+            db_path, args.commune or DEMO_COMMUNE, *DEMO_ACCOUNT, DEMO_PASSWORD
+        )
+        print(f"Tài khoản mẫu: {DEMO_ACCOUNT[0]} / mật khẩu {DEMO_PASSWORD}")
+    with register:
         if not register.commune_code:
             register.init_commune(args.commune or DEMO_COMMUNE)
         elif args.commune and args.commune != register.commune_code:
@@ -336,6 +463,8 @@ def _cmd_demo(args: argparse.Namespace, db_path: Path) -> int:
         if not register.users():
             register.create_user(*DEMO_ACCOUNT, "officer", DEMO_PASSWORD)
             print(f"Tài khoản mẫu: {DEMO_ACCOUNT[0]} / mật khẩu {DEMO_PASSWORD}")
+    if code:
+        _print_recovery_code(code)
     return 0
 
 
@@ -343,7 +472,7 @@ def _cmd_find(args: argparse.Namespace, db_path: Path) -> int:
     from desktop import reference
     from desktop.domain import categories as cat
 
-    with _open(db_path) as register:
+    with _open(db_path, args) as register:
         rows = register.find(" ".join(args.text), limit=args.limit)
     groups = reference.ethnic_groups()
     if args.json:
@@ -386,7 +515,7 @@ def _cmd_check(args: argparse.Namespace, db_path: Path) -> int:
     if not db_path.exists():
         print(f"Lỗi: không có tệp {db_path}.", file=sys.stderr)
         return 2
-    with _open(db_path) as register:
+    with _open(db_path, args) as register:
         problems = check_register(register)
         count = register.child_count() if register.commune_code else 0
     for problem in problems:
@@ -407,7 +536,7 @@ def _cmd_report(args: argparse.Namespace, db_path: Path) -> int:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
     password = _file_password(args)
-    with _open(db_path) as register:
+    with _open(db_path, args) as register:
         if args.area:
             from desktop.reports import area
 
@@ -451,7 +580,7 @@ def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
     if not args.file.exists():
         print(f"Lỗi: không có tệp {args.file}.", file=sys.stderr)
         return 2
-    with _open(db_path) as register:
+    with _open(db_path, args) as register:
         register._require_commune()
         try:
             plan = excel_import.read_plan(register, args.file, mapping)
@@ -524,11 +653,12 @@ def _cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
     if not db_path.exists():
         print(f"Lỗi: không có tệp {db_path}.", file=sys.stderr)
         return 2
+    key = _key(args, db_path)
     try:
         if args.output:
-            info = backup.backup(db_path, args.output)
+            info = backup.backup(db_path, args.output, key)
         else:
-            info = backup.automatic(db_path, backup.folder_for(db_path))
+            info = backup.automatic(db_path, backup.folder_for(db_path), key=key)
     except backup.BackupDiskFull:
         raise  # said like every full disk, exit status 3
     except backup.BackupError as exc:
@@ -539,11 +669,14 @@ def _cmd_backup(args: argparse.Namespace, db_path: Path) -> int:
 
 
 def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
-    from desktop.db import backup
+    from desktop.db import backup, vault
 
+    # The current key file opens the data key; on a new PC, the one copied with the backup.
+    keys_of = db_path if vault.is_encrypted(db_path) or not args.file.exists() else args.file
+    key = _key(args, keys_of)
     try:
-        info = backup.describe(args.file)
-        current = backup.describe(db_path) if db_path.exists() else None
+        info = backup.describe(args.file, key)
+        current = backup.describe(db_path, key) if db_path.exists() else None
     except backup.BackupDiskFull:
         raise  # said like every full disk, exit status 3
     except backup.BackupError as exc:
@@ -561,8 +694,8 @@ def _cmd_restore(args: argparse.Namespace, db_path: Path) -> int:
     if not args.yes:
         print("Chưa khôi phục. Chạy lại với --yes để khôi phục.")
         return 1
-    safety = backup.restore(args.file, db_path, backup.folder_for(db_path))
-    with _open(db_path) as register:
+    safety = backup.restore(args.file, db_path, backup.folder_for(db_path), key)
+    with _open(db_path, args) as register:
         register.record_event("restored", "database", label=args.file.name, detail=_describe(info))
     print("Đã khôi phục." + (f" Dữ liệu cũ được giữ tại {safety}." if safety else ""))
     return 0
@@ -576,7 +709,7 @@ def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
         print("Lỗi: tệp xuất phải có đuôi .xlsx (sổ trẻ em: .xlsx hoặc .pdf).", file=sys.stderr)
         return 2
     password = _file_password(args)
-    with _open(db_path) as register:
+    with _open(db_path, args) as register:
         register._require_commune()
         count = service.export(
             register,
@@ -617,9 +750,9 @@ def _cmd_audit(args: argparse.Namespace, db_path: Path) -> int:
     if not db_path.exists():
         print(f"Lỗi: không có tệp {db_path}.", file=sys.stderr)
         return 2
-    flt = AuditFilter(args.user, args.action, days["since"], days["until"], args.search)
+    flt = AuditFilter(args.by, args.action, days["since"], days["until"], args.search)
     password = _file_password(args)
-    with _open(db_path) as register:
+    with _open(db_path, args) as register:
         if args.export:
             count = service.export_audit(register, flt, args.export, password=password)
             print(f"Đã xuất {count} dòng nhật ký: {args.export}")
@@ -643,6 +776,8 @@ _COMMANDS = {
     "report": _cmd_report,
     "import": _cmd_import,
     "backup": _cmd_backup,
+    "recover": _cmd_recover,
+    "passwd": _cmd_passwd,
     "restore": _cmd_restore,
     "export": _cmd_export,
     "audit": _cmd_audit,

@@ -88,7 +88,10 @@ def story(shots: Path) -> list:
 def build(target: Path) -> Path:
     with tempfile.TemporaryDirectory() as tmp:
         db, shots = Path(tmp) / "demo.db", Path(tmp) / "anh"
-        env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+        from desktop.demo import DEMO_PASSWORD
+
+        env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               "SOTREEM_PASSWORD": DEMO_PASSWORD}  # the demo register is encrypted  # fmt: skip
         run = [sys.executable, "-m", "desktop", "--db", str(db)]
         subprocess.run([*run, "demo", "--children", "400"], check=True, capture_output=True)
         subprocess.run(

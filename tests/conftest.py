@@ -11,6 +11,7 @@ from desktop.domain.validation import ChildDraft
 
 COMMUNE = "02725"  # Xã Bản Xèo, Lào Cai
 TODAY = date(2026, 11, 25)
+PASSWORD = "sotreem-demo"  # the demo account's; `sotreem init` in tests gets it too
 
 
 @pytest.fixture(autouse=True)
@@ -26,6 +27,12 @@ def no_unexpected_dialogs(monkeypatch):
 
     for name in ("ask", "inform", "error"):
         monkeypatch.setattr(dialogs, name, unexpected)
+
+
+@pytest.fixture(autouse=True)
+def script_password(monkeypatch):
+    """Commands run by the tests answer the password prompt the way a script does."""
+    monkeypatch.setenv("SOTREEM_PASSWORD", PASSWORD)
 
 
 @pytest.fixture

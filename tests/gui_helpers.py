@@ -31,3 +31,21 @@ class Answers:
     def __call__(self, parent, title, text, buttons, default):
         self.questions.append((title, text))
         return self.answers.pop(0)
+
+
+def answer_login(username: str, password: str) -> None:
+    """Log in at the login dialog once it shows (its `exec()` holds the test until then)."""
+    from PySide6.QtCore import QTimer
+
+    from desktop.ui.login import LoginDialog
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, LoginDialog):
+            QTimer.singleShot(10, act)
+            return
+        dialog.gate.user.select(username)
+        type_text(dialog.gate.password, password)
+        dialog.gate.button.click()
+
+    QTimer.singleShot(0, act)

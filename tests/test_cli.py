@@ -7,8 +7,9 @@ import sys
 from sqlalchemy import text
 
 from desktop import __version__
-from desktop.db.register import Register
+from desktop.db import vault
 from desktop.domain.names import fold
+from tests.conftest import PASSWORD
 
 
 def sotreem(*args, check=True):
@@ -32,9 +33,9 @@ def test_init_demo_find_check(tmp_path):
     db = tmp_path / "xa.db"
     out = sotreem("--db", db, "init", "--commune", "02725", "--village", "Sín Chải").stdout
     assert "Xã Bản Xèo, Tỉnh Lào Cai" in out
+    assert "Tài khoản cán bộ: canbo" in out and "MÃ KHÔI PHỤC" in out
     demo = sotreem("--db", db, "demo", "--children", 300).stdout
     assert "Đã tạo 300 trẻ em mẫu" in demo
-    assert "Tài khoản mẫu: canbo / mật khẩu sotreem-demo" in demo
     again = sotreem("--db", db, "demo", "--children", 10, check=False)
     assert again.returncode == 2 and "đã có trẻ em" in again.stderr
     found = json.loads(sotreem("--db", db, "find", "sin chai", "--json").stdout)
@@ -58,7 +59,7 @@ def test_find_prints_a_clear_message_when_nothing_matches(tmp_path):
 def test_check_fails_on_a_damaged_database(tmp_path):
     db = tmp_path / "xa.db"
     sotreem("--db", db, "demo", "--children", 50)
-    with Register.open(db) as register, register.engine.begin() as conn:
+    with vault.login(db, "canbo", PASSWORD) as register, register.engine.begin() as conn:
         conn.execute(text("PRAGMA foreign_keys=OFF"))
         conn.execute(text("DELETE FROM change_log WHERE entity = 'village'"))
         conn.execute(text("UPDATE child SET personal_id = '123' WHERE rowid = 1"))

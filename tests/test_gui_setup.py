@@ -18,9 +18,13 @@ from tests.conftest import TODAY
 from tests.gui_helpers import type_text
 
 
-def test_first_run_wizard_sets_commune_and_officer(qtbot, db_path):
-    register = Register.open(db_path)
-    wizard = FirstRunWizard(register)
+def test_first_run_wizard_sets_commune_officer_and_shows_the_recovery_code(
+    qtbot, db_path, tmp_path, monkeypatch
+):
+    from desktop.db import vault
+    from desktop.ui import recovery_code
+
+    wizard = FirstRunWizard(db_path)
     qtbot.addWidget(wizard)
     wizard.show()
     page = wizard.commune_page
@@ -41,6 +45,19 @@ def test_first_run_wizard_sets_commune_and_officer(qtbot, db_path):
     officer.again.clear()
     type_text(officer.again, "mat-khau-1")
     assert officer.isComplete()
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    register = wizard.register
+    assert register is not None and register.key is not None and vault.is_encrypted(db_path)
+    shown = wizard.code_page.view
+    code = shown.label.text()
+    assert len(code) == 29 and wizard.currentPage() is wizard.code_page
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    saved = tmp_path / "usb" / "ma.txt"
+    saved.parent.mkdir()
+    monkeypatch.setattr(recovery_code, "choose_file", lambda parent, suggested: str(saved))
+    shown.save.click()
+    assert code in saved.read_text(encoding="utf-8") and "tủ khóa" in saved.read_text("utf-8")
+    shown.noted.setChecked(True)
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert register.commune_code == "02725"
     [user] = register.users()
@@ -49,6 +66,8 @@ def test_first_run_wizard_sets_commune_and_officer(qtbot, db_path):
     assert register.authenticate("hanh", "sai") is None
     assert "mat-khau-1" not in user.password_hash
     register.close()
+    vault.recover(db_path, code, "hanh", "mat-khau-moi")  # the code shown is the real one
+    assert vault.unlock(db_path, "hanh", "mat-khau-moi") == register.key
 
 
 @pytest.fixture
@@ -121,23 +140,34 @@ def test_gui_does_not_ask_questions_when_nothing_changed(qtbot, big_register, mo
     window.close()
 
 
-def test_window_paints_before_the_register_opens_then_fills_in(qtbot, db_path):
-    from desktop.ui.app import open_window, peek
+def test_older_plain_register_logs_in_is_encrypted_then_the_window_fills_in(
+    qtbot, db_path, monkeypatch
+):
+    from desktop.db import vault
+    from desktop.ui import app
+    from desktop.ui.app import commune_of, open_window
+    from tests.gui_helpers import Answers, answer_login
 
-    assert peek(db_path) is None  # nothing set up yet: the wizard path
+    assert commune_of(db_path) is None and vault.accounts(db_path) == []  # the wizard path
     register = Register.open(db_path)
     register.init_commune("02725")
     register.create_user("hanh", "Lò Thị Hạnh", "officer", "mat-khau-1")
     register.close()
-    found = peek(db_path)
-    assert found is not None and (found.commune_code, found.username) == ("02725", "hanh")
+    assert commune_of(db_path) == "02725"
+    answers = Answers(dialogs.Button.Yes)
+    monkeypatch.setattr(dialogs, "ask", answers)
+    codes = []
+    monkeypatch.setattr(app, "show_recovery_code", lambda box: codes.append(box.view.code))
+    answer_login("hanh", "mat-khau-1")
     window = open_window(db_path)
+    assert answers.questions[0][0] == "Mã hóa dữ liệu" and len(codes[0]) == 29
+    assert vault.is_encrypted(db_path)
     assert window is not None and not window.attached
     assert window.nav.count() == 9 and window.pages.currentWidget().objectName() == "openingLabel"
     window.show()
     qtbot.waitUntil(lambda: window.attached, timeout=10000)
     qtbot.waitUntil(lambda: window.windowTitle() == "Sổ Trẻ Em — Xã Bản Xèo, Tỉnh Lào Cai")
-    assert window.register.user == "hanh"
+    assert window.register.user == "hanh" and window.register.key is not None
     assert window.pages.currentWidget() is window.children_page
     qtbot.waitUntil(lambda: window.tasks.pending == 0)
     window.close()

@@ -11,18 +11,41 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+ENCRYPTED_CACHE_KIB = 65536
 
 
-def make_engine(path: Path | str) -> Engine:
+def connect_encrypted(path: Path | str, key: bytes, **kwargs):
+    """A SQLCipher connection with its raw key set; raises if the key does not open the file."""
+    import sqlcipher3
+
+    from desktop.db.keyfile import sqlcipher_key_pragma
+
+    conn = sqlcipher3.connect(str(path), **kwargs)
+    conn.execute(sqlcipher_key_pragma(key))
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # wrong key fails here
+    return conn
+
+
+def make_engine(path: Path | str, key: bytes | None = None) -> Engine:
     """An engine whose every connection is in WAL mode with FULL sync and foreign keys on.
 
     `synchronous=FULL` makes every commit survive a power cut; WAL lets the GUI read while a
-    worker writes.
+    worker writes. With a `key` the file is a SQLCipher database (AES-256, encrypted pages,
+    WAL included); without one it is plain SQLite (tests and throw-away files).
     """
-    engine = create_engine(
-        f"sqlite:///{path}",
-        connect_args={"check_same_thread": False, "timeout": 30},
-    )
+    if key is None:
+        engine = create_engine(
+            f"sqlite:///{path}",
+            connect_args={"check_same_thread": False, "timeout": 30},
+        )
+    else:
+        import sqlcipher3
+
+        engine = create_engine(
+            f"sqlite:///{path}",
+            module=sqlcipher3,  # its errors map to SQLAlchemy's like sqlite3's do
+            creator=lambda: connect_encrypted(path, key, check_same_thread=False, timeout=30),
+        )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
@@ -32,6 +55,10 @@ def make_engine(path: Path | str) -> Engine:
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=30000")
+        if key is not None:
+            # SQLCipher decrypts and checks every page it reads into its cache; a larger cache
+            # (64 MiB, default 2 MiB) keeps the name and search indexes decrypted in memory.
+            cursor.execute(f"PRAGMA cache_size=-{ENCRYPTED_CACHE_KIB}")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -87,6 +87,10 @@ class NotSetUp(RuntimeError):
     """The database has no commune yet: run `sotreem init --commune CODE` or the wizard."""
 
 
+class NotAllowed(RuntimeError):
+    """The logged-in role may not do this (viewer writing, assistant opening cases)."""
+
+
 @dataclass
 class _Tx:
     """One use case's writes: the shared session of the enclosing transaction, and what changed."""
@@ -127,9 +131,11 @@ def _now() -> datetime:
 
 
 class Register(SyncMixin, AuditMixin, ProgrammeMixin):
-    def __init__(self, engine: Engine, path: Path):
+    def __init__(self, engine: Engine, path: Path, key: bytes | None = None):
         self.engine = engine
         self.path = path
+        self.key = key  # the SQLCipher data key; None for a plain (test, throw-away) file
+        self.role = "officer"  # the logged-in account's role; the app and CLI set it
         self._local = threading.local()  # the open transaction belongs to one thread
         self._name_order = child_queries.NameOrder()
         self._order_lock = threading.Lock()
@@ -155,14 +161,18 @@ class Register(SyncMixin, AuditMixin, ProgrammeMixin):
     # ---- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str) -> Register:
-        """Open (creating if needed) the database at `path` and migrate it to the newest schema."""
+    def open(cls, path: Path | str, key: bytes | None = None) -> Register:
+        """Open (creating if needed) the database at `path` and migrate it to the newest schema.
+
+        With `key` the file is encrypted with SQLCipher (everything the app and the command
+        line make for real); without it, plain SQLite (tests, throw-away databases).
+        """
         path = Path(path)
         with disk_full_as_error(str(path)):
             path.parent.mkdir(parents=True, exist_ok=True)
-            engine = make_engine(path)
+            engine = make_engine(path, key)
             migrate(engine)
-            return cls(engine, path)
+            return cls(engine, path, key)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -234,8 +244,19 @@ class Register(SyncMixin, AuditMixin, ProgrammeMixin):
             with Session(self.engine) as session:
                 yield session
 
+    def login_as(self, username: str, role: str) -> None:
+        """Writes are signed with `username`; `role` limits what this register will do."""
+        self.user, self.role = username, role
+
+    def _require_case_access(self) -> None:
+        if not accounts.may_see_cases(self.role):
+            raise NotAllowed("Chỉ cán bộ phụ trách được xem và ghi vụ việc bảo vệ trẻ em.")
+
     @contextmanager
-    def _write(self) -> Iterator[_Tx]:
+    def _write(self, *, own_account: bool = False) -> Iterator[_Tx]:
+        """One use case's transaction; a viewer may write only their own password."""
+        if not accounts.may_edit(self.role) and not own_account:
+            raise NotAllowed("Tài khoản chỉ xem: không được sửa dữ liệu.")
         with self.batch():
             session = self._session
             assert session is not None
@@ -695,6 +716,7 @@ class Register(SyncMixin, AuditMixin, ProgrammeMixin):
         emergency: bool = False,
     ) -> Changes:
         problems = []
+        self._require_case_access()
         if case_type not in cat.codes(cat.CASE_TYPES):
             problems.append(Problem("case_type", f"loại vụ việc “{case_type}” không hợp lệ."))
         if received_at.tzinfo is None:
@@ -726,6 +748,7 @@ class Register(SyncMixin, AuditMixin, ProgrammeMixin):
     def complete_case_step(
         self, case_id: str, step: str, done_at: datetime, notes: str = ""
     ) -> Changes:
+        self._require_case_access()
         if step not in STEP_CODES:
             raise ValidationError([Problem("step", f"bước “{step}” không có trong quy trình.")])
         with self._write() as tx:
@@ -750,6 +773,7 @@ class Register(SyncMixin, AuditMixin, ProgrammeMixin):
 
     def cases(self) -> list[CaseRow]:
         """Every protection case of the commune with its child's name and finished steps."""
+        self._require_case_access()
         with self._reading() as session:
             rows = session.exec(
                 select(ProtectionCase, Child.full_name)
@@ -787,6 +811,7 @@ class Register(SyncMixin, AuditMixin, ProgrammeMixin):
         ]
 
     def case_steps(self, case_id: str) -> list[CaseStep]:
+        self._require_case_access()
         with self._reading() as session:
             return list(
                 session.exec(
@@ -829,6 +854,9 @@ class Register(SyncMixin, AuditMixin, ProgrammeMixin):
     # ---- accounts ----------------------------------------------------------------------
 
     def create_user(self, username: str, full_name: str, role: str, password: str) -> Changes:
+        """A new account; on an encrypted register also its key slot (the data key, wrapped)."""
+        if self.key is not None and self.role != "officer":
+            raise NotAllowed("Chỉ cán bộ phụ trách được thêm tài khoản.")
         problems = []
         username = username.strip().lower()
         if not username:
@@ -855,7 +883,51 @@ class Register(SyncMixin, AuditMixin, ProgrammeMixin):
             tx.entities.add("user")
             tx.created.append(user.id)
             self._audit(tx, "created", "user", user.id, username, role)
-            return tx.changes()
+            changes = tx.changes()
+        self._write_slot(username, user.full_name, role, password)
+        return changes
+
+    def set_password(self, username: str, password: str) -> Changes:
+        """Change a password: one's own, or (officer only) an assistant's or viewer's reset.
+
+        On an encrypted register the account's key slot is rewritten with the new password.
+        """
+        username = username.strip().lower()
+        if username != self.user and self.role != "officer":
+            raise NotAllowed("Chỉ cán bộ phụ trách được đặt lại mật khẩu người khác.")
+        if len(password) < accounts.MIN_PASSWORD_LENGTH:
+            raise ValidationError(
+                [Problem("password", f"cần ít nhất {accounts.MIN_PASSWORD_LENGTH} ký tự.")]
+            )
+        with self._write(own_account=username == self.user) as tx:
+            user = tx.session.exec(select(User).where(User.username == username)).first()
+            if user is None:
+                raise ValidationError([Problem("username", f"không có tài khoản “{username}”.")])
+            if user.role == "officer" and username != self.user:
+                raise NotAllowed(
+                    "Mật khẩu của cán bộ phụ trách chỉ đổi được bởi chính người đó hoặc bằng "
+                    "mã khôi phục."
+                )
+            user.password_hash = accounts.hash_password(password)
+            tx.session.add(user)
+            tx.entities.add("user")
+            tx.ids.add(user.id)
+            self._audit(tx, "changed", "user", user.id, username, "mật khẩu")
+            changes = tx.changes()
+            full_name, role = user.full_name, user.role
+        self._write_slot(username, full_name, role, password)
+        return changes
+
+    def _write_slot(self, username: str, full_name: str, role: str, password: str) -> None:
+        if self.key is None:
+            return
+        from desktop.db.keyfile import KeyFile, path_for
+
+        path = path_for(self.path)
+        keys = KeyFile.load(path) if path.exists() else KeyFile(path, self.commune_code)
+        keys.commune_code = keys.commune_code or self.commune_code
+        keys.set_slot(username, full_name, role, password, self.key)
+        keys.save()
 
     def authenticate(self, username: str, password: str) -> User | None:
         with self._reading() as session:

@@ -1,8 +1,9 @@
 """Start the GUI: one QApplication (reused if one exists), the font, the language, the window.
 
-Start-up paints the main window before the database layer is imported: a plain `sqlite3` peek
-reads the commune and the officer, the frame is shown, and the register opens on the database
-worker right after (see `MainWindow.open_later`).
+Start-up paints the login screen first: the accounts and the commune come from the small key
+file beside the database (or a plain `sqlite3` read of an older unencrypted one), before
+SQLAlchemy, SQLCipher, cryptography or argon2 are imported. After the login the main window's
+frame is shown and the register opens on the database worker (see `MainWindow.open_later`).
 """
 
 from __future__ import annotations
@@ -11,16 +12,17 @@ import os
 import sqlite3
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop import config
 from desktop.reference import resources_dir
 from desktop.ui import fonts
 from desktop.ui.main_window import MainWindow
+
+LOCK_MINUTES = 10  # default idle time before the lock screen (Cài đặt)
 
 
 def application() -> QApplication:
@@ -48,72 +50,146 @@ def install_language(app: QApplication, language: str) -> None:
         app._sotreem_translator = translator  # type: ignore[attr-defined]
 
 
-@dataclass(frozen=True)
-class Peek:
-    commune_code: str
-    username: str
-    full_name: str
-    role: str
+def commune_of(db_path: Path) -> str | None:
+    """The commune code of a set-up register, read without opening it; None otherwise."""
+    from desktop.db.keyfile import KeyFile
 
-
-def peek(db_path: Path) -> Peek | None:
-    """The commune and officer of a set-up register, read without SQLAlchemy; None otherwise."""
+    keys = KeyFile.for_db(db_path)
+    if keys is not None:
+        return keys.commune_code
     if not db_path.exists():
         return None
     try:
         with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5) as conn:
-            commune = conn.execute(
-                "SELECT value FROM setting WHERE key = 'commune_code'"
-            ).fetchone()
-            user = conn.execute(
-                "SELECT username, full_name, role FROM user ORDER BY role != 'officer', username "
-                "LIMIT 1"
-            ).fetchone()
+            row = conn.execute("SELECT value FROM setting WHERE key = 'commune_code'").fetchone()
     except sqlite3.Error:
         return None
-    if not commune or not user:
-        return None
-    return Peek(commune[0], user[0], user[1], user[2])
+    return row[0] if row else None
 
 
-def check_file(db_path: Path) -> None:
-    """Raise sqlite3.DatabaseError unless SQLite's quick check passes."""
-    with sqlite3.connect(db_path, timeout=5) as conn:
+def check_file(db_path: Path, key: bytes | None = None) -> None:
+    """Raise a DatabaseError unless SQLite's quick check passes (with the key if encrypted)."""
+    if key is None:
+        conn = sqlite3.connect(db_path, timeout=5)
+    else:
+        from desktop.db.engine import connect_encrypted
+
+        conn = connect_encrypted(db_path, key, timeout=5)
+    try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
+    finally:
+        conn.close()
     if result != "ok":
         raise sqlite3.DatabaseError(result)
 
 
-def open_window(db_path: Path) -> MainWindow | None:
-    """The main window over the register (first-run wizard if needed); None if cancelled."""
+def lock_minutes() -> int:
     try:
-        found = peek(db_path)
-        if found is None and db_path.exists() and db_path.stat().st_size:
-            check_file(db_path)  # "not set up" may also mean its first pages are damaged
-    except sqlite3.DatabaseError as exc:
-        from desktop.ui.recovery import offer_restore
+        return max(0, int(config.load_settings().get("lock_minutes", LOCK_MINUTES)))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return LOCK_MINUTES
 
-        if not offer_restore(db_path, exc):
-            return None  # the officer was told what to do; the damaged file stays as it is
-        return open_window(db_path)
-    if found is not None:
-        window = MainWindow(
-            role=found.role, username=found.full_name or found.username,
-            commune_code=found.commune_code,
-        )  # fmt: skip
-        window.open_later(db_path, found.username)
-        return window
-    from desktop.db.register import Register
+
+def open_window(db_path: Path, on_login=None) -> MainWindow | None:
+    """Login, then the main window over the register (first-run wizard if needed).
+
+    None if the officer cancelled. `on_login(dialog)` sees the login dialog before it shows
+    (the start-up benchmark's probe).
+    """
+    from desktop.db import vault
+
+    if not vault.is_encrypted(db_path):  # an older plain file is checked before its login
+        try:
+            if db_path.exists() and db_path.stat().st_size:
+                check_file(db_path)  # "not set up" may also mean its first pages are damaged
+        except sqlite3.DatabaseError as exc:
+            from desktop.ui.recovery import offer_restore
+
+            if not offer_restore(db_path, exc):
+                return None  # the officer was told what to do; the damaged file stays as it is
+            return open_window(db_path, on_login)
+    accounts = vault.accounts(db_path)
+    if not accounts:
+        return _first_run(db_path)
+    commune_code = commune_of(db_path)
+    from desktop.ui.login import LoginDialog
+
+    dialog = LoginDialog(db_path, accounts, commune_code)
+    if on_login is not None:
+        on_login(dialog)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    key = dialog.key
+    if key is None and not vault.is_encrypted(db_path):
+        key = _offer_encryption(db_path, dialog)
+    window = MainWindow(
+        role=dialog.role, username=dialog.full_name or dialog.username,
+        commune_code=commune_code, lock_minutes=lock_minutes(),
+    )  # fmt: skip
+    window.open_later(db_path, dialog.username, key)
+    return window
+
+
+def _offer_encryption(db_path: Path, dialog) -> bytes | None:
+    """An older plain register: encrypt it now (officer's login), showing the recovery code."""
+    from desktop.db import vault
+    from desktop.ui import dialogs
+
+    if dialog.role != "officer":
+        return None
+    answer = dialogs.ask(
+        None,
+        QCoreApplication.translate("app", "Mã hóa dữ liệu"),
+        QCoreApplication.translate(
+            "app",
+            "Dữ liệu trẻ em trên máy này chưa được mã hóa: ai lấy được máy hoặc tệp đều đọc "
+            "được. Mã hóa ngay bây giờ? (Tệp cũ chỉ được thay khi bản mã hóa đã hoàn tất; các "
+            "tài khoản khác cần được đặt lại mật khẩu ở trang Cài đặt.)",
+        ),
+        dialogs.Button.Yes | dialogs.Button.No,
+        dialogs.Button.Yes,
+    )
+    if answer != dialogs.Button.Yes:
+        return None
+    password, dialog.gate.last_password = dialog.gate.last_password, ""
+    try:
+        code = vault.migrate_plain(db_path, dialog.username, password, dialog.full_name)
+        key = vault.unlock(db_path, dialog.username, password)
+    except Exception as exc:  # full disk, no permission …: the plain file is still whole
+        dialogs.error(
+            None,
+            QCoreApplication.translate("app", "Mã hóa dữ liệu"),
+            QCoreApplication.translate(
+                "app", "Chưa mã hóa được ({e}); dữ liệu cũ giữ nguyên, sẽ hỏi lại lần sau."
+            ).format(e=exc),
+        )
+        return None
+    from desktop.ui.recovery_code import RecoveryCodeDialog
+
+    show_recovery_code(RecoveryCodeDialog(code))
+    return key
+
+
+def show_recovery_code(box) -> None:
+    """Modal; tests replace it to read the code."""
+    box.exec()
+
+
+def _first_run(db_path: Path) -> MainWindow | None:
     from desktop.ui.wizard import FirstRunWizard
 
-    register = Register.open(db_path)
-    wizard = FirstRunWizard(register)
-    if wizard.exec() != QDialog.DialogCode.Accepted:
-        register.close()
+    wizard = FirstRunWizard(db_path)
+    if wizard.exec() != QDialog.DialogCode.Accepted or wizard.register is None:
+        if wizard.register is not None:
+            wizard.register.close()
         return None
+    register = wizard.register
     officer = next(u for u in register.users() if u.role == "officer")
-    register.user = officer.username
-    return MainWindow(register, role=officer.role, username=officer.full_name or officer.username)
+    register.login_as(officer.username, "officer")
+    return MainWindow(
+        register, role=officer.role, username=officer.full_name or officer.username,
+        lock_minutes=lock_minutes(), db_path=db_path,
+    )  # fmt: skip
 
 
 def run_gui(db_path: Path, screenshots: Path | None = None) -> int:
@@ -123,14 +199,18 @@ def run_gui(db_path: Path, screenshots: Path | None = None) -> int:
         from desktop.ui.screenshots import take_screenshots
 
         return take_screenshots(db_path, screenshots)
-    window = open_window(db_path)
+    probe_mode = os.environ.get("SOTREEM_EXIT_AFTER_PAINT")  # used by the start-up benchmark
+    on_login = None
+    if probe_mode:
+        from desktop.ui import startup_probe
+
+        on_login = lambda dialog: startup_probe.on_login_dialog(dialog, started, probe_mode)  # noqa: E731
+    window = open_window(db_path, on_login)
     if window is None:
         return 0
     window.show()
-    if os.environ.get("SOTREEM_EXIT_AFTER_PAINT"):  # used by the start-up benchmark
-        from desktop.ui.startup_probe import exit_after_first_paint
-
-        exit_after_first_paint(window, started)
+    if probe_mode:
+        startup_probe.on_main_window(window, started, probe_mode)
     code = app.exec()
     if window.register is not None:
         window.register.close()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -62,10 +63,18 @@ class MainWindow(QMainWindow):
         role: str = "officer",
         username: str = "",
         commune_code: str | None = None,
+        lock_minutes: float = 0,
+        db_path: Path | None = None,
     ):
+        """`lock_minutes` > 0 locks the window after that long idle (needs accounts on file)."""
         super().__init__()
         self.register = register  # type: ignore[assignment]
         self.role = role
+        self.username = username
+        self._lock_minutes = lock_minutes
+        self._db_path = db_path or (register.path if register is not None else None)
+        self.idle = None
+        self.lock_screen = None
         self.tasks = TaskManager(self)
         self.attached = False
         self._pending_changes = Changes()
@@ -96,11 +105,13 @@ class MainWindow(QMainWindow):
                 QKeySequence(f"Alt+{number}"), self, lambda n=number: self.nav.setCurrentRow(n - 1)
             )
 
-        central = QWidget()
-        layout = QHBoxLayout(central)
+        self.content = QWidget()
+        layout = QHBoxLayout(self.content)
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
-        self.setCentralWidget(central)
+        self.screens = QStackedWidget()  # the content, or the lock screen over it
+        self.screens.addWidget(self.content)
+        self.setCentralWidget(self.screens)
 
         self.sync_status = QLabel(objectName="syncStatus")
         self.user_label = QLabel(username)
@@ -115,21 +126,23 @@ class MainWindow(QMainWindow):
         where = ", ".join(u.name for u in (commune, province) if u)
         self.setWindowTitle(f"Sổ Trẻ Em — {where}" if where else "Sổ Trẻ Em")
 
-    def open_later(self, db_path: Path, user: str = "") -> None:
+    def open_later(self, db_path: Path, user: str = "", key: bytes | None = None) -> None:
         """Open the register on the database worker once the frame is on screen.
 
-        The file is checked (`PRAGMA quick_check`) before use; a damaged file leads to the
-        offer to restore the newest automatic backup instead of a crash.
+        The file is checked (`PRAGMA quick_check`, with the key when encrypted) before use; a
+        damaged file leads to the offer to restore the newest automatic backup instead of a
+        crash. Writes are signed with `user` and limited by this window's role.
         """
-        self._db_path, self._user = db_path, user
+        self._db_path, self._user, self._key = db_path, user, key
+        role = self.role
 
         def open_register():
             from desktop.db.register import Register
             from desktop.ui.app import check_file
 
-            check_file(db_path)
-            register = Register.open(db_path)
-            register.user = user or register.user
+            check_file(db_path, key)
+            register = Register.open(db_path, key)
+            register.login_as(user or register.user, role)
             return register
 
         self.tasks.run_db(open_register, self.attach, self._open_failed)
@@ -143,9 +156,13 @@ class MainWindow(QMainWindow):
 
         self.opening.setText(self.tr("Không mở được sổ trẻ em: {e}").format(e=error))
         damaged = isinstance(error, sqlite3.DatabaseError | DatabaseError)
-        if damaged and offer_restore(self._db_path, error, self):
+        if self._key is not None:
+            import sqlcipher3
+
+            damaged = damaged or isinstance(error, sqlcipher3.DatabaseError)
+        if damaged and offer_restore(self._db_path, error, self, self._key):
             self.opening.setText(self.tr("Đang mở sổ trẻ em…"))
-            self.open_later(self._db_path, self._user)
+            self.open_later(self._db_path, self._user, self._key)
 
     def _daily_backup(self) -> None:
         from desktop.db import backup
@@ -153,7 +170,7 @@ class MainWindow(QMainWindow):
         if self.tasks.closed:
             return
         self.tasks.run_io(
-            lambda: backup.daily(self.register.path),
+            lambda: backup.daily(self.register.path, key=self.register.key),
             on_error=lambda exc: self.statusBar().showMessage(str(exc)),
         )
 
@@ -178,7 +195,8 @@ class MainWindow(QMainWindow):
         self.cases_page = CasesPage(register, self.tasks) if accounts.may_see_cases(role) else None
         if self.cases_page is not None:
             self.cases_page.open_child.connect(self.open_child)
-        self.settings_page = SettingsPage(register)
+        self.settings_page = SettingsPage(register, self.tasks)
+        self.settings_page.lock_minutes_changed.connect(self.set_lock_minutes)
         self.activities_page = ActivitiesPage(register, self.tasks, read_only=read_only)
         self.training_page = TrainingPage(register, self.tasks, read_only=read_only)
         self.plan_page = PlanPage(register, self.tasks, read_only=read_only)
@@ -211,6 +229,86 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.pages.setCurrentIndex(0)
         self.update_sync_status()
+        if self._lock_minutes > 0:
+            self.set_lock_minutes(self._lock_minutes)
+
+    # ---- the lock screen ----------------------------------------------------------------
+
+    def set_lock_minutes(self, minutes: float) -> None:
+        """Lock after `minutes` idle (0: never); only a register with accounts can lock."""
+        from desktop.ui.lock import IdleWatcher
+
+        self._lock_minutes = minutes
+        if minutes <= 0:
+            if self.idle is not None:
+                self.idle.stop()
+                self.idle = None
+            return
+        if self.idle is None:
+            self.idle = IdleWatcher(int(minutes * 60_000), self)
+            self.idle.idle.connect(self.lock)
+        else:
+            self.idle.set_interval(int(minutes * 60_000))
+
+    def locked(self) -> bool:
+        return self.lock_screen is not None and self.screens.currentWidget() is self.lock_screen
+
+    def lock(self) -> None:
+        """Hide the data behind the lock screen (also any open child form or dialog)."""
+        from desktop.db import vault
+        from desktop.ui.lock import LockScreen
+
+        if self.locked() or self._db_path is None:
+            return
+        accounts = vault.accounts(self._db_path)
+        if not accounts:
+            return  # nobody could unlock it
+        if self.lock_screen is not None:
+            self.screens.removeWidget(self.lock_screen)
+            self.lock_screen.deleteLater()
+        self.lock_screen = LockScreen(self._db_path, accounts)
+        self.lock_screen.expected_key = self.register.key if self.register is not None else None
+        self.lock_screen.unlocked.connect(self._unlocked)
+        self.screens.addWidget(self.lock_screen)
+        self.screens.setCurrentWidget(self.lock_screen)
+        self.lock_screen.lock_for(self.register.user if self.register else "", self.username)
+        for top in QApplication.topLevelWidgets():  # modal boxes over the data close too
+            if top is not self and top.isModal() and top.isVisible():
+                top.close()
+
+    def _unlocked(self, username: str) -> None:
+        account = self.lock_screen.gate.user.account() if self.lock_screen else None
+        if account is not None and account.username == username:
+            name = account.full_name or username
+            if account.role != self.role:
+                self._rebuild(account.role)
+            self.username = name
+            self.user_label.setText(name)
+            self.register.login_as(username, account.role)
+        self.screens.setCurrentWidget(self.content)
+        if self.idle is not None:
+            self.idle.timer.start()
+
+    def _rebuild(self, role: str) -> None:
+        """Another account unlocked: the pages again, as that role allows."""
+        if self.attached and not self.children_page.may_leave():
+            self.children_page.form._clean = None  # the previous person's unsaved edit is dropped
+        self.nav.currentRowChanged.disconnect(self._navigate)
+        self.sync.stop()  # the new pages come with their own scheduler
+        self.sync.deleteLater()
+        while self.pages.count():
+            page = self.pages.widget(0)
+            self.pages.removeWidget(page)
+            page.deleteLater()
+        self.nav.clear()
+        self.role = role
+        self.page_keys = [k for k, _t in PAGES if may_see(role, k)]
+        for key, title in PAGES:
+            if key in self.page_keys:
+                self.nav.addItem(QListWidgetItem(self.tr(title)))
+        self.attached = False
+        self.register.login_as(self.register.user, role)
+        self.attach(self.register)
 
     # ---- navigation ---------------------------------------------------------------------
 
@@ -285,6 +383,8 @@ class MainWindow(QMainWindow):
         self._refresh_timer.stop()
         if self.attached:
             self.sync.stop()
+        if self.idle is not None:
+            self.idle.stop()
         self.tasks.shutdown()
         if self.attached:
             self._backup_on_exit()
@@ -295,6 +395,8 @@ class MainWindow(QMainWindow):
         from desktop.db import backup
 
         try:
-            backup.automatic(self.register.path, backup.folder_for(self.register.path))
+            backup.automatic(
+                self.register.path, backup.folder_for(self.register.path), key=self.register.key
+            )
         except backup.BackupError as exc:
             self.statusBar().showMessage(str(exc))

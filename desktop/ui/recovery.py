@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QWidget
 from desktop.ui import dialogs
 
 
-def offer_restore(db_path: Path, error: BaseException, parent: QWidget | None = None) -> bool:
+def offer_restore(db_path: Path, error: BaseException, parent: QWidget | None = None,
+                  key: bytes | None = None) -> bool:  # fmt: skip
     """Ask to restore the newest automatic backup; True when it was restored.
 
     The damaged file is kept beside the database (…-hong.db) for whoever investigates.
@@ -19,7 +20,7 @@ def offer_restore(db_path: Path, error: BaseException, parent: QWidget | None = 
 
     newest = backup.latest(backup.folder_for(db_path))
     try:
-        info = backup.describe(newest) if newest is not None else None
+        info = backup.describe(newest, key) if newest is not None else None
     except backup.BackupError:
         info = None
     if newest is None or info is None:
@@ -51,5 +52,5 @@ def offer_restore(db_path: Path, error: BaseException, parent: QWidget | None = 
     db_path.replace(damaged)
     for suffix in ("-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-    backup.restore(newest, db_path, backup.folder_for(db_path))
+    backup.restore(newest, db_path, backup.folder_for(db_path), key)
     return True

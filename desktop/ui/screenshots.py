@@ -23,7 +23,23 @@ def _settle(window: MainWindow, seconds: float = 5.0) -> None:
 
 def take_screenshots(db_path: Path, out_dir: Path) -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
-    register = Register.open(db_path)
+    from desktop.db import vault
+
+    if vault.is_encrypted(db_path):  # as the officer, password from SOTREEM_PASSWORD or typed
+        import getpass
+        import os
+
+        officer = next(a for a in vault.accounts(db_path) if a.role == "officer")
+        password = os.environ.get("SOTREEM_PASSWORD")
+        if password is None:
+            password = getpass.getpass(f"Mật khẩu của {officer.username}: ")
+        try:
+            register = vault.login(db_path, officer.username, password)
+        except vault.SlotError as exc:
+            print(f"Lỗi: {exc}")
+            return 2
+    else:
+        register = Register.open(db_path)
     if not register.commune_code:
         print("Lỗi: cơ sở dữ liệu chưa thiết lập xã (chạy “sotreem init” hoặc “sotreem demo”).")
         return 2

@@ -1,7 +1,8 @@
 """`sotreem --self-test`: prove an installation works end to end, on a throw-away database.
 
-Opens the main window (offscreen when there is no screen), adds a child through the register,
-writes a monthly PDF and an Excel export, checks them, and exits 0 — or 1 with the reason.
+Sets up an encrypted register (SQLCipher, Argon2id key slot, AES-GCM), opens the main window
+(offscreen when there is no screen), adds a child through the register, writes a monthly PDF
+and an Excel export, checks them, and exits 0 — or 1 with the reason.
 Installers and support staff run it; it never touches the officer's data.
 """
 
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 
 def run_self_test() -> int:
-    from desktop.db.register import Register
+    from desktop.db import vault
     from desktop.domain.dates import PartialDate
     from desktop.domain.periods import parse_period
     from desktop.domain.validation import ChildDraft
@@ -26,9 +27,10 @@ def run_self_test() -> int:
 
     with tempfile.TemporaryDirectory(prefix="sotreem-selftest-") as tmp:
         folder = Path(tmp)
-        register = Register.open(folder / "thu.db")
+        register, _code = vault.setup(folder / "thu.db", "02725", "thu", "Thử", "tu-kiem-tra")
         try:
-            register.init_commune("02725")
+            if b"SQLite format 3" in (folder / "thu.db").read_bytes()[:16]:
+                raise RuntimeError("cơ sở dữ liệu không được mã hóa")
             village = register.add_village("Sín Chải").created_id
             register.add_child(
                 ChildDraft("Vàng Thị Thử", "F", PartialDate(2018, 5, 1), "08", village)
@@ -57,5 +59,5 @@ def run_self_test() -> int:
             return 1
         finally:
             register.close()
-    print("Tự kiểm tra đạt: cửa sổ, cơ sở dữ liệu, báo cáo PDF và Excel đều chạy.")
+    print("Tự kiểm tra đạt: cửa sổ, cơ sở dữ liệu mã hóa, báo cáo PDF và Excel đều chạy.")
     return 0

@@ -1,10 +1,17 @@
-"""First run: choose the province and commune from the official list, create the officer."""
+"""First run: choose the province and commune, create the officer, show the recovery code.
+
+Finishing the officer page sets the register up encrypted (a new data key, the officer's key
+slot, the recovery slot); the last page shows the recovery code once.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWizard, QWizardPage
+from pathlib import Path
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWizard, QWizardPage
 
 from desktop import reference
+from desktop.db import vault
 from desktop.db.accounts import MIN_PASSWORD_LENGTH
 from desktop.db.register import Register
 from desktop.domain.names import sort_key
@@ -108,34 +115,77 @@ class OfficerPage(QWizardPage):
         self.error.show_message(message if self.password.text() or self.again.text() else "")
         return not message
 
+    def validatePage(self) -> bool:
+        wizard = self.wizard()
+        assert isinstance(wizard, FirstRunWizard)
+        return wizard.set_up()
+
+
+class CodePage(QWizardPage):
+    """The recovery code, once; finishing needs the "I have kept it" box ticked."""
+
+    def __init__(self):
+        super().__init__()
+        self.setTitle(self.tr("Mã khôi phục — in hoặc chép ra giấy ngay"))
+        self.view = None
+        self.box = QVBoxLayout(self)
+
+    def show_code(self, code: str, commune: str) -> None:
+        from desktop.ui.recovery_code import RecoveryCodeView
+
+        self.view = RecoveryCodeView(code, commune)
+        self.view.noted.toggled.connect(lambda _c: self.completeChanged.emit())
+        self.box.addWidget(self.view)
+
+    def isComplete(self) -> bool:
+        return self.view is not None and self.view.noted.isChecked()
+
 
 class FirstRunWizard(QWizard):
-    def __init__(self, register: Register):
+    def __init__(self, db_path: Path):
         super().__init__()
         self.setObjectName("firstRunWizard")
-        self.register = register
+        self.db_path = db_path
+        self.register: Register | None = None
         self.setWindowTitle(self.tr("Sổ Trẻ Em — thiết lập lần đầu"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.commune_page = CommunePage()
         self.officer_page = OfficerPage()
+        self.code_page = CodePage()
         self.addPage(self.commune_page)
         self.addPage(self.officer_page)
+        self.addPage(self.code_page)
+        self.officer_page.setCommitPage(True)  # once the register is made there is no going back
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Tạo tài khoản >"))
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Tiếp theo >"))
         self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Quay lại"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Hoàn tất"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Hủy"))
         self.username = ""
 
-    def accept(self) -> None:
-        """Set the commune and create the officer (small, fast writes on the GUI thread)."""
+    def set_up(self) -> bool:
+        """Create the encrypted register with the commune and the officer (once; about a second
+        of key derivation on the GUI thread, with the wizard waiting on it)."""
+        if self.register is not None:
+            return True
         page = self.officer_page
         try:
-            self.register.init_commune(self.commune_page.commune_code() or "")
-            self.register.create_user(
-                page.username.text(), page.full_name.text(), "officer", page.password.text()
-            )
+            self.register, code = vault.setup(
+                self.db_path, self.commune_page.commune_code() or "", page.username.text(),
+                page.full_name.text(), page.password.text(),
+            )  # fmt: skip
         except ValidationError as exc:
             page.error.show_message("\n".join(str(p) for p in exc.problems))
-            return
+            return False
+        except (vault.SlotError, OSError) as exc:
+            page.error.show_message(str(exc))
+            return False
         self.username = page.username.text().strip().lower()
-        super().accept()
+        unit = reference.unit(self.register.commune_code or "")
+        self.code_page.show_code(code, unit.name if unit else "")
+        return True
+
+    def reject(self) -> None:
+        if self.register is not None and not self.code_page.isComplete():
+            return  # the register exists now: the code must be seen and kept
+        super().reject()

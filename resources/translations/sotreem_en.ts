@@ -1,6 +1,88 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
   <context>
+    <name>AccountCombo</name>
+    <message>
+      <source>cán bộ phụ trách</source>
+      <translation>officer</translation>
+    </message>
+    <message>
+      <source>người hỗ trợ</source>
+      <translation>assistant</translation>
+    </message>
+    <message>
+      <source>chỉ xem</source>
+      <translation>read-only</translation>
+    </message>
+  </context>
+  <context>
+    <name>AccountsBox</name>
+    <message>
+      <source>Tài khoản và mật khẩu</source>
+      <translation>Accounts and passwords</translation>
+    </message>
+    <message>
+      <source>Đổi mật khẩu của tôi</source>
+      <translation>Change my password</translation>
+    </message>
+    <message>
+      <source>Mật khẩu mới</source>
+      <translation>New password</translation>
+    </message>
+    <message>
+      <source>Nhập lại</source>
+      <translation>Repeat</translation>
+    </message>
+    <message>
+      <source>Tên đăng nhập</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <source>Họ và tên</source>
+      <translation>Full name</translation>
+    </message>
+    <message>
+      <source>Vai trò</source>
+      <translation>Role</translation>
+    </message>
+    <message>
+      <source>mật khẩu mới cho tài khoản đã chọn</source>
+      <translation>new password for the selected account</translation>
+    </message>
+    <message>
+      <source>Đặt lại mật khẩu</source>
+      <translation>Reset password</translation>
+    </message>
+    <message>
+      <source>Thêm tài khoản</source>
+      <translation>Add account</translation>
+    </message>
+    <message>
+      <source>Mật khẩu (ít nhất {n} ký tự)</source>
+      <translation>Password (at least {n} characters)</translation>
+    </message>
+    <message>
+      <source>Hai lần nhập mật khẩu không giống nhau.</source>
+      <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+      <source>Đã đổi mật khẩu của {u}.</source>
+      <translation>Password of {u} changed.</translation>
+    </message>
+    <message>
+      <source>Chọn một tài khoản trong danh sách.</source>
+      <translation>Choose an account in the list.</translation>
+    </message>
+    <message>
+      <source>Đã đặt lại mật khẩu của {u}.</source>
+      <translation>Password of {u} reset.</translation>
+    </message>
+    <message>
+      <source>Đã thêm tài khoản {u}.</source>
+      <translation>Account {u} added.</translation>
+    </message>
+  </context>
+  <context>
     <name>ActivitiesPage</name>
     <message>
       <source>Cả năm</source>
@@ -597,6 +679,13 @@
     </message>
   </context>
   <context>
+    <name>CodePage</name>
+    <message>
+      <source>Mã khôi phục — in hoặc chép ra giấy ngay</source>
+      <translation>Recovery code — print it or write it down now</translation>
+    </message>
+  </context>
+  <context>
     <name>CommunePage</name>
     <message>
       <source>Xã/phường của bạn</source>
@@ -795,6 +884,10 @@
       <translation>Sổ Trẻ Em — first-time setup</translation>
     </message>
     <message>
+      <source>Tạo tài khoản &gt;</source>
+      <translation>Create account &gt;</translation>
+    </message>
+    <message>
       <source>Tiếp theo &gt;</source>
       <translation>Next &gt;</translation>
     </message>
@@ -887,6 +980,44 @@
     <message>
       <source>Ghi chú</source>
       <translation>Notes</translation>
+    </message>
+  </context>
+  <context>
+    <name>LockScreen</name>
+    <message>
+      <source>Mở khóa</source>
+      <translation>Unlock</translation>
+    </message>
+    <message>
+      <source>Sổ trẻ em đã khóa vì không dùng một lúc. Nhập mật khẩu để tiếp tục, hoặc chọn tài khoản khác.</source>
+      <translation>The register was locked after a while without use. Type the password to continue, or choose another account.</translation>
+    </message>
+    <message>
+      <source>Đã khóa — {name}</source>
+      <translation>Locked — {name}</translation>
+    </message>
+    <message>
+      <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
+      <translation>Wrong user name or password.</translation>
+    </message>
+  </context>
+  <context>
+    <name>LoginDialog</name>
+    <message>
+      <source>Sổ Trẻ Em — đăng nhập</source>
+      <translation>Sổ Trẻ Em — log in</translation>
+    </message>
+    <message>
+      <source>Sổ Trẻ Em</source>
+      <translation>Sổ Trẻ Em</translation>
+    </message>
+    <message>
+      <source>Đăng nhập</source>
+      <translation>Log in</translation>
+    </message>
+    <message>
+      <source>Đã đặt mật khẩu mới. Hãy đăng nhập.</source>
+      <translation>New password set. Please log in.</translation>
     </message>
   </context>
   <context>
@@ -1028,6 +1159,25 @@
     <message>
       <source>Hai lần nhập mật khẩu không giống nhau.</source>
       <translation>The two passwords do not match.</translation>
+    </message>
+  </context>
+  <context>
+    <name>PasswordGate</name>
+    <message>
+      <source>Tài khoản</source>
+      <translation>Account</translation>
+    </message>
+    <message>
+      <source>Mật khẩu</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
+      <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+      <source>Đăng nhập sai nhiều lần: chờ {n} giây rồi thử lại.</source>
+      <translation>Too many failed logins: wait {n} seconds and try again.</translation>
     </message>
   </context>
   <context>
@@ -1175,6 +1325,91 @@
       <source>Không</source>
       <translation>No</translation>
     </message>
+    <message>
+      <source>Lưu mã khôi phục</source>
+      <translation>Save the recovery code</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecoveryCodeDialog</name>
+    <message>
+      <source>Mã khôi phục</source>
+      <translation>Recovery code</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecoveryCodeView</name>
+    <message>
+      <source>Dữ liệu trẻ em được mã hóa. Nếu quên mật khẩu cán bộ, chỉ mã khôi phục dưới đây mở lại được dữ liệu. Mã chỉ hiện MỘT LẦN: hãy in hoặc chép ra giấy, cất trong tủ khóa của cơ quan hoặc gửi cấp trên giữ — không dán lên máy tính.</source>
+      <translation>The children's data is encrypted. If the officer's password is forgotten, only the recovery code below opens the data again. It is shown ONCE: print it or write it down and keep it in the office safe or with the district — never stick it on the computer.</translation>
+    </message>
+    <message>
+      <source>Lưu mã ra tệp để in…</source>
+      <translation>Save the code to a file to print…</translation>
+    </message>
+    <message>
+      <source>Tôi đã in hoặc chép mã khôi phục và cất ở nơi an toàn</source>
+      <translation>I have printed or written down the recovery code and put it somewhere safe</translation>
+    </message>
+    <message>
+      <source>Không ghi được tệp: {e}</source>
+      <translation>Could not write the file: {e}</translation>
+    </message>
+    <message>
+      <source>Đã lưu vào {f}. In ra rồi xóa tệp khỏi máy.</source>
+      <translation>Saved to {f}. Print it, then delete the file from the computer.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecoveryDialog</name>
+    <message>
+      <source>Đặt lại mật khẩu cán bộ bằng mã khôi phục</source>
+      <translation>Reset the officer's password with the recovery code</translation>
+    </message>
+    <message>
+      <source>Đặt mật khẩu mới</source>
+      <translation>Set new password</translation>
+    </message>
+    <message>
+      <source>Hủy</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Mã khôi phục được in ra khi thiết lập lần đầu và cất trong tủ khóa của cơ quan (hoặc do cấp trên giữ). Không có mã này thì không ai mở được dữ liệu.</source>
+      <translation>The recovery code was printed at the first set-up and kept in the office safe (or by the district). Without it nobody can open the data.</translation>
+    </message>
+    <message>
+      <source>Cán bộ</source>
+      <translation>Officer</translation>
+    </message>
+    <message>
+      <source>Mã khôi phục</source>
+      <translation>Recovery code</translation>
+    </message>
+    <message>
+      <source>Mật khẩu mới (ít nhất {n} ký tự)</source>
+      <translation>New password (at least {n} characters)</translation>
+    </message>
+    <message>
+      <source>Nhập lại mật khẩu mới</source>
+      <translation>Repeat the new password</translation>
+    </message>
+    <message>
+      <source>Mật khẩu cần ít nhất {n} ký tự.</source>
+      <translation>The password needs at least {n} characters.</translation>
+    </message>
+    <message>
+      <source>Hai lần nhập mật khẩu không giống nhau.</source>
+      <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+      <source>Nhập sai nhiều lần: chờ {n} giây rồi thử lại.</source>
+      <translation>Too many wrong attempts: wait {n} seconds and try again.</translation>
+    </message>
+    <message>
+      <source>Mã khôi phục không đúng.</source>
+      <translation>Wrong recovery code.</translation>
+    </message>
   </context>
   <context>
     <name>ReportsPage</name>
@@ -1288,6 +1523,26 @@
     <message>
       <source>Tệp dữ liệu</source>
       <translation>Data file</translation>
+    </message>
+    <message>
+      <source>Mã hóa dữ liệu</source>
+      <translation>Data encryption</translation>
+    </message>
+    <message>
+      <source>Có (SQLCipher, AES-256)</source>
+      <translation>Yes (SQLCipher, AES-256)</translation>
+    </message>
+    <message>
+      <source>Không — tệp đọc được nếu bị lấy mất</source>
+      <translation>No — the file is readable if stolen</translation>
+    </message>
+    <message>
+      <source> phút (0: không khóa)</source>
+      <translation> minutes (0: never lock)</translation>
+    </message>
+    <message>
+      <source>Khóa màn hình khi không dùng</source>
+      <translation>Lock the screen when idle</translation>
     </message>
     <message>
       <source>Mã thiết bị</source>
@@ -1648,6 +1903,21 @@
     <message>
       <source>Hủy</source>
       <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>app</name>
+    <message>
+      <source>Mã hóa dữ liệu</source>
+      <translation>Data encryption</translation>
+    </message>
+    <message>
+      <source>Dữ liệu trẻ em trên máy này chưa được mã hóa: ai lấy được máy hoặc tệp đều đọc được. Mã hóa ngay bây giờ? (Tệp cũ chỉ được thay khi bản mã hóa đã hoàn tất; các tài khoản khác cần được đặt lại mật khẩu ở trang Cài đặt.)</source>
+      <translation>The children's data on this computer is not encrypted: whoever gets the computer or the file can read it. Encrypt it now? (The old file is replaced only once the encrypted copy is complete; other accounts need their passwords reset on the Settings page.)</translation>
+    </message>
+    <message>
+      <source>Chưa mã hóa được ({e}); dữ liệu cũ giữ nguyên, sẽ hỏi lại lần sau.</source>
+      <translation>Could not encrypt ({e}); the old data is unchanged; you will be asked again next time.</translation>
     </message>
   </context>
   <context>
