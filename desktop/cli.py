@@ -11,7 +11,6 @@ import gc
 import json
 import os
 import re
-import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -237,7 +236,7 @@ def _run(args: argparse.Namespace, db_path: Path) -> int:
     """One subcommand; every failure the officer can meet ends as a message and an exit code."""
     from sqlalchemy.exc import DBAPIError  # not needed for the GUI's start
 
-    from desktop.db.errors import DiskFull, is_disk_full
+    from desktop.db.errors import DiskFull, is_disk_full, sqlite_errors
     from desktop.domain.validation import ValidationError
     from desktop.reports.protect import PasswordError
 
@@ -267,7 +266,7 @@ def _run(args: argparse.Namespace, db_path: Path) -> int:
             return 3
         print(f"Lỗi: {_os_problem(exc)}", file=sys.stderr)
         return 2
-    except (DBAPIError, sqlite3.Error) as exc:
+    except (DBAPIError, *sqlite_errors()) as exc:
         if is_disk_full(exc, db_path):
             print(f"Lỗi: {DiskFull(str(db_path))}", file=sys.stderr)
             return 3
@@ -344,10 +343,13 @@ def _login_name(args: argparse.Namespace, db_path: Path) -> str:
 
     if args.user:
         return args.user
-    officers = [a for a in vault.accounts(db_path) if a.role == "officer"]
-    if not officers:
-        raise RuntimeError("Chưa có tài khoản nào: dùng --user TÊN.")
-    return officers[0].username
+    every = vault.accounts(db_path)
+    officers = [a for a in every if a.role == "officer"]
+    if officers:
+        return officers[0].username
+    if len(every) == 1:  # a district/province copy has its reader's account only
+        return every[0].username
+    raise RuntimeError("Chưa có tài khoản nào: dùng --user TÊN.")
 
 
 def _key(args: argparse.Namespace, db_path: Path) -> bytes | None:
@@ -563,7 +565,7 @@ def _cmd_report(args: argparse.Namespace, db_path: Path) -> int:
 def _cmd_sync(args: argparse.Namespace, db_path: Path) -> int:
     from desktop.sync import commands
 
-    return commands.run(args, db_path)
+    return commands.run(args, db_path, lambda: _open(db_path, args))
 
 
 def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:

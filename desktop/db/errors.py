@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import shutil
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -42,6 +43,12 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
         current = current.__cause__ or current.__context__
 
 
+def sqlite_errors() -> tuple[type[Exception], ...]:
+    """sqlite3's and (when loaded) SQLCipher's error classes, which are separate classes."""
+    cipher = sys.modules.get("sqlcipher3.dbapi2") or sys.modules.get("sqlcipher3")
+    return (sqlite3.Error, cipher.Error) if cipher is not None else (sqlite3.Error,)
+
+
 def is_disk_full(exc: BaseException, path: str | Path | None = None) -> bool:
     """True for SQLite's "database or disk is full" and the OS's "no space left on device".
 
@@ -53,7 +60,7 @@ def is_disk_full(exc: BaseException, path: str | Path | None = None) -> bool:
     for current in _chain(exc):
         if isinstance(current, DiskFull):
             return True
-        if isinstance(current, sqlite3.Error):
+        if isinstance(current, sqlite_errors()):
             code = getattr(current, "sqlite_errorcode", None) or 0
             if code == sqlite3.SQLITE_FULL or "database or disk is full" in str(current):
                 return True

@@ -253,9 +253,10 @@ class Register(SyncMixin, AuditMixin, ProgrammeMixin):
             raise NotAllowed("Chỉ cán bộ phụ trách được xem và ghi vụ việc bảo vệ trẻ em.")
 
     @contextmanager
-    def _write(self, *, own_account: bool = False) -> Iterator[_Tx]:
-        """One use case's transaction; a viewer may write only their own password."""
-        if not accounts.may_edit(self.role) and not own_account:
+    def _write(self, *, own_account: bool = False, upstream: bool = False) -> Iterator[_Tx]:
+        """One use case's transaction; a viewer may write only their own password (and receive
+        what the server sends: `upstream`)."""
+        if not (accounts.may_edit(self.role) or own_account or upstream):
             raise NotAllowed("Tài khoản chỉ xem: không được sửa dữ liệu.")
         with self.batch():
             session = self._session

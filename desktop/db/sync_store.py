@@ -433,7 +433,7 @@ class SyncMixin:
         """Apply one pulled page and move the cursor to `cursor`, all in one transaction."""
         changes = list(changes)
         applied = conflicts = skipped = 0
-        with self._write() as tx:  # type: ignore[attr-defined]
+        with self._write(upstream=True) as tx:  # type: ignore[attr-defined]
             session = tx.session
             local = self._local_clocks(session, {c.row_id for c in changes})
             present = self._present(session, changes)

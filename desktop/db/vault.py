@@ -97,6 +97,12 @@ def setup(db_path: Path, commune_code: str, username: str, full_name: str, passw
     key = data_key or keyfile.new_data_key()
     existed = db_path.exists() and db_path.stat().st_size > 0
     if existed:
+        with Register.open(db_path) as plain:  # refuse before anything is rewritten
+            owner = plain.commune_code
+        if owner and owner != commune_code:
+            raise ValidationError(
+                [Problem("commune_code", f"cơ sở dữ liệu này đã thuộc xã {owner}.")]
+            )
         encrypt_plain(db_path, key)
     try:
         register = Register.open(db_path, key)
@@ -116,6 +122,32 @@ def setup(db_path: Path, commune_code: str, username: str, full_name: str, passw
         raise
     register.login_as(username.strip().lower(), "officer")
     return register, code
+
+
+def setup_reader(db_path: Path, unit_code: str, username: str, password: str):
+    """A district/province reader's own encrypted copy of the communes beneath `unit_code`.
+
+    Its one local account (read-only) has the server account's name and password, so the
+    reader types one password. No recovery code: a forgotten password costs only a new copy,
+    pulled again from the server.
+    """
+    from desktop.db.register import Register
+
+    keys_path = keyfile.path_for(db_path)
+    if keys_path.exists() or (db_path.exists() and db_path.stat().st_size > 0):
+        raise SlotError(f"“{db_path.name}” đã có dữ liệu: dùng một tệp mới cho tài khoản xem.")
+    register = Register.open(db_path, keyfile.new_data_key())
+    try:
+        KeyFile(keys_path, unit_code).save()
+        with register.quiet_audit():  # nothing of a reader's copy is ever sent upward
+            register.create_user(username, username, "viewer", password)
+        register.init_reader(unit_code)
+    except BaseException:
+        register.close()
+        _discard(db_path, existed=False)
+        raise
+    register.login_as(username.strip().lower(), "viewer")
+    return register
 
 
 def _discard(db_path: Path, existed: bool) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from desktop.db.register import Register
@@ -32,12 +33,19 @@ def _progress(fraction: float, message: str) -> None:
     print(f"{fraction:4.0%} {message}", file=sys.stderr, flush=True)
 
 
-def run(args: argparse.Namespace, db_path: Path) -> int:
+def run(
+    args: argparse.Namespace, db_path: Path, open_register: Callable[[], Register]
+) -> int:
+    """`open_register` opens the commune's register as the logged-in account (the CLI's login)."""
     if not db_path.exists() and not args.reader:
         return _fail(f"không có tệp {db_path} (chạy “sotreem init --commune MÃ_XÃ” trước).")
     if args.bundle_in and args.bundle_out:
         return _fail("mỗi lần chỉ dùng một trong --bundle-out và --bundle-in.")
-    with Register.open(db_path) as register:
+    try:
+        register = _reader_login(args, db_path) if args.reader else open_register()
+    except SyncError as exc:
+        return _fail(exc.message, 1 if exc.kind in RETRY_LATER else 2)
+    with register:
         try:
             return _run(args, register)
         except SyncError as exc:
@@ -46,27 +54,45 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
             return _fail(str(exc))
 
 
+def _reader_login(args: argparse.Namespace, db_path: Path) -> Register:
+    """A district/province account: one password logs in to the server and opens (or, the
+    first time, creates) this PC's encrypted read-only copy."""
+    from desktop.db import vault
+
+    server = args.server
+    if vault.is_encrypted(db_path):
+        password = _reader_password(args)
+        register = vault.login(db_path, args.reader, password)
+        server = server or register.setting(SERVER_KEY)
+    else:
+        register, password = None, _reader_password(args)
+    if not server:
+        raise SyncError("cần --server URL để đăng nhập tài khoản huyện/tỉnh.", "schema")
+    session = login(server, args.reader, password)
+    if register is None:
+        register = vault.setup_reader(db_path, session.unit, args.reader, password)
+    elif register.reader_unit != session.unit:
+        register.close()
+        raise SyncError(
+            f"tài khoản {args.reader} xem đơn vị {session.unit}, không phải đơn vị của tệp này "
+            f"({register.reader_unit}).",
+            "auth",
+        )
+    register.set_settings({SERVER_KEY: server, TOKEN_KEY: session.token, READER_KEY: args.reader})
+    print(f"Đã đăng nhập {args.reader}: xem {len(session.communes)} xã.", file=sys.stderr)
+    return register
+
+
+def _reader_password(args: argparse.Namespace) -> str:
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return getpass.getpass(f"Mật khẩu của {args.reader}: ")
+
+
 def _run(args: argparse.Namespace, register: Register) -> int:
     server = args.server or register.setting(SERVER_KEY)
-    token = args.token or register.setting(TOKEN_KEY)
-    if args.reader:
-        if not server:
-            return _fail("cần --server URL để đăng nhập tài khoản huyện/tỉnh.")
-        if register.commune_code:
-            return _fail(
-                f"CSDL này là của xã {register.commune_code}; tài khoản huyện/tỉnh cần một tệp "
-                "riêng (dùng --db TỆP_MỚI)."
-            )
-        if args.password_stdin:
-            password = sys.stdin.readline().rstrip("\r\n")
-        else:
-            password = getpass.getpass(f"Mật khẩu của {args.reader}: ")
-        session = login(server, args.reader, password)
-        register.init_reader(session.unit)
-        token = session.token
-        register.set_settings({SERVER_KEY: server, TOKEN_KEY: token, READER_KEY: args.reader})
-        print(f"Đã đăng nhập {args.reader}: xem {len(session.communes)} xã.", file=sys.stderr)
-    elif not register.commune_code and not register.is_reader:
+    token = (None if args.reader else args.token) or register.setting(TOKEN_KEY)
+    if not args.reader and not register.commune_code and not register.is_reader:
         return _fail("chưa chọn xã: chạy “sotreem init --commune MÃ_XÃ” trước.")
     if args.bundle_out or args.bundle_in:
         return _bundle(args, register, token)

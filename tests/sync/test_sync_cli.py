@@ -8,6 +8,7 @@ import os
 import random
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -18,8 +19,10 @@ import pytest
 from sqlalchemy import text
 
 from desktop import cli
+from desktop.db import vault
 from desktop.db.integrity import check_register
 from desktop.db.register import Register
+from desktop.demo import DEMO_ACCOUNT, DEMO_PASSWORD
 from desktop.reports import service
 from server import auth
 from server.db import make_engine, migrate
@@ -85,6 +88,11 @@ def live(tmp_path):
     server.stop()
 
 
+def _login(path: Path) -> Register:
+    """Demo registers are encrypted; the demo officer opens them."""
+    return vault.login(path, DEMO_ACCOUNT[0], DEMO_PASSWORD)
+
+
 def _commune_db(path: Path, children: int, commune: str = COMMUNE) -> Path:
     assert cli.main(["--db", str(path), "demo", "--children", str(children),
                      "--commune", commune]) == 0  # fmt: skip
@@ -103,7 +111,7 @@ def test_sync_command_remembers_the_server_and_a_reader_reports_the_area(live, t
     assert cli.main(["--db", str(a), "sync", "--server", live.url, "--token", token_a]) == 0
     assert "Đồng bộ xong" in capsys.readouterr().out
     assert cli.main(["--db", str(b), "sync", "--server", live.url, "--token", token_b]) == 0
-    with Register.open(a) as register:
+    with _login(a) as register:
         assert register.setting("sync.server") == live.url
         assert register.unsent_count() == 0
         register.add_village("Nậm Pung")
@@ -116,6 +124,10 @@ def test_sync_command_remembers_the_server_and_a_reader_reports_the_area(live, t
     monkeypatch.setattr(sys, "stdin", io.StringIO(password + "\n"))
     assert cli.main(["--db", str(reader), "sync", "--reader", "laocai", "--server", live.url,
                      "--password-stdin"]) == 0  # fmt: skip
+    assert vault.accounts(reader)[0].role == "viewer"  # encrypted, with the reader's password
+    with pytest.raises(sqlite3.DatabaseError):
+        sqlite3.connect(reader).execute("SELECT COUNT(*) FROM child").fetchone()
+    monkeypatch.setenv("SOTREEM_PASSWORD", password)
     out = tmp_path / "tinh.json"
     assert cli.main(["--db", str(reader), "report", "annual", "--period", "2026", "--area",
                      "--format", "json", "-o", str(out)]) == 0  # fmt: skip
@@ -123,12 +135,12 @@ def test_sync_command_remembers_the_server_and_a_reader_reports_the_area(live, t
     assert set(tallies["communes"]) == {COMMUNE, NEIGHBOUR}
     per_commune = [t["children_under_16"]["total"] for t in tallies["communes"].values()]
     assert tallies["area"]["children_under_16"]["total"] == sum(per_commune) > 0
-    with Register.open(a) as register:  # the reader's figures of a commune are the commune's own
+    with _login(a) as register:  # the reader's figures of a commune are the commune's own
         own = service.tally(register, service.period_for("annual", "2026"))
     mine = tallies["communes"][COMMUNE]
     for key in ("children_under_16", "special", "support", "cases", "activities", "training"):
         assert mine[key] == own[key], key
-    with Register.open(reader) as register:
+    with vault.login(reader, "laocai", password) as register:
         assert register.is_reader and register.reader_unit == PROVINCE
         assert check_register(register) == []
     assert cli.main(["--db", str(reader), "init", "--commune", COMMUNE]) == 2  # read-only
@@ -147,7 +159,7 @@ def test_sync_command_offline_and_wrong_password(live, tmp_path, capsys, monkeyp
     assert cli.main(["--db", str(reader), "sync", "--reader", "ai-do", "--server", live.url,
                      "--password-stdin"]) == 2  # fmt: skip
     assert "Sai tên đăng nhập hoặc mật khẩu" in capsys.readouterr().err
-    with Register.open(a) as register:
+    with _login(a) as register:
         assert register.setting("sync.server") is None  # not remembered: never succeeded
 
 
@@ -156,7 +168,7 @@ def test_sync_killed_mid_push_loses_nothing(live, tmp_path):
     finishes the job with every row on the server once."""
     db = _commune_db(tmp_path / "a.db", 1500)
     token = live.device()
-    with Register.open(db) as register:
+    with _login(db) as register:
         total = register.unsent_count()
         children = register.child_count()
     rng = random.Random(7)
@@ -176,7 +188,7 @@ def test_sync_killed_mid_push_loses_nothing(live, tmp_path):
             os.kill(process.pid, signal.SIGKILL)
             kills += 1
         process.wait(timeout=30)
-        with Register.open(db) as register:
+        with _login(db) as register:
             assert check_register(register) == []
             with register.engine.connect() as conn:
                 sent_top = conn.execute(
@@ -186,7 +198,7 @@ def test_sync_killed_mid_push_loses_nothing(live, tmp_path):
             assert sent_top <= live.acked(token)  # marked sent only what the server stored
     assert kills >= 1
     assert cli.main(["--db", str(db), "sync"]) == 0
-    with Register.open(db) as register:
+    with _login(db) as register:
         assert register.unsent_count() == 0
         assert check_register(register) == []
     assert live.count("child") == children
