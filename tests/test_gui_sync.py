@@ -36,7 +36,7 @@ def wait_idle(qtbot, win):
 
 def messages(monkeypatch, name):
     said: list[str] = []
-    monkeypatch.setattr(dialogs, name, lambda parent, text, *rest: said.append(text))
+    monkeypatch.setattr(dialogs, name, lambda parent, title, text: said.append(text))
     return said
 
 

@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
             self.cases_page.open_child.connect(self.open_child)
         self.settings_page = SettingsPage(register, self.tasks)
         self.settings_page.lock_minutes_changed.connect(self.set_lock_minutes)
+        self.settings_page.backup.restore_chosen.connect(self.restore_from)
         self.activities_page = ActivitiesPage(register, self.tasks, read_only=read_only)
         self.training_page = TrainingPage(register, self.tasks, read_only=read_only)
         self.plan_page = PlanPage(register, self.tasks, read_only=read_only)
@@ -309,6 +310,36 @@ class MainWindow(QMainWindow):
         self.attached = False
         self.register.login_as(self.register.user, role)
         self.attach(self.register)
+
+    def restore_from(self, backup_file: Path) -> None:
+        """Replace the register with a backup (the officer saw its preview), then reopen it."""
+        from desktop.db import backup
+        from desktop.db.register import Register
+
+        old, role = self.register, self.role
+        self.sync.stop()
+
+        def work() -> Register:
+            path, key, user = old.path, old.key, old.user
+            old.close()
+            backup.restore(backup_file, path, backup.folder_for(path), key)
+            register = Register.open(path, key)
+            register.login_as(user, role)
+            register.record_event("restored", "database", label=backup_file.name)
+            return register
+
+        def done(register: Register) -> None:
+            self.register = register
+            self._rebuild(role)
+            self.statusBar().showMessage(self.tr("Đã khôi phục từ {name}.").format(
+                name=backup_file.name), 10_000)  # fmt: skip
+
+        def failed(error: BaseException) -> None:
+            from desktop.ui import dialogs
+
+            dialogs.error(self, self.tr("Khôi phục"), str(error))
+
+        self.tasks.run_db(work, done, failed)
 
     # ---- navigation ---------------------------------------------------------------------
 

@@ -56,6 +56,11 @@ class SettingsPage(QWidget):
 
         self.accounts = AccountsBox(register, tasks)
         layout.addWidget(self.accounts)
+        if tasks is not None:
+            from desktop.ui.backup_box import BackupBox
+
+            self.backup = BackupBox(register, tasks)
+            layout.addWidget(self.backup)
         layout.addStretch(1)
 
     def _lock_minutes_chosen(self, minutes: int) -> None:

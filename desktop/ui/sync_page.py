@@ -38,6 +38,7 @@ class SyncPage(QWidget):
         super().__init__()
         self.register, self.tasks, self.scheduler = register, tasks, scheduler
         self._manual = False
+        self._title = self.tr("Đồng bộ")
         self._conflicts: list = []
         self.last_sync: datetime | None = None
 
@@ -100,9 +101,7 @@ class SyncPage(QWidget):
         state_box = QGroupBox(self.tr("Tình trạng"))
         state_box.setLayout(state_form)
 
-        self.failures = make_table(
-            [self.tr("Bản ghi"), self.tr("Máy chủ trả lời")], "syncFailures"
-        )
+        self.failures = make_table([self.tr("Bản ghi"), self.tr("Máy chủ trả lời")], "syncFailures")
         self.conflicts = make_table(
             [
                 self.tr("Bản ghi"),
@@ -158,7 +157,7 @@ class SyncPage(QWidget):
     def _entered(self) -> tuple[str, str] | None:
         server, token = self.server.text().strip(), self.token.text().strip()
         if not server or not token:
-            dialogs.error(self, self.tr("Nhập địa chỉ máy chủ và mã thiết bị."))
+            dialogs.error(self, self._title, self.tr("Nhập địa chỉ máy chủ và mã thiết bị."))
             return None
         return server, token
 
@@ -168,7 +167,7 @@ class SyncPage(QWidget):
         else:
             entered = self._entered()
         if entered is None:
-            dialogs.error(self, self.tr("Nhập địa chỉ máy chủ."))
+            dialogs.error(self, self._title, self.tr("Nhập địa chỉ máy chủ."))
             return
         server, token = entered
         self.test_button.setEnabled(False)
@@ -184,11 +183,13 @@ class SyncPage(QWidget):
 
         def done(answer: str) -> None:
             self.test_button.setEnabled(True)
-            dialogs.inform(self, self.tr("Kết nối được máy chủ. {answer}").format(answer=answer))
+            dialogs.inform(
+                self, self._title, self.tr("Kết nối được máy chủ. {answer}").format(answer=answer)
+            )
 
         def failed(error: BaseException) -> None:
             self.test_button.setEnabled(True)
-            dialogs.error(self, str(error))
+            dialogs.error(self, self._title, str(error))
 
         self.tasks.run_io(work, done, failed)
 
@@ -208,10 +209,12 @@ class SyncPage(QWidget):
 
     def _login_and_sync(self) -> None:
         server, username, password = (
-            self.server.text().strip(), self.reader.text().strip(), self.token.text()
+            self.server.text().strip(),
+            self.reader.text().strip(),
+            self.token.text(),
         )
         if not server or not username:
-            dialogs.error(self, self.tr("Nhập địa chỉ máy chủ và tài khoản."))
+            dialogs.error(self, self._title, self.tr("Nhập địa chỉ máy chủ và tài khoản."))
             return
         self.sync_button.setEnabled(False)
 
@@ -238,7 +241,7 @@ class SyncPage(QWidget):
 
         def failed(error: BaseException) -> None:
             self.sync_button.setEnabled(True)
-            dialogs.error(self, str(error))
+            dialogs.error(self, self._title, str(error))
 
         self.tasks.run_io(work, done, failed)
 
@@ -265,6 +268,7 @@ class SyncPage(QWidget):
             self._manual = False
             dialogs.inform(
                 self,
+                self._title,
                 self.tr("Đã đồng bộ: gửi {sent}, nhận {received} thay đổi.").format(
                     sent=report.pushed, received=report.pulled
                 ),
@@ -276,7 +280,7 @@ class SyncPage(QWidget):
         self.error_label.setText(message)
         if self._manual:
             self._manual = False
-            dialogs.error(self, message)
+            dialogs.error(self, self._title, message)
         self.refresh()
 
     # ---- state, failures and conflicts ----------------------------------------------------
@@ -345,5 +349,5 @@ class SyncPage(QWidget):
         self.tasks.run_db(
             lambda: self.register.resolve_conflict(conflict.id, keep),
             lambda _changes: self.refresh(),
-            lambda error: dialogs.error(self, str(error)),
+            lambda error: dialogs.error(self, self._title, str(error)),
         )

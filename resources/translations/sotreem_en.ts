@@ -324,6 +324,59 @@
     </message>
   </context>
   <context>
+    <name>BackupBox</name>
+    <message>
+      <source>Sao lưu và khôi phục</source>
+      <translation>Backup and restore</translation>
+    </message>
+    <message>
+      <source>Sao lưu ra thư mục/USB…</source>
+      <translation>Back up to a folder/USB…</translation>
+    </message>
+    <message>
+      <source>Khôi phục từ bản sao lưu…</source>
+      <translation>Restore from a backup…</translation>
+    </message>
+    <message>
+      <source>Ứng dụng tự sao lưu khi đóng và mỗi ngày (thư mục backups cạnh tệp dữ liệu). Bản sao được mã hóa như dữ liệu; tệp .keys.json đi kèm phải được chép cùng.</source>
+      <translation>The application backs up on exit and daily (the backups folder beside the data file). Backups are encrypted like the data; copy the .keys.json file that goes with each one.</translation>
+    </message>
+    <message>
+      <source>Chọn thư mục hoặc USB</source>
+      <translation>Choose a folder or USB stick</translation>
+    </message>
+    <message>
+      <source>Đang sao lưu…</source>
+      <translation>Backing up…</translation>
+    </message>
+    <message>
+      <source>Đã sao lưu vào {path} ({what}).</source>
+      <translation>Backed up to {path} ({what}).</translation>
+    </message>
+    <message>
+      <source>Chọn bản sao lưu</source>
+      <translation>Choose a backup</translation>
+    </message>
+    <message>
+      <source>Bản sao lưu Sổ Trẻ Em (*.db)</source>
+      <translation>Sổ Trẻ Em backups (*.db)</translation>
+    </message>
+    <message>
+      <source>Bản sao lưu {name} — {what}.
+Dữ liệu hiện tại sẽ được thay bằng bản này (một bản của dữ liệu hiện tại vẫn được giữ trong thư mục backups).</source>
+      <translation>Backup {name} — {what}.
+The current data will be replaced by it (a copy of the current data is kept in the backups folder).</translation>
+    </message>
+    <message>
+      <source>CẢNH BÁO: dữ liệu hiện tại còn {n} thay đổi chưa gửi lên máy chủ; sau khi khôi phục chúng chỉ còn trong bản giữ lại.</source>
+      <translation>WARNING: the current data has {n} changes not yet sent to the server; after the restore they remain only in the kept copy.</translation>
+    </message>
+    <message>
+      <source>Khôi phục bản sao lưu?</source>
+      <translation>Restore the backup?</translation>
+    </message>
+  </context>
+  <context>
     <name>CaseDialog</name>
     <message>
       <source>Tiếp nhận vụ việc</source>
@@ -1031,6 +1084,14 @@
       <translation>Could not open the children's register: {e}</translation>
     </message>
     <message>
+      <source>Đã khôi phục từ {name}.</source>
+      <translation>Restored from {name}.</translation>
+    </message>
+    <message>
+      <source>Khôi phục</source>
+      <translation>Restore</translation>
+    </message>
+    <message>
       <source>{n} thay đổi chưa gửi</source>
       <translation>{n} unsent changes</translation>
     </message>
@@ -1605,6 +1666,10 @@
   </context>
   <context>
     <name>SyncPage</name>
+    <message>
+      <source>Đồng bộ</source>
+      <translation>Sync</translation>
+    </message>
     <message>
       <source>mã do cán bộ tin học huyện/tỉnh cấp</source>
       <translation>code given by the district/province IT staff</translation>
