@@ -154,6 +154,10 @@ def test_district_reader_sees_the_area_and_each_commune(qtbot, tmp_path):
         page = win.reports_page
         qtbot.waitUntil(lambda: page.area.count() >= 3 and page.figures is not None)
         assert page.area.isVisible() and not page.sent_button.isVisible()
+        assert win.page_keys == ["reports", "sync", "settings"]  # no empty commune pages
+        assert [win.nav.item(i).text() for i in range(win.nav.count())] == [
+            "Báo cáo", "Đồng bộ", "Cài đặt"
+        ]
         assert page.area.itemText(0).startswith("Toàn địa bàn")
 
         def children_shown() -> int:

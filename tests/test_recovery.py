@@ -13,6 +13,7 @@ import pytest
 from desktop.db import backup
 from desktop.db.register import Register
 from tests.conftest import TODAY, draft
+from tests.gui_helpers import answer_login
 
 
 def scramble(path):
@@ -59,7 +60,8 @@ def open_answering(qtbot, monkeypatch, db_path, answer):
 
     def ask(parent, title, text, *rest):
         said.append(("ask", title, text))
-        return answer
+        # the damage question gets `answer`; "encrypt this older register now?" waits
+        return answer if title == "Sổ trẻ em bị hỏng" else dialogs.Button.No
 
     monkeypatch.setattr(dialogs, "ask", ask)
     monkeypatch.setattr(dialogs, "error", lambda p, t, text: said.append(("error", t, text)))
@@ -77,6 +79,7 @@ def test_damaged_file_at_start_offers_the_newest_backup(qtbot, monkeypatch, save
     db_path = saved_register
     backup.automatic(db_path, backup.folder_for(db_path))
     DAMAGE[damage](db_path)
+    answer_login("hanh", "mat-khau-1")  # before the damage is found, or after the restore
     window, said = open_answering(qtbot, monkeypatch, db_path, dialogs.Button.Yes)
     if window is not None and not window.attached:  # damage found by the full check on open
         qtbot.waitUntil(lambda: window.attached, timeout=20000)

@@ -38,6 +38,8 @@ PAGES = (
 )
 OFFICER_ONLY = frozenset({"cases", "audit"})
 
+READER_PAGES = ("reports", "sync", "settings")
+
 
 def may_see_cases(role: str) -> bool:
     return role == "officer"  # the rule of desktop.db.accounts, without importing argon2 here
@@ -220,6 +222,12 @@ class MainWindow(QMainWindow):
             "settings": self.settings_page,
         }
         self.pages.removeWidget(self.opening)
+        if register.is_reader:  # a district/province copy: the area's reports, its sync, settings
+            self.page_keys = [k for k in READER_PAGES if may_see(self.role, k)]
+            self.nav.clear()
+            for key, title in PAGES:
+                if key in self.page_keys:
+                    self.nav.addItem(QListWidgetItem(self.tr(title)))
         for key in self.page_keys:
             self.pages.addWidget(built[key])
         self.attached = True

@@ -337,7 +337,10 @@ class SyncPage(QWidget):
             self.next_label.setText(next_at.astimezone().strftime("%H:%M"))
 
     def _selection_changed(self) -> None:
-        chosen = bool(self.conflicts.selectionModel().selectedRows())
+        # A reader sees the communes' conflicts; only the commune's officer settles them.
+        chosen = (
+            bool(self.conflicts.selectionModel().selectedRows()) and not self.register.is_reader
+        )
         self.keep_button.setEnabled(chosen)
         self.other_button.setEnabled(chosen)
 
