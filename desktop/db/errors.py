@@ -15,8 +15,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError
-
 _NEARLY_FULL = 1 << 20  # bytes free below which an I/O error is taken for a full disk
 DISK_FULL_MESSAGE = (
     "Ổ đĩa đã đầy nên chưa ghi được. Dữ liệu đã lưu trước đó vẫn còn nguyên. "
@@ -38,8 +36,9 @@ def _chain(exc: BaseException) -> Iterator[BaseException]:
     while current is not None and id(current) not in seen:
         seen.add(id(current))
         yield current
-        if isinstance(current, DBAPIError) and current.orig is not None:
-            yield current.orig
+        orig = getattr(current, "orig", None)  # SQLAlchemy's DBAPIError wraps the driver's error
+        if isinstance(orig, BaseException):
+            yield orig
         current = current.__cause__ or current.__context__
 
 
