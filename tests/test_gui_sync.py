@@ -180,3 +180,39 @@ def test_district_reader_sees_the_area_and_each_commune(qtbot, tmp_path):
             desk.register.close()
     finally:
         hub.close()
+
+
+def test_usb_bundle_round_trip_from_the_sync_page(qtbot, window, register, monkeypatch, tmp_path):
+    from server import usb
+    from tests.sync.conftest import Hub
+
+    hub = Hub(f"sqlite:///{tmp_path / 'server.db'}")
+    try:
+        register.add_child(draft(register, "Thào Thị Chá"))
+        token = hub.device_token(register.commune_code or "")
+        page = window.sync_page
+        type_text(page.token, token)
+        told = messages(monkeypatch, "inform")
+        request, reply = tmp_path / "E" / "gui-len.stb", tmp_path / "E" / "tra-loi.stb"
+        request.parent.mkdir()
+        unsent = register.unsent_count()
+        page.write_bundle(request)
+        qtbot.waitUntil(lambda: bool(told), timeout=20_000)
+        assert f"Đã ghi {unsent} thay đổi" in told[-1] and request.exists()
+        assert register.unsent_count() == unsent  # sent only once the reply is imported
+
+        usb.import_bundle(hub.engine, request.read_bytes(), reply)  # at the district
+
+        page.read_bundle(reply)
+        qtbot.waitUntil(lambda: len(told) == 2, timeout=20_000)
+        assert f"Máy chủ đã nhận {unsent} thay đổi (từ chối 0)" in told[-1]
+        assert register.unsent_count() == 0
+        qtbot.waitUntil(lambda: page.unsent_label.text() == "0")  # the page shows it too
+        assert len(hub.records("child")) == 1
+
+        errors = messages(monkeypatch, "error")
+        page.read_bundle(reply)  # the same answer again: refused, nothing applied
+        qtbot.waitUntil(lambda: bool(errors), timeout=20_000)
+        assert "Traceback" not in errors[0]
+    finally:
+        hub.close()

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,8 +25,14 @@ from desktop.db.register import Register
 from desktop.domain.sync_timing import ago
 from desktop.ui import dialogs
 from desktop.ui.page_parts import make_table
-from desktop.ui.sync_scheduler import SyncScheduler, server_settings
+from desktop.ui.sync_scheduler import EVERYTHING, SyncScheduler, server_settings
 from desktop.ui.taskman import TaskManager
+
+
+def _remember_token(register: Register, token: str) -> None:
+    from desktop.sync.commands import TOKEN_KEY
+
+    register.set_settings({TOKEN_KEY: token})
 
 
 def _remember(register: Register, server: str, token: str) -> None:
@@ -71,9 +79,19 @@ class SyncPage(QWidget):
             self.sync_button.setText(self.tr("Đăng nhập và đồng bộ"))
         else:
             server_form.addRow(self.tr("Mã thiết bị"), self.token)
+        # No connection at all: the same changes travel on a USB stick (signed, encrypted).
+        self.bundle_out_button = QPushButton(
+            self.tr("Ghi gói USB gửi lên…"), objectName="bundleOut"
+        )
+        self.bundle_out_button.clicked.connect(self._ask_bundle_out)
+        self.bundle_in_button = QPushButton(self.tr("Nhập gói trả lời…"), objectName="bundleIn")
+        self.bundle_in_button.clicked.connect(self._ask_bundle_in)
         buttons = QHBoxLayout()
         buttons.addWidget(self.test_button)
         buttons.addWidget(self.sync_button)
+        if not register.is_reader:
+            buttons.addWidget(self.bundle_out_button)
+            buttons.addWidget(self.bundle_in_button)
         buttons.addStretch(1)
         server_form.addRow(buttons)
         server_box = QGroupBox(self.tr("Máy chủ huyện/tỉnh"))
@@ -244,6 +262,72 @@ class SyncPage(QWidget):
             dialogs.error(self, self._title, str(error))
 
         self.tasks.run_io(work, done, failed)
+
+    # ---- USB bundles ------------------------------------------------------------------------
+
+    def _token(self) -> str | None:
+        token = self.token.text().strip()
+        if not token:
+            dialogs.error(self, self._title, self.tr("Nhập mã thiết bị (do huyện/tỉnh cấp) trước."))
+            return None
+        return token
+
+    def _ask_bundle_out(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Ghi gói USB"), "gui-len.stb", self.tr("Gói Sổ Trẻ Em (*.stb)")
+        )
+        if name:
+            self.write_bundle(Path(name))
+
+    def _ask_bundle_in(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Nhập gói trả lời"), "", self.tr("Gói Sổ Trẻ Em (*.stb)")
+        )
+        if name:
+            self.read_bundle(Path(name))
+
+    def write_bundle(self, path: Path) -> None:
+        token = self._token()
+        if token is None:
+            return
+
+        def work() -> int:
+            from desktop.sync import bundle
+
+            count = bundle.write_request(self.register, token, path)
+            _remember_token(self.register, token)
+            return count
+
+        def done(count: int) -> None:
+            dialogs.inform(self, self._title, self.tr(
+                "Đã ghi {n} thay đổi vào {name}. Mang tệp lên huyện/tỉnh; khi có gói trả lời, "
+                "bấm “Nhập gói trả lời…”. Các thay đổi chỉ được coi là đã gửi khi nhập gói trả lời."
+            ).format(n=count, name=path.name))  # fmt: skip
+
+        self.tasks.run_db(work, done, lambda e: dialogs.error(self, self._title, str(e)))
+
+    def read_bundle(self, path: Path) -> None:
+        token = self._token()
+        if token is None:
+            return
+
+        def work():
+            from desktop.sync import bundle
+
+            return bundle.apply_reply(self.register, token, path)
+
+        def done(result) -> None:
+            text = self.tr(
+                "Máy chủ đã nhận {pushed} thay đổi (từ chối {rejected}); nhận về {pulled} thay "
+                "đổi, {conflicts} xung đột."
+            ).format(pushed=result.pushed, rejected=result.rejected, pulled=result.pulled,
+                     conflicts=result.conflicts)  # fmt: skip
+            if result.more:
+                text += " " + self.tr("Máy chủ còn dữ liệu: hãy làm thêm một lượt gói USB.")
+            dialogs.inform(self, self._title, text)
+            self.tasks.changed.emit(Changes(EVERYTHING))
+
+        self.tasks.run_db(work, done, lambda e: dialogs.error(self, self._title, str(e)))
 
     # ---- progress -------------------------------------------------------------------------
 

@@ -1707,6 +1707,14 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Device token</translation>
     </message>
     <message>
+      <source>Ghi gói USB gửi lên…</source>
+      <translation>Write a USB bundle to send…</translation>
+    </message>
+    <message>
+      <source>Nhập gói trả lời…</source>
+      <translation>Import the reply bundle…</translation>
+    </message>
+    <message>
       <source>Máy chủ huyện/tỉnh</source>
       <translation>District/province server</translation>
     </message>
@@ -1789,6 +1797,34 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Nhập địa chỉ máy chủ và tài khoản.</source>
       <translation>Enter the server address and the account.</translation>
+    </message>
+    <message>
+      <source>Nhập mã thiết bị (do huyện/tỉnh cấp) trước.</source>
+      <translation>Enter the device token (given by the district/province) first.</translation>
+    </message>
+    <message>
+      <source>Ghi gói USB</source>
+      <translation>Write USB bundle</translation>
+    </message>
+    <message>
+      <source>Gói Sổ Trẻ Em (*.stb)</source>
+      <translation>Sổ Trẻ Em bundles (*.stb)</translation>
+    </message>
+    <message>
+      <source>Nhập gói trả lời</source>
+      <translation>Import the reply bundle</translation>
+    </message>
+    <message>
+      <source>Đã ghi {n} thay đổi vào {name}. Mang tệp lên huyện/tỉnh; khi có gói trả lời, bấm “Nhập gói trả lời…”. Các thay đổi chỉ được coi là đã gửi khi nhập gói trả lời.</source>
+      <translation>Wrote {n} changes to {name}. Take the file to the district/province; when the reply comes back, press “Import the reply bundle…”. The changes count as sent only once the reply is imported.</translation>
+    </message>
+    <message>
+      <source>Máy chủ đã nhận {pushed} thay đổi (từ chối {rejected}); nhận về {pulled} thay đổi, {conflicts} xung đột.</source>
+      <translation>The server took {pushed} changes (refused {rejected}); received {pulled} changes, {conflicts} conflicts.</translation>
+    </message>
+    <message>
+      <source>Máy chủ còn dữ liệu: hãy làm thêm một lượt gói USB.</source>
+      <translation>The server has more: do another USB round.</translation>
     </message>
     <message>
       <source>Đã đồng bộ: gửi {sent}, nhận {received} thay đổi.</source>
