@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop.db.errors import DiskFull, is_disk_full
+from desktop.db.errors import DiskFull, is_disk_full, sqlite_errors
 
 KEEP = 10
 _PREFIX = "sotreem-"
@@ -49,14 +49,6 @@ def _connect(path: Path | str, key: bytes | None, **kwargs) -> sqlite3.Connectio
     from desktop.db.engine import connect_encrypted
 
     return connect_encrypted(path, key, **kwargs)
-
-
-def _errors() -> tuple[type[Exception], ...]:
-    """sqlite3's and (when loaded) sqlcipher3's errors, which are separate classes."""
-    import sys
-
-    cipher = sys.modules.get("sqlcipher3")
-    return (sqlite3.Error, cipher.Error) if cipher is not None else (sqlite3.Error,)
 
 
 def keys_beside(db_file: Path) -> Path:
@@ -100,7 +92,7 @@ def _copy(
             for suffix in ("-wal", "-shm"):
                 Path(f"{target}{suffix}").unlink(missing_ok=True)
         os.replace(tmp, target)
-    except _errors() as exc:
+    except sqlite_errors() as exc:
         if is_disk_full(exc, target):
             raise BackupDiskFull(str(target)) from exc
         raise BackupError(f"Không sao lưu được vào “{target}”: {exc}") from exc
@@ -149,7 +141,7 @@ def describe(path: Path, key: bytes | None = None) -> BackupInfo:
             children = one("SELECT COUNT(*) FROM child WHERE deleted = 0") or 0
             cases = one("SELECT COUNT(*) FROM protectioncase WHERE deleted = 0") or 0
             unsent = one("SELECT COUNT(*) FROM change_log WHERE sent_at IS NULL") or 0
-    except _errors() as exc:
+    except sqlite_errors() as exc:
         if is_disk_full(exc, path):  # SQLite could not even open its shared-memory file
             raise BackupDiskFull(str(path)) from exc
         if key is not None:

@@ -29,16 +29,11 @@ from desktop.ui.sync_scheduler import EVERYTHING, SyncScheduler, server_settings
 from desktop.ui.taskman import TaskManager
 
 
-def _remember_token(register: Register, token: str) -> None:
-    from desktop.sync.commands import TOKEN_KEY
-
-    register.set_settings({TOKEN_KEY: token})
-
-
-def _remember(register: Register, server: str, token: str) -> None:
+def _remember(register: Register, token: str, server: str | None = None) -> None:
+    """Keep the token (and server) in the encrypted register, for the next syncs."""
     from desktop.sync.commands import SERVER_KEY, TOKEN_KEY
 
-    register.set_settings({SERVER_KEY: server, TOKEN_KEY: token})
+    register.set_settings({TOKEN_KEY: token} | ({SERVER_KEY: server} if server else {}))
 
 
 class SyncPage(QWidget):
@@ -196,7 +191,7 @@ class SyncPage(QWidget):
             with SyncClient(self.register, server, token) as client:
                 answer = client.test_connection()
             if token:
-                _remember(self.register, server, token)
+                _remember(self.register, token, server)
             return answer
 
         def done(answer: str) -> None:
@@ -220,7 +215,7 @@ class SyncPage(QWidget):
             return
         server, token = entered
         if (server, token) != server_settings(self.register):
-            self.tasks.run_db(lambda: _remember(self.register, server, token))
+            self.tasks.run_db(lambda: _remember(self.register, token, server))
         self._manual = True
         if not self.scheduler.run(manual=True):
             self._manual = False
@@ -295,7 +290,7 @@ class SyncPage(QWidget):
             from desktop.sync import bundle
 
             count = bundle.write_request(self.register, token, path)
-            _remember_token(self.register, token)
+            _remember(self.register, token)
             return count
 
         def done(count: int) -> None:
