@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -243,6 +244,9 @@ def test_status_bar_counts_unsent_changes(qtbot, window, register):
     assert (
         window.sync_status.text() == f"Đồng bộ: chưa đặt máy chủ · {unsent} thay đổi chưa gửi"
     )
+    # The uninstaller cannot open the encrypted register: the count waits for it beside the file.
+    marker = json.loads((register.path.parent / "sync-state.json").read_text(encoding="utf-8"))
+    assert marker == {"unsent": unsent, "last_sync": None}
 
 
 def test_application_reuses_the_existing_qapplication(qapp):

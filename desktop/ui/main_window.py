@@ -389,7 +389,17 @@ class MainWindow(QMainWindow):
         self.update_sync_status()
 
     def update_sync_status(self, *_args: object) -> None:
-        self.tasks.run_db(self.register.sync_state, self._show_sync_state)
+        register = self.register
+
+        def read():
+            from desktop import config
+
+            state = register.sync_state()
+            last = state.last_sync.isoformat() if state.last_sync else None
+            config.write_sync_state(register.path, state.unsent, last)  # for the uninstaller
+            return state
+
+        self.tasks.run_db(read, self._show_sync_state)
 
     def _show_sync_state(self, state) -> None:
         from datetime import UTC, datetime
