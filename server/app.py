@@ -8,7 +8,10 @@ shapes are those of `desktop.sync.protocol`; errors are an `ErrorBody` with a Vi
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
 from datetime import datetime
+from typing import TypeVar
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
@@ -24,6 +27,12 @@ from server.db import make_engine, migrate, reading
 from server.wire import WireError, error_response, read_message, respond, version_mismatch
 
 log = logging.getLogger("sotreem.server")
+T = TypeVar("T")
+
+# At most this many requests do database work at once; the rest wait, asleep. Under a burst of
+# pushes, Starlette's forty threads traded the GIL and queued on the revision counter, and a
+# third of the throughput went (benchmarks/bench_sync_server.py).
+DB_THREADS = 4
 
 
 class LoginRequest(BaseModel):
@@ -53,6 +62,14 @@ def create_app(database_url: str, engine: Engine | None = None) -> FastAPI:
     migrate(engine)
     app = FastAPI(title="Sổ Trẻ Em — máy chủ đồng bộ", version=__version__)
     app.state.engine = engine
+    db_slots = threading.BoundedSemaphore(DB_THREADS)  # a thread lock: tests run several loops
+
+    def limited(func: Callable[..., T], *args: object) -> T:
+        with db_slots:
+            return func(*args)
+
+    async def in_thread(func: Callable[..., T], *args: object) -> T:
+        return await run_in_threadpool(limited, func, *args)
 
     @app.exception_handler(WireError)
     async def _wire_error(request: Request, exc: WireError) -> Response:
@@ -94,19 +111,19 @@ def create_app(database_url: str, engine: Engine | None = None) -> FastAPI:
             )
 
         try:
-            return respond(await run_in_threadpool(run), request)
+            return respond(await in_thread(run), request)
         except auth.AuthError as exc:
             raise WireError("auth", str(exc)) from exc
 
     @app.post("/v1/push")
     async def push(request: Request) -> Response:
-        who = await run_in_threadpool(caller, request)
+        who = await in_thread(caller, request)
         if not who.is_device:
             message = "Tài khoản huyện/tỉnh chỉ được xem dữ liệu, không được gửi lên."
             raise WireError("scope", message)
         message = await read_message(request, PushRequest)
         try:
-            answer = await run_in_threadpool(apply.push, engine, who, message)
+            answer = await in_thread(apply.push, engine, who, message)
         except apply.Restored as exc:
             return error_response(WireError("server", str(exc)), request, status=409)
         return respond(answer, request)
@@ -119,8 +136,8 @@ def create_app(database_url: str, engine: Engine | None = None) -> FastAPI:
             raise version_mismatch(v)
         if after < 0:
             raise WireError("schema", "Tham số after phải là số không âm.")
-        who = await run_in_threadpool(caller, request)
-        answer = await run_in_threadpool(pull.pull, engine, who, after, limit)
+        who = await in_thread(caller, request)
+        answer = await in_thread(pull.pull, engine, who, after, limit)
         return respond(answer, request)
 
     return app

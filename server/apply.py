@@ -19,14 +19,14 @@ devices queue instead of deadlocking; a deadlock or a lost insert race is retrie
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, insert, select, text, tuple_, update
+import orjson
+from sqlalchemy import Connection, Engine, bindparam, insert, select, tuple_, update
 from sqlalchemy.exc import DBAPIError
 from uuid6 import uuid7
 
@@ -179,9 +179,11 @@ def _old_rejections(conn: Connection, device_id: str, seqs: list[int]) -> list[R
     return [Rejection(seq=seq, message=message) for seq, message in rows]
 
 
-_PG_LOCK_RECORDS = text(
+# Keys and rows travel as typed arrays (`unnest`), so PostgreSQL plans index lookups, in
+# psycopg's binary format (`%(name)b`), which needs no quoting of the JSON inside.
+_PG_LOCK_RECORDS = (
     "SELECT r.entity, r.id, r.commune_code, r.data, r.clock FROM record AS r "
-    "JOIN json_to_recordset(CAST(:keys AS json)) AS k(entity text, id text) "
+    "JOIN unnest(%(entity)b::text[], %(id)b::text[]) AS k(entity, id) "
     "ON r.entity = k.entity AND r.id = k.id ORDER BY r.entity, r.id FOR UPDATE OF r"
 )
 
@@ -189,29 +191,24 @@ _PG_LOCK_RECORDS = text(
 def _lock_rows(conn: Connection, changes: list[Change]) -> dict[tuple[str, str], _Row]:
     """Read (and on PostgreSQL lock, in key order) the stored rows the changes touch."""
     keys = sorted({(c.entity, c.id) for c in changes})
-    rows: dict[tuple[str, str], _Row] = {}
     if conn.dialect.name == "postgresql":
-        found = conn.execute(
-            _PG_LOCK_RECORDS, {"keys": json.dumps([{"entity": e, "id": i} for e, i in keys])}
-        ).mappings()
-        for r in found:
-            rows[(r["entity"], r["id"])] = _Row(
-                r["commune_code"], json.loads(r["data"]), json.loads(r["clock"]), new=False
+        found = conn.exec_driver_sql(
+            _PG_LOCK_RECORDS, {"entity": [e for e, _ in keys], "id": [i for _, i in keys]}
+        )
+    else:
+        found = (
+            row
+            for start in range(0, len(keys), 200)
+            for row in conn.execute(
+                select(record.c.entity, record.c.id, record.c.commune_code, record.c.data,
+                       record.c.clock)
+                .where(tuple_(record.c.entity, record.c.id).in_(keys[start : start + 200]))
             )
-        return rows
-    for start in range(0, len(keys), 200):
-        chunk = keys[start : start + 200]
-        result = conn.execute(
-            select(record)
-            .where(tuple_(record.c.entity, record.c.id).in_(chunk))
-            .order_by(record.c.entity, record.c.id)
-            .with_for_update()
-        ).mappings()
-        for r in result:
-            rows[(r["entity"], r["id"])] = _Row(
-                r["commune_code"], json.loads(r["data"]), json.loads(r["clock"]), new=False
-            )
-    return rows
+        )  # fmt: skip
+    return {
+        (entity, row_id): _Row(commune, orjson.loads(data), orjson.loads(clock), new=False)
+        for entity, row_id, commune, data, clock in found
+    }
 
 
 # ---- one change ---------------------------------------------------------------------------
@@ -334,15 +331,14 @@ def _write(conn: Connection, batch: _Batch) -> None:
         clock = {k: [v[0], real(v[1]), v[2], v[3]] for k, v in row.clock.items()}
         values = {
             "entity": entity, "id": row_id, "commune_code": row.commune,
-            "data": json.dumps(row.data, ensure_ascii=False),
-            "clock": json.dumps(clock, ensure_ascii=False),
+            "data": _text(row.data), "clock": _text(clock),
         }  # fmt: skip
         (inserts if row.new else updates).append(values)
     changes = [
         {
             "rev": first + i, "entity": e.entity, "row_id": e.row_id,
             "commune_code": e.commune, "hlc": e.hlc, "by": e.by, "device_id": e.device_id,
-            "fields": json.dumps(e.fields, ensure_ascii=False),
+            "fields": _text(e.fields),
         }
         for i, e in enumerate(batch.emits)
     ]  # fmt: skip
@@ -361,24 +357,28 @@ def _write(conn: Connection, batch: _Batch) -> None:
     conn.execute(insert(change), changes)
 
 
-# On PostgreSQL each table is written by one statement whose rows travel as one JSON text:
-# the revision counter is held meanwhile, so every round trip here is paid by every device
-# waiting behind this push.
-_PG_INSERT_RECORDS = text(
+def _text(value: Any) -> str:
+    return orjson.dumps(value).decode()
+
+
+# On PostgreSQL each table is written by one statement: the revision counter is held meanwhile,
+# so every round trip here is paid by every device waiting behind this push.
+_PG_INSERT_RECORDS = (
     "INSERT INTO record (entity, id, commune_code, data, clock) "
-    "SELECT entity, id, commune_code, data, clock FROM json_to_recordset(CAST(:rows AS json)) "
-    "AS v(entity text, id text, commune_code text, data text, clock text)"
+    "SELECT * FROM unnest(%(entity)b::text[], %(id)b::text[], "
+    "%(commune_code)b::text[], %(data)b::text[], %(clock)b::text[])"
 )
-_PG_UPDATE_RECORDS = text(
+_PG_UPDATE_RECORDS = (
     "UPDATE record AS r SET data = v.data, clock = v.clock "
-    "FROM json_to_recordset(CAST(:rows AS json)) AS v(entity text, id text, data text, clock text) "
+    "FROM unnest(%(entity)b::text[], %(id)b::text[], %(data)b::text[], "
+    "%(clock)b::text[]) AS v(entity, id, data, clock) "
     "WHERE r.entity = v.entity AND r.id = v.id"
 )
-_PG_INSERT_CHANGES = text(
+_PG_INSERT_CHANGES = (
     'INSERT INTO change (rev, entity, row_id, commune_code, hlc, "by", device_id, fields) '
-    'SELECT rev, entity, row_id, commune_code, hlc, "by", device_id, fields '
-    "FROM json_to_recordset(CAST(:rows AS json)) AS v(rev bigint, entity text, row_id text, "
-    'commune_code text, hlc text, "by" text, device_id text, fields text)'
+    "SELECT * FROM unnest(%(rev)b::bigint[], %(entity)b::text[], "
+    "%(row_id)b::text[], %(commune_code)b::text[], %(hlc)b::text[], "
+    "%(by)b::text[], %(device_id)b::text[], %(fields)b::text[])"
 )
 
 
@@ -386,4 +386,10 @@ def _write_postgresql(conn: Connection, inserts: list, updates: list, changes: l
     for statement, rows in ((_PG_INSERT_RECORDS, inserts), (_PG_UPDATE_RECORDS, updates),
                             (_PG_INSERT_CHANGES, changes)):  # fmt: skip
         if rows:  # a lost race to insert the same new row fails here and is retried
-            conn.execute(statement, {"rows": json.dumps(rows, ensure_ascii=False)})
+            conn.exec_driver_sql(statement, _columns(rows, statement))
+
+
+def _columns(rows: list[dict], statement: str) -> dict[str, list]:
+    """Row dicts as one array per bound column, the shape `unnest` takes."""
+    names = [n for n in rows[0] if f"%({n})b" in statement]
+    return {name: [row[name] for row in rows] for name in names}

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+import orjson
 from sqlalchemy import Engine, or_, select
 
 from desktop.sync.protocol import VERSION, PullResponse, ServerChange
@@ -46,7 +45,7 @@ def pull(
         changes=[
             ServerChange(
                 rev=r.rev, entity=r.entity, id=r.row_id, commune=r.commune_code, hlc=r.hlc,
-                by=r.by, fields=json.loads(r.fields),
+                by=r.by, fields=orjson.loads(r.fields),
             )
             for r in rows
         ],
