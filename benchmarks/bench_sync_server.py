@@ -4,10 +4,14 @@ A throw-away PostgreSQL cluster (as in the tests), `sotreem-server serve` in its
 and 100 devices (one commune each) that first upload 200 child rows, then push 200 one-field
 edits of those rows each, in batches of `--batch` changes (default: what the desktop client
 sends, `MAX_CHANGES_PER_PUSH`, so one request per device), waiting for each acknowledgement.
-Two rounds: every device at the same instant (the worst case: the requests queue behind one
-another), then devices starting within 10 s of each other (scheduled syncs with jitter). Each
-round checks that every edit landed exactly once (a province reader pulls them all) and reports
-the p95 time of one push request.
+
+One round per spread: every device at the same instant (the worst case: the requests queue
+behind one another), then starting within 2, 5 and 10 s of each other (scheduled syncs with
+jitter). Each round checks that every edit landed exactly once (a province reader pulls them
+all) and reports the p95 time of one push request. A last round sends the same burst with a
+newer protocol version, which the server refuses after authenticating, reading and parsing each
+body but before validating or applying it: the floor that HTTP and JSON alone set on this
+machine, with the load generator on the same cores.
 
     python -m benchmarks.bench_sync_server [--devices 100] [--changes 200] [--batch 500]
 """
@@ -29,13 +33,15 @@ import httpx
 
 from benchmarks.common import Result, machine, median, percentile, table
 from desktop import reference
-from desktop.sync.protocol import MAX_CHANGES_PER_PUSH
+from desktop.sync.protocol import MAX_CHANGES_PER_PUSH, VERSION
 from server import auth
 from server.db import make_engine, migrate
 from tests.server.pgcluster import Cluster, binaries
 
 PROVINCE = "15"  # Lào Cai: about a hundred communes
-SPREAD = 10.0  # seconds: devices on a sync schedule do not all fire in the same instant
+# Seconds within which the devices start, and the value each round writes into every row.
+ROUNDS = ((0.0, "tiểu học"), (2.0, "trung học cơ sở"), (5.0, "trung học phổ thông"),
+          (10.0, "đã nghỉ học"))  # fmt: skip
 
 
 def _free_port() -> int:
@@ -49,7 +55,8 @@ def _hlc(millis: int, node: str) -> str:
 
 
 def _bodies(
-    token: str, commune: str, rows: int, batch: int, edit: str, base: int, rnd: int
+    token: str, commune: str, rows: int, batch: int, edit: str, base: int, rnd: int,
+    version: int = VERSION,
 ) -> list[bytes]:
     """Gzipped push bodies of one device: `rows` new children (rnd 0) or one-field edits."""
     node = token[:8]
@@ -66,14 +73,15 @@ def _bodies(
                         "commune": commune, "hlc": _hlc(1_700_000_000_000 + rnd * rows + i, node),
                         "by": "canbo", "base": base, "fields": fields})  # fmt: skip
     messages = [
-        {"v": 1, "device": node, "changes": changes[i : i + batch]}
+        {"v": version, "device": node, "changes": changes[i : i + batch]}
         for i in range(0, len(changes), batch)
     ]
     return [gzip.compress(json.dumps(m, ensure_ascii=False).encode()) for m in messages]
 
 
 async def _device(
-    client: httpx.AsyncClient, token: str, bodies: list[bytes], times: list, delay: float
+    client: httpx.AsyncClient, token: str, bodies: list[bytes], times: list, delay: float,
+    expect: int = 200,
 ) -> int:
     headers = {"Authorization": f"Bearer {token}", "Content-Encoding": "gzip",
                "Content-Type": "application/json"}  # fmt: skip
@@ -83,6 +91,9 @@ async def _device(
         start = time.perf_counter()
         r = await client.post("/v1/push", content=body, headers=headers)
         times.append(time.perf_counter() - start)
+        if expect != 200:
+            assert r.status_code == expect, r.text
+            continue
         r.raise_for_status()
         answer = r.json()
         assert not answer["rejected"], answer["rejected"]
@@ -91,7 +102,7 @@ async def _device(
 
 
 async def _round(
-    base_url: str, work: list[tuple[str, list[bytes]]], spread: float = 0.0
+    base_url: str, work: list[tuple[str, list[bytes]]], spread: float = 0.0, expect: int = 200
 ) -> tuple[list, float]:
     """Every device syncs once, all starting together (spread 0) or within `spread` seconds."""
     times: list[float] = []
@@ -101,7 +112,8 @@ async def _round(
         await client.get("/v1/status")
         start = time.perf_counter()
         await asyncio.gather(*(
-            _device(client, token, bodies, times, rng.uniform(0, spread)) for token, bodies in work
+            _device(client, token, bodies, times, rng.uniform(0, spread), expect)
+            for token, bodies in work
         ))  # fmt: skip
         return times, time.perf_counter() - start
 
@@ -147,12 +159,15 @@ def run(
         seed = [(t, _bodies(t, c, changes, 500, "", 0, 0)) for t, c in tokens]
         asyncio.run(_round(base_url, seed))
         rounds = []
-        for rnd, (value, spread) in enumerate((("tiểu học", 0.0), ("trung học cơ sở", SPREAD)), 1):
+        for rnd, (spread, value) in enumerate(ROUNDS, 1):
             cursor = httpx.get(f"{base_url}/v1/pull", params={"after": 0, "limit": 1},
                                headers={"Authorization": f"Bearer {tokens[0][0]}"}).json()["cursor"]
             edits = [(t, _bodies(t, c, changes, batch, value, cursor, rnd)) for t, c in tokens]
             times, wall = asyncio.run(_round(base_url, edits, spread))
             rounds.append((spread, times, wall, _count_edits(base_url, password, cursor, value)))
+        newer = [(t, _bodies(t, c, changes, batch, "", 0, len(ROUNDS) + 1, VERSION + 1))
+                 for t, c in tokens]  # fmt: skip
+        floor, _ = asyncio.run(_round(base_url, newer, expect=426))
     finally:
         if process is not None:
             process.terminate()
@@ -164,6 +179,7 @@ def run(
     results = []
     for spread, times, wall, landed in rounds:
         when = "all at once" if not spread else f"starting within {spread:.0f} s"
+        load = load if not results else "the same"
         p95 = percentile(times, 95) * 1000
         results += [
             Result(f"sync server: edits applied exactly once ({load}, {when})", landed, "edits",
@@ -172,6 +188,9 @@ def run(
             Result(f"sync server: push request median ({when})", median(times) * 1000, "ms"),
             Result(f"sync server: edits applied per second ({when})", expected / wall, "/s"),
         ]  # fmt: skip
+    results.append(Result("sync server: p95 of the same burst refused unapplied (a newer protocol "
+                          "version: HTTP, token, gzip and JSON only)",
+                          percentile(floor, 95) * 1000, "ms"))  # fmt: skip
     return results
 
 
