@@ -216,3 +216,72 @@ def test_usb_bundle_round_trip_from_the_sync_page(qtbot, window, register, monke
         assert "Traceback" not in errors[0]
     finally:
         hub.close()
+
+
+def test_first_run_as_a_district_reader_logs_in_and_pulls_the_area(qtbot, server, tmp_path):
+    from PySide6.QtWidgets import QWizard
+
+    from desktop.db import vault
+    from desktop.ui.app import window_after_setup
+    from desktop.ui.wizard import FirstRunWizard
+    from server import auth
+    from tests.sync.test_sync_cli import _free_port
+
+    desk = Register.open(tmp_path / "xa.db")
+    desk.init_commune("02686")  # A Mú Sung: other tests here push Bản Xèo to this server
+    for name in ("Sín Chải", "Lao Chải", "Nậm Cang"):
+        desk.add_village(name)
+    for name in ("Lò Thị Mai", "Giàng A Páo"):
+        desk.add_child(draft(desk, name))
+    SyncClient(desk, server.url, server.device("02686")).sync_once()
+    desk.close()
+    with server.engine.begin() as conn:
+        password = auth.add_reader(conn, "laocai", "15")
+
+    db_path = tmp_path / "tinh.db"
+    wizard = FirstRunWizard(db_path)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.use_page.reader.setChecked(True)
+    wizard.next()
+    page = wizard.reader_page
+    assert wizard.currentPage() is page
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert not finish.isEnabled()
+    type_text(page.server, f"http://127.0.0.1:{_free_port()}")  # nothing listens there
+    type_text(page.username, "laocai")
+    type_text(page.password, password)
+    finish.click()
+    assert "Không kết nối được máy chủ" in page.error.text()
+    assert wizard.register is None and not db_path.exists()  # nothing half-made
+    page.server.clear()
+    type_text(page.server, server.url)
+    page.password.clear()
+    type_text(page.password, "sai-mat-khau")
+    finish.click()
+    assert page.error.text() == "Sai tên đăng nhập hoặc mật khẩu."
+    assert wizard.register is None and not db_path.exists()
+    page.password.clear()
+    type_text(page.password, password)
+    finish.click()
+    assert wizard.result() == QWizard.DialogCode.Accepted
+    register = wizard.register
+    assert register.is_reader and register.reader_unit == "15" and vault.is_encrypted(db_path)
+    assert [(a.username, a.role) for a in vault.accounts(db_path)] == [("laocai", "viewer")]
+
+    window = window_after_setup(wizard, db_path)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.pages.currentWidget() is window.sync_page  # the first pull shows its progress
+    wait_idle(qtbot, window)
+    assert window.page_keys == ["reports", "sync", "settings"]
+    window.show_page("reports")
+    reports = window.reports_page
+    qtbot.waitUntil(lambda: reports.figures is not None and reports.area.findData("02686") > 0)
+    reports.area.setCurrentIndex(reports.area.findData("02686"))
+    qtbot.waitUntil(lambda: reports.figures["children_under_16"]["total"] == 2)
+    assert "A Mú Sung" in reports.preview.toPlainText()
+    window.close()
+    register.close()
+    with vault.login(db_path, "laocai", password) as again:  # the next start, offline
+        assert again.is_reader and again.setting("sync.server") == server.url

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from desktop.db.register import Register
 from desktop.sync import bundle
-from desktop.sync.client import SyncClient, SyncError, SyncReport, login
+from desktop.sync.client import Login, SyncClient, SyncError, SyncReport, login
 
 SERVER_KEY = "sync.server"
 TOKEN_KEY = "sync.token"
@@ -60,18 +60,20 @@ def _reader_login(args: argparse.Namespace, db_path: Path) -> Register:
     from desktop.db import vault
 
     server = args.server
-    if vault.is_encrypted(db_path):
-        password = _reader_password(args)
-        register = vault.login(db_path, args.reader, password)
-        server = server or register.setting(SERVER_KEY)
-    else:
-        register, password = None, _reader_password(args)
+    if not vault.is_encrypted(db_path):
+        if not server:
+            raise SyncError("cần --server URL để đăng nhập tài khoản huyện/tỉnh.", "schema")
+        register, session = create_reader_copy(db_path, server, args.reader, _reader_password(args))
+        print(f"Đã đăng nhập {args.reader}: xem {len(session.communes)} xã.", file=sys.stderr)
+        return register
+    password = _reader_password(args)
+    register = vault.login(db_path, args.reader, password)
+    server = server or register.setting(SERVER_KEY)
     if not server:
+        register.close()
         raise SyncError("cần --server URL để đăng nhập tài khoản huyện/tỉnh.", "schema")
     session = login(server, args.reader, password)
-    if register is None:
-        register = vault.setup_reader(db_path, session.unit, args.reader, password)
-    elif register.reader_unit != session.unit:
+    if register.reader_unit != session.unit:
         register.close()
         raise SyncError(
             f"tài khoản {args.reader} xem đơn vị {session.unit}, không phải đơn vị của tệp này "
@@ -81,6 +83,21 @@ def _reader_login(args: argparse.Namespace, db_path: Path) -> Register:
     register.set_settings({SERVER_KEY: server, TOKEN_KEY: session.token, READER_KEY: args.reader})
     print(f"Đã đăng nhập {args.reader}: xem {len(session.communes)} xã.", file=sys.stderr)
     return register
+
+
+def create_reader_copy(
+    db_path: Path, server: str, username: str, password: str
+) -> tuple[Register, Login]:
+    """This PC's encrypted read-only copy for a district/province account, empty until the
+    first pull. The server says which unit the account reads; the copy's one local account
+    has the same name and password. The command line and the first-run wizard both come here.
+    """
+    from desktop.db import vault
+
+    session = login(server, username, password)
+    register = vault.setup_reader(db_path, session.unit, username, password)
+    register.set_settings({SERVER_KEY: server, TOKEN_KEY: session.token, READER_KEY: username})
+    return register, session
 
 
 def _reader_password(args: argparse.Namespace) -> str:

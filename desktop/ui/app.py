@@ -183,13 +183,23 @@ def _first_run(db_path: Path) -> MainWindow | None:
         if wizard.register is not None:
             wizard.register.close()
         return None
+    return window_after_setup(wizard, db_path)
+
+
+def window_after_setup(wizard, db_path: Path) -> MainWindow:
+    """The main window over the register the wizard made, logged in as its one account; a new
+    district/province copy starts pulling its area at once, on the Đồng bộ page."""
     register = wizard.register
-    officer = next(u for u in register.users() if u.role == "officer")
-    register.login_as(officer.username, "officer")
-    return MainWindow(
-        register, role=officer.role, username=officer.full_name or officer.username,
+    user = next(u for u in register.users() if u.username == wizard.username)
+    register.login_as(user.username, user.role)
+    window = MainWindow(
+        register, role=user.role, username=user.full_name or user.username,
         lock_minutes=lock_minutes(), db_path=db_path,
     )  # fmt: skip
+    if register.is_reader:
+        window.show_page("sync")
+        window.sync.run(manual=True)
+    return window
 
 
 def run_gui(db_path: Path, screenshots: Path | None = None) -> int:

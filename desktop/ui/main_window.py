@@ -382,7 +382,8 @@ class MainWindow(QMainWindow):
         self.children_page.on_changes(changes)
         if self.cases_page is not None:
             self.cases_page.on_changes(changes)
-        for page in (self.activities_page, self.training_page, self.plan_page, self.sync_page):
+        for page in (self.activities_page, self.training_page, self.plan_page, self.sync_page,
+                     self.reports_page):  # fmt: skip
             page.on_changes(changes)
         if self.audit_page is not None:
             self.audit_page.on_changes(changes)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import config, reference
+from desktop.db.changes import Changes
 from desktop.db.register import Register
 from desktop.domain import categories as cat
 from desktop.domain.deadlines import upcoming
@@ -88,6 +89,7 @@ class ReportsPage(QWidget):
         self.register = register
         self.tasks = tasks
         self.figures: dict | None = None
+        self._stale = False  # data changed (an edit, a pull) since the figures were counted
         self.job: Job | None = None
         self.progress: QProgressDialog | None = None
         self.last_pdf: Path | None = None
@@ -156,9 +158,24 @@ class ReportsPage(QWidget):
         self._show_due()
 
     def showEvent(self, event) -> None:
-        """The first visit shows last month's figures straight away."""
+        """The first visit shows last month's figures straight away; later visits count again
+        if the data changed meanwhile."""
         super().showEvent(event)
-        if self.figures is None:
+        if self.figures is None or self._stale:
+            self._recount()
+
+    def on_changes(self, _changes: Changes) -> None:
+        """Figures on screen go stale with any change; they are counted again when seen, and
+        a reader's list of communes grows with what a pull brought."""
+        self._stale = True
+        if self.isVisible():
+            self._recount()
+
+    def _recount(self) -> None:
+        self._stale = False
+        if self.register.is_reader:
+            self.tasks.run_db(self.register.area_codes, self._fill_area)
+        else:
             self.show_report()
 
     def _show_due(self, today: date | None = None) -> None:
@@ -210,7 +227,7 @@ class ReportsPage(QWidget):
         for found, code in named:
             self.area.addItem(found.name if found else code, code)
         self.area.blockSignals(False)
-        if self.figures is not None:
+        if self.figures is not None or self.isVisible():
             self.show_report()
 
     def _show(self, figures: dict) -> None:

@@ -1,14 +1,32 @@
-"""First run: choose the province and commune, create the officer, show the recovery code.
+"""First run: a commune's register, or a district/province account's read-only copy.
 
+A commune: choose the province and commune, create the officer, show the recovery code.
 Finishing the officer page sets the register up encrypted (a new data key, the officer's key
 slot, the recovery slot); the last page shows the recovery code once.
+
+A district/province: the server address and the account the server's administrator gave; the
+login runs off the UI thread, then the encrypted copy is made (`create_reader_copy`, as
+`sotreem sync --reader` does) and the main window pulls the area at once.
 """
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWizard, QWizardPage
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
 
 from desktop import reference
 from desktop.db import vault
@@ -17,6 +35,36 @@ from desktop.db.register import Register
 from desktop.domain.names import sort_key
 from desktop.domain.validation import ValidationError
 from desktop.ui.widgets import CodeCombo, ErrorLabel
+
+T = TypeVar("T")
+USE, COMMUNE, OFFICER, CODE, READER = range(5)
+
+
+class UsePage(QWizardPage):
+    """What this PC is for: one commune's register, or a district/province's view."""
+
+    def __init__(self):
+        super().__init__()
+        self.setTitle(self.tr("Máy này dùng để làm gì?"))
+        self.commune = QRadioButton(
+            self.tr("Ghi sổ theo dõi trẻ em của một xã/phường (cán bộ xã)"), objectName="useCommune"
+        )
+        self.reader = QRadioButton(
+            self.tr(
+                "Xem số liệu các xã của huyện/tỉnh, chỉ xem (tài khoản do quản trị máy chủ cấp)"
+            ),
+            objectName="useReader",
+        )
+        self.commune.setChecked(True)
+        group = QButtonGroup(self)
+        box = QVBoxLayout(self)
+        for button in (self.commune, self.reader):
+            group.addButton(button)
+            box.addWidget(button)
+        box.addStretch()
+
+    def nextId(self) -> int:
+        return READER if self.reader.isChecked() else COMMUNE
 
 
 class CommunePage(QWizardPage):
@@ -140,6 +188,52 @@ class CodePage(QWizardPage):
     def isComplete(self) -> bool:
         return self.view is not None and self.view.noted.isChecked()
 
+    def nextId(self) -> int:
+        return -1
+
+
+class ReaderPage(QWizardPage):
+    """A district/province account: the server's address, name and password."""
+
+    def __init__(self):
+        super().__init__()
+        self.setTitle(self.tr("Tài khoản huyện/tỉnh"))
+        self.setSubTitle(
+            self.tr(
+                "Số liệu các xã thuộc đơn vị của tài khoản được tải về máy này, mã hóa, chỉ để "
+                "xem và lập báo cáo. Mật khẩu là mật khẩu của tài khoản trên máy chủ."
+            )
+        )
+        self.server = QLineEdit(objectName="readerServer")
+        self.server.setPlaceholderText("https://dongbo.sldtbxh.….gov.vn")
+        self.username = QLineEdit(objectName="readerUsername")
+        self.password = QLineEdit(objectName="readerPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.status = QLabel(objectName="readerStatus")
+        self.error = ErrorLabel("reader")
+        self.busy = False
+        for edit in (self.server, self.username, self.password):
+            edit.textChanged.connect(lambda _t: self.completeChanged.emit())
+        form = QFormLayout(self)
+        form.addRow(self.tr("Địa chỉ máy chủ"), self.server)
+        form.addRow(self.tr("Tên đăng nhập"), self.username)
+        form.addRow(self.tr("Mật khẩu"), self.password)
+        form.addRow(self.status)
+        form.addRow(self.error)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Đăng nhập và tải số liệu"))
+
+    def isComplete(self) -> bool:
+        filled = all(e.text().strip() for e in (self.server, self.username, self.password))
+        return filled and not self.busy
+
+    def nextId(self) -> int:
+        return -1
+
+    def validatePage(self) -> bool:
+        wizard = self.wizard()
+        assert isinstance(wizard, FirstRunWizard)
+        return wizard.set_up_reader()
+
 
 class FirstRunWizard(QWizard):
     def __init__(self, db_path: Path):
@@ -149,12 +243,15 @@ class FirstRunWizard(QWizard):
         self.register: Register | None = None
         self.setWindowTitle(self.tr("Sổ Trẻ Em — thiết lập lần đầu"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.use_page = UsePage()
         self.commune_page = CommunePage()
         self.officer_page = OfficerPage()
         self.code_page = CodePage()
-        self.addPage(self.commune_page)
-        self.addPage(self.officer_page)
-        self.addPage(self.code_page)
+        self.reader_page = ReaderPage()
+        for page_id, page in ((USE, self.use_page), (COMMUNE, self.commune_page),
+                              (OFFICER, self.officer_page), (CODE, self.code_page),
+                              (READER, self.reader_page)):  # fmt: skip
+            self.setPage(page_id, page)
         self.officer_page.setCommitPage(True)  # once the register is made there is no going back
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Tạo tài khoản >"))
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("Tiếp theo >"))
@@ -162,6 +259,7 @@ class FirstRunWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("Hoàn tất"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Hủy"))
         self.username = ""
+        self.role = "officer"
 
     def set_up(self) -> bool:
         """Create the encrypted register with the commune and the officer (once; about a second
@@ -185,7 +283,65 @@ class FirstRunWizard(QWizard):
         self.code_page.show_code(code, unit.name if unit else "")
         return True
 
+    def set_up_reader(self) -> bool:
+        """Log in to the server and make the read-only copy, the window painting meanwhile."""
+        if self.register is not None:
+            return True
+        from desktop.sync.client import SyncError
+        from desktop.sync.commands import create_reader_copy
+
+        page = self.reader_page
+        server, username = page.server.text().strip(), page.username.text().strip()
+        password = page.password.text()
+        page.error.show_message("")
+        page.status.setText(self.tr("Đang đăng nhập máy chủ và tạo bản sao trên máy…"))
+        page.busy = True
+        page.completeChanged.emit()
+        self.button(QWizard.WizardButton.CancelButton).setEnabled(False)
+        try:
+            self.register, _session = off_ui_thread(
+                lambda: create_reader_copy(self.db_path, server, username, password)
+            )
+        except SyncError as exc:
+            page.error.show_message(exc.message)
+            return False
+        except (vault.SlotError, OSError) as exc:
+            page.error.show_message(str(exc))
+            return False
+        finally:
+            page.busy = False
+            page.status.setText("")
+            page.completeChanged.emit()
+            self.button(QWizard.WizardButton.CancelButton).setEnabled(True)
+        self.username, self.role = username.lower(), "viewer"
+        return True
+
     def reject(self) -> None:
-        if self.register is not None and not self.code_page.isComplete():
+        if self.register is not None and self.role == "officer" and not self.code_page.isComplete():
             return  # the register exists now: the code must be seen and kept
         super().reject()
+
+
+def off_ui_thread(work: Callable[[], T]) -> T:
+    """Run `work` on a worker thread while the event loop keeps the window painting; return
+    its result or raise its exception. For the wizard, which has no task manager yet."""
+    outcome: dict[str, object] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except BaseException as exc:  # handed back to the caller below
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=run, name="wizard-work", daemon=True)
+    loop = QEventLoop()
+    timer = QTimer(interval=50)
+    timer.timeout.connect(lambda: None if thread.is_alive() else loop.quit())
+    thread.start()
+    timer.start()
+    loop.exec()
+    timer.stop()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]  # type: ignore[return-value]

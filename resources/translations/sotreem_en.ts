@@ -956,6 +956,10 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <source>Hủy</source>
       <translation>Cancel</translation>
     </message>
+    <message>
+      <source>Đang đăng nhập máy chủ và tạo bản sao trên máy…</source>
+      <translation>Logging in to the server and creating the local copy…</translation>
+    </message>
   </context>
   <context>
     <name>FormDialog</name>
@@ -1389,6 +1393,33 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Lưu mã khôi phục</source>
       <translation>Save the recovery code</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReaderPage</name>
+    <message>
+      <source>Tài khoản huyện/tỉnh</source>
+      <translation>District/province account</translation>
+    </message>
+    <message>
+      <source>Số liệu các xã thuộc đơn vị của tài khoản được tải về máy này, mã hóa, chỉ để xem và lập báo cáo. Mật khẩu là mật khẩu của tài khoản trên máy chủ.</source>
+      <translation>The figures of every commune under the account's unit are downloaded to this PC, encrypted, to view and report on only. The password is the account's password on the server.</translation>
+    </message>
+    <message>
+      <source>Địa chỉ máy chủ</source>
+      <translation>Server address</translation>
+    </message>
+    <message>
+      <source>Tên đăng nhập</source>
+      <translation>User name</translation>
+    </message>
+    <message>
+      <source>Mật khẩu</source>
+      <translation>Password</translation>
+    </message>
+    <message>
+      <source>Đăng nhập và tải số liệu</source>
+      <translation>Log in and download</translation>
     </message>
   </context>
   <context>
@@ -1993,6 +2024,21 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Không xóa được</source>
       <translation>Could not delete</translation>
+    </message>
+  </context>
+  <context>
+    <name>UsePage</name>
+    <message>
+      <source>Máy này dùng để làm gì?</source>
+      <translation>What is this PC for?</translation>
+    </message>
+    <message>
+      <source>Ghi sổ theo dõi trẻ em của một xã/phường (cán bộ xã)</source>
+      <translation>Keeping one commune's register of children (commune officer)</translation>
+    </message>
+    <message>
+      <source>Xem số liệu các xã của huyện/tỉnh, chỉ xem (tài khoản do quản trị máy chủ cấp)</source>
+      <translation>Viewing the communes of a district/province, read-only (an account from the server's administrator)</translation>
     </message>
   </context>
   <context>
