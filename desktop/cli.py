@@ -590,10 +590,9 @@ def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
             print(f"Lỗi: {exc}", file=sys.stderr)
             return 2
         if args.problems:
-            excel_import.write_problems(plan, args.problems)
-            register.record_export(
-                "import_problems", args.problems.name, len({r for r, _p in plan.problems})
-            )
+            from desktop.reports import service
+
+            service.export_import_problems(register, plan, args.problems)
         _print_plan(plan, as_json=args.json)
         if args.dry_run:
             return 1 if plan.problems else 0

@@ -295,24 +295,44 @@ def _find_header(
 
 
 def read_plan(
-    register: Register, path: Path, mapping: dict[str, str] | None = None, today: date | None = None
+    register: Register,
+    path: Path,
+    mapping: dict[str, str] | None = None,
+    today: date | None = None,
+    progress: Progress | None = None,
 ) -> ImportPlan:
     """Read the file and check every row; writes nothing.
 
-    Whatever a damaged or hostile file makes the Excel reader raise becomes `ImportFileError`.
+    Whatever a damaged or hostile file makes the Excel reader raise becomes `ImportFileError`;
+    what `progress` raises (the officer's Cancel) passes through as it is.
     """
+    stopped: list[BaseException] = []
+
+    def report(fraction: float, message: str) -> None:
+        try:
+            progress(fraction, message)  # type: ignore[misc]
+        except BaseException as exc:
+            stopped.append(exc)
+            raise
+
     try:
-        return _read_plan(register, path, mapping, today)
+        return _read_plan(register, path, mapping, today, report if progress else None)
     except (ImportFileError, MemoryError, DiskFull):
         raise
     except Exception as exc:  # the reader's errors on a broken file are many and undocumented
+        if stopped:
+            raise
         raise _refuse(
             path, f"tệp Excel bị hỏng hoặc có nội dung lạ ({exc.__class__.__name__})."
         ) from exc
 
 
 def _read_plan(
-    register: Register, path: Path, mapping: dict[str, str] | None, today: date | None
+    register: Register,
+    path: Path,
+    mapping: dict[str, str] | None,
+    today: date | None,
+    progress: Progress | None,
 ) -> ImportPlan:
     today = today or date.today()
     wb, ws, (data_after, fields, birth_sexes, title) = _open_sheet(path)
@@ -358,6 +378,9 @@ def _read_plan(
         plan.rows.append(
             _plan_row(number, row, values, birth_sexes, lookups, mapping or {}, plan, today)
         )
+        if progress and count % 500 == 0:
+            stated = ws.max_row or 0  # what the file says of its size; only for the bar
+            progress(min(count / stated, 0.99) if stated else 0.0, f"Đã kiểm tra {count} dòng")
     wb.close()
     return plan
 

@@ -14,7 +14,7 @@ from desktop.db.audit import AuditFilter
 from desktop.db.errors import disk_full_as_error
 from desktop.db.register import Register
 from desktop.domain.periods import Period, PeriodError, kind_matches, parse_period
-from desktop.reports import audit_export, pdf, pdf_lists, protect, xlsx
+from desktop.reports import audit_export, excel_import, pdf, pdf_lists, protect, xlsx
 from desktop.reports import figures as figures_module
 from desktop.reports.figures import Area
 from desktop.reports.notice import PERSONAL_DATA_NOTE
@@ -155,6 +155,21 @@ def previous_period(period: Period) -> Period:
     if period.kind == "half":
         return parse_period(f"{start.year}-H1" if start.month == 7 else f"{start.year - 1}-H2")
     return parse_period(str(start.year - 1))
+
+
+def export_import_problems(
+    register: Register, plan: excel_import.ImportPlan, path: Path, password: str | None = None
+) -> int:
+    """The problems found in a file to import, as Excel (a password encrypts it): the officer
+    fixes the source file from it. Returns how many rows have problems."""
+    if password is not None:
+        protect.check_password(password)
+    with atomic_file(path) as tmp:
+        excel_import.write_problems(plan, tmp)
+        _lock(tmp, password)
+    rows = len({row for row, _problem in plan.problems})
+    register.record_export("import_problems", path.name, rows, detail=_locked_note(password))
+    return rows
 
 
 def export_register(

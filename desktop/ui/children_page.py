@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -54,8 +57,12 @@ class ChildrenPage(QWidget):
         self.new_button = QPushButton(self.tr("Thêm trẻ em (Ctrl+N)"), objectName="newChildButton")
         self.new_button.clicked.connect(self.new_child)
         self.new_button.setEnabled(not self.read_only)
+        self.import_button = QPushButton(self.tr("Nhập từ Excel…"), objectName="importButton")
+        self.import_button.clicked.connect(self.ask_import)
+        self.import_button.setVisible(not self.read_only)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
+        top.addWidget(self.import_button)
         top.addWidget(self.new_button)
 
         self.filters: dict[str, QComboBox] = {}
@@ -237,6 +244,16 @@ class ChildrenPage(QWidget):
             return
         self.form.new_child()
         self.stack.setCurrentWidget(self.form)
+
+    def ask_import(self) -> None:
+        """Choose an Excel file of children, then check and import it in the import dialog."""
+        from desktop.ui.import_dialog import open_import
+
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Nhập danh sách trẻ em từ Excel"), "", self.tr("Excel (*.xlsx)")
+        )
+        if name:
+            open_import(self, self.register, self.tasks, Path(name))
 
     def show_list(self) -> None:
         self.stack.setCurrentIndex(0)

@@ -110,8 +110,18 @@ class JobRunner:
         self.tasks = tasks
         self.job: Job | None = None
         self.progress: QProgressDialog | None = None
+        self._cancelled: Callable[[], None] | None = None
 
-    def start(self, work: Callable[[Job], Any], done: Callable[[Any], None], title: str) -> Job:
+    def start(
+        self,
+        work: Callable[[Job], Any],
+        done: Callable[[Any], None],
+        title: str,
+        cancelled: Callable[[], None] | None = None,
+    ) -> Job:
+        """Run `work` with a progress dialog; `done` gets its result, `cancelled` (if given) is
+        told when the officer pressed Cancel."""
+        self._cancelled = cancelled
         self.progress = QProgressDialog(title, _tr("Hủy"), 0, 100, self.parent)
         self.progress.setObjectName("jobProgress")
         self.progress.setMinimumDuration(300)
@@ -134,6 +144,8 @@ class JobRunner:
         self._close()
         if not isinstance(error, Cancelled):
             dialogs.error(self.parent, _tr("Không lưu được"), str(error))
+        elif self._cancelled is not None:
+            self._cancelled()
 
     def _close(self) -> None:
         if self.progress is not None:

@@ -664,6 +664,10 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Add child (Ctrl+N)</translation>
     </message>
     <message>
+      <source>Nhập từ Excel…</source>
+      <translation>Import from Excel…</translation>
+    </message>
+    <message>
       <source>Mọi nhóm HCĐB</source>
       <translation>All special circumstance groups</translation>
     </message>
@@ -706,6 +710,14 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Lỗi khi tìm: {e}</source>
       <translation>Search error: {e}</translation>
+    </message>
+    <message>
+      <source>Nhập danh sách trẻ em từ Excel</source>
+      <translation>Import a list of children from Excel</translation>
+    </message>
+    <message>
+      <source>Excel (*.xlsx)</source>
+      <translation>Excel (*.xlsx)</translation>
     </message>
   </context>
   <context>
@@ -1037,6 +1049,109 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Ghi chú</source>
       <translation>Notes</translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportDialog</name>
+    <message>
+      <source>Nhập danh sách trẻ em từ Excel</source>
+      <translation>Import a list of children from Excel</translation>
+    </message>
+    <message>
+      <source>Hoàn cảnh ghi trong tệp</source>
+      <translation>Circumstance as written in the file</translation>
+    </message>
+    <message>
+      <source>Nhóm theo Luật Trẻ em</source>
+      <translation>Group under the Law on Children</translation>
+    </message>
+    <message>
+      <source>Dòng</source>
+      <translation>Row</translation>
+    </message>
+    <message>
+      <source>Họ và tên</source>
+      <translation>Full name</translation>
+    </message>
+    <message>
+      <source>Lỗi</source>
+      <translation>Problem</translation>
+    </message>
+    <message>
+      <source>Bỏ qua các dòng có lỗi, chỉ nhập các dòng đúng</source>
+      <translation>Skip the rows with problems, import only the correct ones</translation>
+    </message>
+    <message>
+      <source>Lưu danh sách lỗi…</source>
+      <translation>Save the problem list…</translation>
+    </message>
+    <message>
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Ghép hoàn cảnh ghi trong tệp với nhóm theo luật:</source>
+      <translation>Match the circumstances written in the file with the legal groups:</translation>
+    </message>
+    <message>
+      <source>Các lỗi cần sửa (chưa có gì được ghi):</source>
+      <translation>Problems to fix (nothing has been written yet):</translation>
+    </message>
+    <message>
+      <source>Đang đọc và kiểm tra tệp {name}…</source>
+      <translation>Reading and checking {name}…</translation>
+    </message>
+    <message>
+      <source>Đang đọc và kiểm tra tệp…</source>
+      <translation>Reading and checking the file…</translation>
+    </message>
+    <message>
+      <source>Đã dừng kiểm tra tệp {name}; chưa có gì được ghi.</source>
+      <translation>Stopped checking {name}; nothing has been written.</translation>
+    </message>
+    <message>
+      <source>Không đọc được tệp {name}.</source>
+      <translation>Cannot read {name}.</translation>
+    </message>
+    <message>
+      <source>Tệp {name}, trang “{sheet}”: {rows} dòng, {valid} dòng hợp lệ, {bad} dòng có lỗi.</source>
+      <translation>File {name}, sheet “{sheet}”: {rows} rows, {valid} valid, {bad} with problems.</translation>
+    </message>
+    <message>
+      <source>Thôn/bản mới sẽ được thêm: {names}</source>
+      <translation>New villages to be added: {names}</translation>
+    </message>
+    <message>
+      <source>— chưa xác định —</source>
+      <translation>— not decided —</translation>
+    </message>
+    <message>
+      <source>Nhập {n} trẻ em</source>
+      <translation>Import {n} children</translation>
+    </message>
+    <message>
+      <source>Đang nhập trẻ em…</source>
+      <translation>Importing children…</translation>
+    </message>
+    <message>
+      <source>Đã dừng: không có trẻ em nào được nhập.</source>
+      <translation>Stopped: no child was imported.</translation>
+    </message>
+    <message>
+      <source>Đã nhập {n} trẻ em từ tệp {name}.</source>
+      <translation>Imported {n} children from {name}.</translation>
+    </message>
+    <message>
+      <source>Lưu danh sách lỗi</source>
+      <translation>Save the problem list</translation>
+    </message>
+    <message>
+      <source>Đã lưu danh sách lỗi: {path}</source>
+      <translation>Problem list saved: {path}</translation>
+    </message>
+    <message>
+      <source>Đang lưu danh sách lỗi…</source>
+      <translation>Saving the problem list…</translation>
     </message>
   </context>
   <context>
