@@ -418,8 +418,9 @@ def _cmd_recover(args: argparse.Namespace, db_path: Path) -> int:
     from desktop.db import vault
 
     officer = args.officer or _login_name(args, db_path)
-    vault.recover(db_path, args.code, officer, _new_password(args, "SOTREEM_NEW_PASSWORD"))
-    print(f"Đã đặt mật khẩu mới cho cán bộ {officer}.")
+    code = vault.recover(db_path, args.code, officer, _new_password(args, "SOTREEM_NEW_PASSWORD"))
+    print(f"Đã đặt mật khẩu mới cho cán bộ {officer}. Mã khôi phục cũ không dùng được nữa.")
+    _print_recovery_code(code)
     return 0
 
 

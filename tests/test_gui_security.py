@@ -108,9 +108,13 @@ def test_login_waits_after_failures_then_the_window_locks_when_idle(qtbot, db_pa
     window.register.close()
 
 
-def test_forgotten_officer_password_is_reset_with_the_recovery_code(qtbot, db_path):
+def test_forgotten_officer_password_is_reset_with_the_recovery_code(qtbot, db_path, monkeypatch):
+    from desktop.ui import app
+
     code = _set_up(db_path)
     seen = {}
+    shown: list[str] = []
+    monkeypatch.setattr(app, "show_recovery_code", lambda box: shown.append(box.view.code))
 
     def at_login(dialog: LoginDialog) -> None:
         recovery = dialog.recover()
@@ -131,6 +135,8 @@ def test_forgotten_officer_password_is_reset_with_the_recovery_code(qtbot, db_pa
     window = open_window(db_path)
     assert seen["wrong"] == "Mã khôi phục không đúng."
     assert seen["after"] == "Đã đặt mật khẩu mới. Hãy đăng nhập."
+    [new_code] = shown  # a new code replaces the one just used
+    assert new_code != code
     assert window is not None
     window.show()
     qtbot.waitUntil(lambda: window.attached, timeout=10000)

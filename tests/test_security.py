@@ -103,7 +103,13 @@ def test_recovery_code_sets_a_new_officer_password_and_nothing_else_opens(encryp
     keys = KeyFile.for_db(db_path)
     keys.failures = 0
     keys.save()
-    vault.recover(db_path, code.lower().replace("-", " "), "hanh", "moi-mat-khau")
+    new_code = vault.recover(db_path, code.lower().replace("-", " "), "hanh", "moi-mat-khau")
+    assert new_code != code and len(new_code) == len(code)
+    with pytest.raises(WrongPassword, match="Mã khôi phục không đúng"):  # the used code is spent
+        vault.recover(db_path, code, "hanh", "lan-nua-123")
+    keys = KeyFile.for_db(db_path)
+    keys.failures = 0
+    keys.save()
     with pytest.raises(WrongPassword):
         vault.login(db_path, "hanh", "mat-khau-1")
     keys = KeyFile.for_db(db_path)
@@ -227,7 +233,11 @@ def test_command_line_needs_the_password_and_recovers_with_the_code(tmp_path):
     assert "Đã sao lưu" in made
     _plain_sqlite_fails(out)
     assert (tmp_path / "bk.keys.json").exists()
-    sotreem("--db", db, "recover", "--code", code, env={"SOTREEM_NEW_PASSWORD": "moi-mat-khau"})
+    recovered = sotreem("--db", db, "recover", "--code", code,
+                        env={"SOTREEM_NEW_PASSWORD": "moi-mat-khau"}).stdout  # fmt: skip
+    assert "Mã khôi phục cũ không dùng được nữa" in recovered
+    new_code = recovered.split("dùng khi quên mật khẩu cán bộ):")[1].split()[0]
+    assert len(new_code) == len(code) and new_code != code
     assert "Dữ liệu toàn vẹn" in sotreem(
         "--db", db, "check", env={"SOTREEM_PASSWORD": "moi-mat-khau"}
     ).stdout

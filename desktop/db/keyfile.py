@@ -214,15 +214,18 @@ class KeyFile:
             raise WrongPassword("Mã khôi phục không đúng.")
         raise WrongPassword("Tên đăng nhập hoặc mật khẩu không đúng.")
 
-    def recover(self, code: str, officer: str, new_password: str) -> bytes:
-        """Recovery code → a new password for `officer`; returns the data key."""
+    def recover(self, code: str, officer: str, new_password: str) -> tuple[bytes, str]:
+        """Recovery code → a new password for `officer` and a new recovery code: the used one
+        has been out of the cupboard and typed, so it opens nothing any more. Both are saved in
+        one write. Returns the data key and the new code (shown once, never stored)."""
         key = self.unlock(RECOVERY, normalize_code(code))
         account = self.account(officer)
         if account is None or account.role != "officer":
             raise SlotError(f"Không có tài khoản cán bộ “{officer}”.")
         self.set_slot(officer, account.full_name, "officer", new_password, key)
+        new_code = self.set_recovery(key)
         self.save()
-        return key
+        return key, new_code
 
 
 def sqlcipher_key_pragma(key: bytes) -> str:

@@ -218,15 +218,17 @@ def migrate_plain(db_path: Path, username: str, password: str, full_name: str = 
     return code
 
 
-def recover(db_path: Path, code: str, officer: str, new_password: str) -> None:
-    """Forgotten officer password: the recovery code sets a new one (slot and hash)."""
+def recover(db_path: Path, code: str, officer: str, new_password: str) -> str:
+    """Forgotten officer password: the recovery code sets a new one (slot and hash). Returns
+    the new recovery code that replaces the used one, to be shown once and kept again."""
     keys = KeyFile.for_db(db_path)
     if keys is None:
         raise SlotError("Sổ trẻ em này chưa được mã hóa, không có mã khôi phục.")
     officer = officer.strip().lower()
-    key = keys.recover(code, officer, new_password)
+    key, new_code = keys.recover(code, officer, new_password)
     from desktop.db.register import Register
 
     with Register.open(db_path, key) as register:
         register.login_as(officer, "officer")
         register.set_password(officer, new_password)
+    return new_code

@@ -78,6 +78,10 @@ def atomic_file(path: Path) -> Iterator[Path]:
         with disk_full_as_error(str(path)):
             yield tmp
             os.replace(tmp, path)
+    except OSError as exc:  # name the file the officer chose, not the temporary one beside it
+        if exc.filename is not None and os.fsdecode(exc.filename) == str(tmp):
+            exc.filename = str(path)
+        raise
     finally:
         tmp.unlink(missing_ok=True)
 

@@ -258,8 +258,8 @@ class RecoveryDialog(QDialog):
             self.error.setText(self.tr("Hai lần nhập mật khẩu không giống nhau."))
             return
         try:
-            vault.recover(self.db_path, self.code.text(), self.officer.username(),
-                          self.password.text())  # fmt: skip
+            code = vault.recover(self.db_path, self.code.text(), self.officer.username(),
+                                 self.password.text())  # fmt: skip
         except TooSoon as exc:
             self.error.setText(
                 self.tr("Nhập sai nhiều lần: chờ {n} giây rồi thử lại.").format(
@@ -270,4 +270,9 @@ class RecoveryDialog(QDialog):
         except vault.SlotError:
             self.error.setText(self.tr("Mã khôi phục không đúng."))
             return
+        # The used code opens nothing any more: the new one is shown once, to be kept again.
+        from desktop.ui.app import show_recovery_code
+        from desktop.ui.recovery_code import RecoveryCodeDialog
+
+        show_recovery_code(RecoveryCodeDialog(code, parent=self))
         self.accept()
