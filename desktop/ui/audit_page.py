@@ -33,7 +33,7 @@ from desktop.reports import service
 from desktop.ui import export_flow
 from desktop.ui.audit_model import AuditTableModel
 from desktop.ui.i18n import tr_label
-from desktop.ui.taskman import TaskManager
+from desktop.ui.taskman import LatestQuery, TaskManager
 
 
 class AuditPage(QWidget):
@@ -45,8 +45,7 @@ class AuditPage(QWidget):
         self.setObjectName("auditPage")
         self.register = register
         self.tasks = tasks
-        self._query_running = False
-        self._pending: AuditFilter | None = None
+        self.query = LatestQuery(tasks, self._listed, self._failed)
         self.runner = export_flow.JobRunner(self, tasks)
 
         self.user = QComboBox(objectName="auditUser")
@@ -147,21 +146,13 @@ class AuditPage(QWidget):
         flt = self.current_filter()
         if flt is None:
             return
-        if self._query_running:
-            self._pending = flt
-            return
-        self._run_query(flt)
+        self.query.run(lambda: self.register.audit_rowids(flt))
 
-    def _run_query(self, flt: AuditFilter) -> None:
-        self._query_running = True
-        self.tasks.run_db(lambda: self.register.audit_rowids(flt), self._listed, self._failed)
+    @property
+    def _query_running(self) -> bool:
+        return self.query.running
 
     def _listed(self, rowids: list[int]) -> None:
-        self._query_running = False
-        if self._pending is not None:
-            flt, self._pending = self._pending, None
-            self._run_query(flt)
-            return
         self.model.set_rowids(rowids)
         self.count_label.setText(
             self.tr("{n} dòng nhật ký").format(n=f"{len(rowids):,}".replace(",", "."))
@@ -169,7 +160,6 @@ class AuditPage(QWidget):
         self.list_updated.emit(len(rowids))
 
     def _failed(self, error: BaseException) -> None:
-        self._query_running = False
         self.count_label.setText(self.tr("Lỗi khi đọc nhật ký: {e}").format(e=error))
 
     # ---- export ------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from desktop.domain import categories as cat
 from desktop.ui.child_form import ChildForm
 from desktop.ui.child_model import ChildTableModel
 from desktop.ui.i18n import tr_label
-from desktop.ui.taskman import TaskManager
+from desktop.ui.taskman import LatestQuery, TaskManager
 
 
 class ChildrenPage(QWidget):
@@ -40,8 +40,7 @@ class ChildrenPage(QWidget):
         self.register = register
         self.tasks = tasks
         self.read_only = read_only
-        self._query_running = False
-        self._pending_filter: ChildFilter | None = None
+        self.query = LatestQuery(tasks, self._listed, self._failed)
         self._warmed = False
         self._build()
         self.reload_villages()
@@ -149,21 +148,13 @@ class ChildrenPage(QWidget):
     def refresh(self) -> None:
         """Query again off the GUI thread; while one query runs, only the newest waits."""
         flt = self.current_filter()
-        if self._query_running:
-            self._pending_filter = flt
-            return
-        self._run_query(flt)
+        self.query.run(lambda: self.register.child_rowids(flt))
 
-    def _run_query(self, flt: ChildFilter) -> None:
-        self._query_running = True
-        self.tasks.run_db(lambda: self.register.child_rowids(flt), self._listed, self._failed)
+    @property
+    def _query_running(self) -> bool:
+        return self.query.running
 
     def _listed(self, rowids: list[int]) -> None:
-        self._query_running = False
-        if self._pending_filter is not None:
-            flt, self._pending_filter = self._pending_filter, None
-            self._run_query(flt)
-            return
         if not self._warmed:
             # Touch the search index once in the background, so the first key is fast too.
             self._warmed = True
@@ -177,7 +168,6 @@ class ChildrenPage(QWidget):
         self.list_updated.emit(len(rowids))
 
     def _failed(self, error: BaseException) -> None:
-        self._query_running = False
         self.count_label.setText(self.tr("Lỗi khi tìm: {e}").format(e=error))
 
     def reload_villages(self) -> None:

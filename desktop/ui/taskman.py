@@ -121,3 +121,40 @@ class TaskManager(QObject):
         self.closed = True
         self._db.shutdown(wait=True)
         self._io.shutdown(wait=True)
+
+
+class LatestQuery:
+    """A list query on the database thread, one at a time: while one runs, only the newest
+    request waits (typing fast costs one query per pause, not one per key)."""
+
+    def __init__(
+        self,
+        tasks: TaskManager,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ):
+        self.tasks, self.on_done, self.on_error = tasks, on_done, on_error
+        self.running = False
+        self._waiting: Callable[[], Any] | None = None
+
+    def run(self, query: Callable[[], Any]) -> None:
+        if self.running:
+            self._waiting = query
+            return
+        self._start(query)
+
+    def _start(self, query: Callable[[], Any]) -> None:
+        self.running = True
+        self.tasks.run_db(query, self._done, self._failed)
+
+    def _done(self, result: Any) -> None:
+        self.running = False
+        if self._waiting is not None:
+            query, self._waiting = self._waiting, None
+            self._start(query)
+            return
+        self.on_done(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self.running = False
+        self.on_error(error)
