@@ -36,8 +36,8 @@ from desktop.domain.money import format_percent, format_vnd
 from desktop.domain.names import fold
 from desktop.domain.periods import PeriodError
 from desktop.reports import service
-from desktop.ui import dialogs, export_flow, i18n
-from desktop.ui.taskman import Cancelled, Job, TaskManager
+from desktop.ui import export_flow, i18n
+from desktop.ui.taskman import Job, TaskManager
 
 KINDS = (("monthly", "Báo cáo tháng"), ("semiannual", "Báo cáo 6 tháng"), ("annual", "Báo cáo năm"))
 
@@ -90,8 +90,7 @@ class ReportsPage(QWidget):
         self.tasks = tasks
         self.figures: dict | None = None
         self._stale = False  # data changed (an edit, a pull) since the figures were counted
-        self.job: Job | None = None
-        self.progress: QProgressDialog | None = None
+        self.runner = export_flow.JobRunner(self, tasks)
         self.last_pdf: Path | None = None
 
         self.due = QLabel(objectName="reportDue")
@@ -298,7 +297,7 @@ class ReportsPage(QWidget):
         period = service.period_for(self.kind.currentData(), self.period.text())
         kind = self.kind.currentData()
         commune = self.area.currentData()
-        self._start(
+        self.runner.start(
             lambda job: service.write_report(
                 self.register, kind, period, fmt, path, password, commune
             ),
@@ -316,42 +315,19 @@ class ReportsPage(QWidget):
 
     def export_register(self, path: Path, password: str | None = None) -> None:
         """The register to Excel (optionally with a password) or to a printable PDF list."""
-        self._start(
+        self.runner.start(
             lambda job: service.export_register(self.register, path, job.progress, password),
             lambda _count: self._saved(path),
             self.tr("Đang xuất sổ trẻ em…"),
         )
 
-    def _start(self, work, done, title: str) -> None:
-        self.progress = QProgressDialog(title, self.tr("Hủy"), 0, 100, self)
-        self.progress.setObjectName("jobProgress")
-        self.progress.setMinimumDuration(300)
-        self.progress.setValue(0)
-        self.job = self.tasks.run_job(work, lambda result: self._finish(done, result), self._failed)
-        self.progress.canceled.connect(self.job.cancel.set)
-        self.tasks.progressed.connect(self._progressed)
+    @property
+    def job(self) -> Job | None:
+        return self.runner.job
 
-    def _progressed(self, job: Job, fraction: float, message: str) -> None:
-        if job is self.job and self.progress is not None:
-            self.progress.setValue(int(fraction * 100))
-            self.progress.setLabelText(message)
-
-    def _finish(self, done, result) -> None:
-        self._close_progress()
-        done(result)
-
-    def _failed(self, error: BaseException) -> None:
-        self._close_progress()
-        if isinstance(error, Cancelled):
-            return
-        dialogs.error(self, self.tr("Không lưu được"), str(error))
-
-    def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.tasks.progressed.disconnect(self._progressed)
-            self.progress.reset()
-            self.progress = None
-        self.job = None
+    @property
+    def progress(self) -> QProgressDialog | None:
+        return self.runner.progress
 
     def _saved(self, path: Path) -> None:
         if path.suffix.lower() == ".pdf":

@@ -1700,14 +1700,6 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <source>Đang xuất sổ trẻ em…</source>
       <translation>Exporting the register…</translation>
     </message>
-    <message>
-      <source>Hủy</source>
-      <translation>Cancel</translation>
-    </message>
-    <message>
-      <source>Không lưu được</source>
-      <translation>Could not save</translation>
-    </message>
   </context>
   <context>
     <name>SettingsPage</name>
