@@ -386,10 +386,6 @@ def _write_postgresql(conn: Connection, inserts: list, updates: list, changes: l
     for statement, rows in ((_PG_INSERT_RECORDS, inserts), (_PG_UPDATE_RECORDS, updates),
                             (_PG_INSERT_CHANGES, changes)):  # fmt: skip
         if rows:  # a lost race to insert the same new row fails here and is retried
-            conn.exec_driver_sql(statement, _columns(rows, statement))
-
-
-def _columns(rows: list[dict], statement: str) -> dict[str, list]:
-    """Row dicts as one array per bound column, the shape `unnest` takes."""
-    names = [n for n in rows[0] if f"%({n})b" in statement]
-    return {name: [row[name] for row in rows] for name in names}
+            # One array per column, the shape `unnest` takes; names a statement leaves unused
+            # (`commune_code` of an update) are not sent.
+            conn.exec_driver_sql(statement, {name: [r[name] for r in rows] for name in rows[0]})
