@@ -49,3 +49,29 @@ def answer_login(username: str, password: str) -> None:
         dialog.gate.button.click()
 
     QTimer.singleShot(0, act)
+
+
+def wait_idle(qtbot, window) -> None:
+    """Until the window's database jobs are done and its refresh has run."""
+    qtbot.waitUntil(lambda: window.tasks.pending == 0 and not window._refresh_timer.isActive())
+
+
+def drive(monkeypatch, qtbot, dialog_class, fill):
+    """Replace `dialog_class.exec`: show the dialog, let `fill` type into it, press Save and
+    wait for the save to finish. Returns the dialogs driven, for their messages."""
+    from PySide6.QtCore import Qt
+
+    driven = []
+
+    def exec_(dialog):
+        driven.append(dialog)
+        dialog.show()
+        fill(dialog)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not dialog.saving)
+        result = dialog.result()
+        dialog.hide()
+        return result
+
+    monkeypatch.setattr(dialog_class, "exec", exec_)
+    return driven

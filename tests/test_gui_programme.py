@@ -131,7 +131,7 @@ def test_activity_messages_appear_inline_and_nothing_is_saved(qtbot, window, reg
     type_text(dialog.end, "01/06/2026")
     type_count(qtbot, dialog.counts["child_male"], 2)
     type_count(qtbot, dialog.counts["special_children"], 5)
-    type_text(dialog.cost, "1,5 triệu")
+    type_text(dialog.cost, "1,5")  # 1.5 million or 15? refused, not guessed
     dialog.try_accept()
     assert dialog.problem_texts() == {
         "activity_type": "Loại hoạt động: chọn loại hoạt động.",
@@ -139,7 +139,8 @@ def test_activity_messages_appear_inline_and_nothing_is_saved(qtbot, window, reg
         "start_date": "Ngày kết thúc: không được trước ngày bắt đầu (05/06/2026).",
         "adult_male": "Số trẻ em có hoàn cảnh đặc biệt: không được nhiều hơn số trẻ em "
         "tham gia (2).",
-        "cost_vnd": "Kinh phí: “1,5 triệu” không phải số tiền (nhập ví dụ 1.500.000).",
+        "cost_vnd": "Kinh phí: “1,5” không phải số tiền (nhập ví dụ 1.500.000, 1,5 triệu "
+            "hoặc 500 nghìn).",
     }
     assert dialog.result() != QDialog.DialogCode.Accepted and not dialog.saving
     type_text(dialog.activity_type, "truyen thong")

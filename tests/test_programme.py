@@ -33,7 +33,6 @@ from desktop.domain.programme import (
     fund_year,
     overdraft_problem,
     parse_day,
-    parse_vnd,
     participant_totals,
     per_month,
     share_percent,
@@ -104,21 +103,6 @@ def test_dates_of_activities_are_full_days():
         parse_day("06/2026", today=TODAY)
     with pytest.raises(DateTextError, match="không có thật"):
         parse_day("31/06/2026", today=TODAY)
-
-
-@pytest.mark.parametrize(
-    ("typed", "amount"),
-    [("1.500.000", 1_500_000), ("1 500 000", 1_500_000), ("1500000 đ", 1_500_000),
-     ("2,000,000", 2_000_000), ("300000đồng", 300_000), ("  ", None), ("0", 0)],
-)  # fmt: skip
-def test_money_as_officers_type_it(typed, amount):
-    assert parse_vnd(typed) == amount
-
-
-@pytest.mark.parametrize("typed", ["1,5", "1.5 triệu", "-500.000", "abc", "1.50.000"])
-def test_money_that_could_be_misread_is_refused(typed):
-    with pytest.raises(ValueError, match="không phải số tiền"):
-        parse_vnd(typed)
 
 
 def test_periods_are_written_once():

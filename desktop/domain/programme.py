@@ -9,7 +9,6 @@ balance. No I/O, no database, no Qt.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,26 +33,6 @@ def parse_day(text: str, *, today: date) -> date:
         raise DateTextError(f"“{text.strip()}” thiếu ngày hoặc tháng (nhập dd/mm/yyyy)")
     assert value.month is not None and value.day is not None
     return date(value.year, value.month, value.day)
-
-
-_CURRENCY = re.compile(r"\s*(đồng|đ|vnđ|vnd|d)\s*$", re.IGNORECASE)
-_GROUPED = re.compile(r"^\d{1,3}([.,\s]\d{3})+$")
-
-
-def parse_vnd(text: str) -> int | None:
-    """Money as officers type it: "1.500.000", "1 500 000", "1500000 đ" → 1500000; "" → None.
-
-    A single separator followed by other than three digits ("1,5") is refused rather than
-    guessed: VND has no decimals, and "1,5" might mean 1.5 million or 15.
-    """
-    cleaned = _CURRENCY.sub("", text.strip()).strip()
-    if not cleaned:
-        return None
-    if cleaned.isdigit():
-        return int(cleaned)
-    if _GROUPED.match(cleaned):
-        return int(re.sub(r"[.,\s]", "", cleaned))
-    raise ValueError(f"“{text.strip()}” không phải số tiền (nhập ví dụ 1.500.000)")
 
 
 def format_period(start: date, end: date | None = None) -> str:

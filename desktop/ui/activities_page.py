@@ -31,12 +31,12 @@ from desktop.domain.programme import (
 )
 from desktop.domain.validation import Problem
 from desktop.ui import dialogs, i18n
+from desktop.ui.fields import MoneyField
 from desktop.ui.form_dialog import (
     FormDialog,
     category_items,
     count_field,
     date_field,
-    money_text,
 )
 from desktop.ui.page_parts import (
     category_filter,
@@ -84,8 +84,7 @@ class ActivityDialog(FormDialog):
         self.total = QLabel(objectName="activityTotal")
         for spin in self.counts.values():
             spin.valueChanged.connect(self._update_total)
-        self.cost = QLineEdit(objectName="activityCost")
-        self.cost.setPlaceholderText(self.tr("đồng, ví dụ 1.500.000"))
+        self.cost = MoneyField(name="activityCost", placeholder=self.tr("đồng, ví dụ 1.500.000"))
         self.source = CodeCombo(category_items(cat.FUNDING_SOURCES))
         self.source.setObjectName("activitySource")
         self.notes = QPlainTextEdit(objectName="activityNotes")
@@ -146,7 +145,7 @@ class ActivityDialog(FormDialog):
         self.partners.setText(draft.partners)
         for name, spin in self.counts.items():
             spin.setValue(getattr(draft, name))
-        self.cost.setText(money_text(draft.cost_vnd))
+        self.cost.set_amount(draft.cost_vnd)
         self.source.set_code(draft.funding_source)
         self.notes.setPlainText(draft.notes)
 

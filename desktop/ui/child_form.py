@@ -6,16 +6,11 @@ first when something is unsaved). All database work goes through the task manage
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -37,8 +32,9 @@ from desktop.db.register import Register
 from desktop.domain import categories as cat
 from desktop.domain.dates import DateTextError, parse_partial_date
 from desktop.domain.money import format_vnd
-from desktop.domain.validation import ChildDraft, CircumstanceDraft, Problem, ValidationError
+from desktop.domain.validation import ChildDraft, Problem, ValidationError
 from desktop.ui import dialogs, i18n
+from desktop.ui.history_dialogs import CircumstanceDialog, EndDialog, SupportDialog
 from desktop.ui.i18n import tr_label
 from desktop.ui.taskman import TaskManager
 from desktop.ui.widgets import CodeCombo, ErrorLabel
@@ -287,6 +283,7 @@ class ChildForm(QWidget):
 
     def _set_history(self, circumstances: list, supports: list) -> None:
         self._circumstance_ids = [c.id for c in circumstances]
+        self._circumstance_starts = [c.start_date for c in circumstances]
         self.circumstances.setRowCount(len(circumstances))
         for row, c in enumerate(circumstances):
             groups = cat.SPECIAL_GROUPS if c.kind == "special" else cat.DEFAULT_RISK_GROUPS
@@ -481,48 +478,46 @@ class ChildForm(QWidget):
         )
 
     def _add_circumstance(self) -> None:
-        if self.child_id is None:
-            return
-        dialog = CircumstanceDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        draft = dialog.draft()
         child_id = self.child_id
-        self.tasks.run_db(
-            lambda: self.register.add_circumstance(child_id, draft),
-            self._history_saved,
-            self._history_failed,
-        )
+        if child_id is None or self.read_only:
+            return
+        self._run_history_dialog(
+            CircumstanceDialog(
+                self, tasks=self.tasks,
+                save=lambda draft: self.register.add_circumstance(child_id, draft),
+            )
+        )  # fmt: skip
 
     def _end_circumstance(self) -> None:
         row = self.circumstances.currentRow()
-        if row < 0 or row >= len(self._circumstance_ids):
+        if row < 0 or row >= len(self._circumstance_ids) or self.read_only:
             dialogs.inform(self, self.tr("Kết thúc hoàn cảnh"), self.tr("Chọn một dòng trước."))
             return
-        dialog = EndDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
         circumstance_id = self._circumstance_ids[row]
-        end, reason = dialog.end_date.date().toPython(), dialog.reason.text()
-        self.tasks.run_db(
-            lambda: self.register.end_circumstance(circumstance_id, end, reason),
-            self._history_saved,
-            self._history_failed,
-        )
+        start = self._circumstance_starts[row]
+
+        def save(value: tuple) -> object:
+            end, reason = value
+            return self.register.end_circumstance(circumstance_id, end, reason)
+
+        self._run_history_dialog(EndDialog(self, start, tasks=self.tasks, save=save))
 
     def _add_support(self) -> None:
-        if self.child_id is None:
-            return
-        dialog = SupportDialog(self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        values = dialog.values()
         child_id = self.child_id
-        self.tasks.run_db(
-            lambda: self.register.add_support(child_id, **values),
-            self._history_saved,
-            self._history_failed,
-        )
+        if child_id is None or self.read_only:
+            return
+        self._run_history_dialog(
+            SupportDialog(
+                self, tasks=self.tasks,
+                save=lambda v: self.register.add_support(child_id, **v.as_kwargs()),
+            )
+        )  # fmt: skip
+
+    def _run_history_dialog(self, dialog: QDialog) -> None:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if accepted:
+            self._history_saved(None)
 
     def _history_saved(self, changes) -> None:
         self._reload_history()
@@ -531,106 +526,3 @@ class ChildForm(QWidget):
 
     def _history_failed(self, error: BaseException) -> None:
         dialogs.error(self, self.tr("Không lưu được"), str(error))
-
-
-class _FormDialog(QDialog):
-    def __init__(self, parent: QWidget, title: str):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.form = QFormLayout(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Lưu"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-
-    def finish(self) -> None:
-        self.form.addRow(self.buttons)
-
-    @staticmethod
-    def date_edit(value: date | None = None) -> QDateEdit:
-        edit = QDateEdit(value or date.today())
-        edit.setDisplayFormat("dd/MM/yyyy")
-        edit.setCalendarPopup(True)
-        return edit
-
-
-class CircumstanceDialog(_FormDialog):
-    def __init__(self, parent: QWidget):
-        super().__init__(parent, parent.tr("Thêm hoàn cảnh"))
-        self.kind = QComboBox()
-        for c in cat.CIRCUMSTANCE_KINDS:
-            self.kind.addItem(tr_label(c.label), c.code)
-        self.group = CodeCombo(allow_empty=False)
-        self.sub = CodeCombo(_category_items(cat.ORPHAN_SUBCASES))
-        self.start = self.date_edit()
-        self.notes = QLineEdit()
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self._kind_changed()
-        self.form.addRow(self.tr("Loại"), self.kind)
-        self.form.addRow(self.tr("Nhóm"), self.group)
-        self.form.addRow(self.tr("Trường hợp (nhóm a)"), self.sub)
-        self.form.addRow(self.tr("Từ ngày"), self.start)
-        self.form.addRow(self.tr("Ghi chú"), self.notes)
-        self.finish()
-
-    def _kind_changed(self) -> None:
-        groups = (
-            cat.SPECIAL_GROUPS if self.kind.currentData() == "special" else cat.DEFAULT_RISK_GROUPS
-        )
-        self.group.set_items(
-            [(g.code, f"{g.code} – {tr_label(g.label)}", (g.code,)) for g in groups]
-        )
-        self.group.setCurrentIndex(0)
-
-    def draft(self) -> CircumstanceDraft:
-        group = self.group.code() or ""
-        sub = self.sub.code() if group == "a" else None
-        return CircumstanceDraft(
-            kind=self.kind.currentData(),
-            group_code=group,
-            start_date=self.start.date().toPython(),
-            sub_code=None if sub == "?" else sub,
-            notes=self.notes.text().strip(),
-        )
-
-
-class EndDialog(_FormDialog):
-    def __init__(self, parent: QWidget):
-        super().__init__(parent, parent.tr("Kết thúc hoàn cảnh"))
-        self.end_date = self.date_edit()
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("Ví dụ: đã ổn định, chuyển đi, đủ 16 tuổi"))
-        self.form.addRow(self.tr("Ngày kết thúc"), self.end_date)
-        self.form.addRow(self.tr("Lý do"), self.reason)
-        self.finish()
-
-
-class SupportDialog(_FormDialog):
-    def __init__(self, parent: QWidget):
-        super().__init__(parent, parent.tr("Thêm trợ giúp"))
-        self.kind = CodeCombo(_category_items(cat.SUPPORT_TYPES), allow_empty=False)
-        self.given_on = self.date_edit()
-        self.amount = QLineEdit()
-        self.amount.setPlaceholderText(self.tr("đồng, ví dụ 540.000"))
-        self.source = CodeCombo(_category_items(cat.FUNDING_SOURCES))
-        self.notes = QLineEdit()
-        self.form.addRow(self.tr("Hình thức"), self.kind)
-        self.form.addRow(self.tr("Ngày"), self.given_on)
-        self.form.addRow(self.tr("Số tiền"), self.amount)
-        self.form.addRow(self.tr("Nguồn kinh phí"), self.source)
-        self.form.addRow(self.tr("Ghi chú"), self.notes)
-        self.finish()
-
-    def values(self) -> dict:
-        digits = "".join(ch for ch in self.amount.text() if ch.isdigit())
-        source = self.source.code()
-        return {
-            "support_type": self.kind.code() or "other",
-            "given_on": self.given_on.date().toPython(),
-            "amount_vnd": int(digits) if digits else None,
-            "funding_source": None if source == "?" else source,
-            "notes": self.notes.text().strip(),
-        }

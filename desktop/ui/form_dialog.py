@@ -16,17 +16,18 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLineEdit,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain import categories as cat
-from desktop.domain.dates import DateTextError, format_date
-from desktop.domain.programme import parse_day, parse_vnd
+from desktop.domain.dates import DateTextError
+from desktop.domain.money import MoneyTextError, format_vnd
 from desktop.domain.validation import Problem, ValidationError
 from desktop.ui import dialogs
+from desktop.ui.fields import CountField, DateField, MoneyField, companions
+from desktop.ui.fit import grow_to_fit
 from desktop.ui.i18n import tr_label
 from desktop.ui.taskman import TaskManager
 from desktop.ui.widgets import CodeCombo, ErrorLabel
@@ -40,20 +41,15 @@ def category_items(categories: Iterable[cat.Category]) -> list[tuple[str, str, t
 
 def money_text(amount: int | None) -> str:
     """ "1.500.000" for an entry field (no currency sign: the field's label names the unit)."""
-    return "" if amount is None else f"{amount:,}".replace(",", ".")
+    return "" if amount is None else format_vnd(amount).removesuffix(" đ")
 
 
-def date_field(value: date | None = None, *, name: str = "") -> QLineEdit:
-    edit = QLineEdit(format_date(value), objectName=name)
-    edit.setPlaceholderText("dd/mm/yyyy")
-    return edit
+def date_field(value: date | None = None, *, name: str = "") -> DateField:
+    return DateField(value, name=name)
 
 
 def count_field(name: str = "") -> QSpinBox:
-    spin = QSpinBox(objectName=name)
-    spin.setRange(0, 100_000)
-    spin.setGroupSeparatorShown(True)
-    return spin
+    return CountField(name)
 
 
 class FormDialog(QDialog):
@@ -100,6 +96,8 @@ class FormDialog(QDialog):
         holder = QVBoxLayout()
         holder.setSpacing(1)
         holder.addWidget(widget)
+        for line in companions(widget):
+            holder.addWidget(line)
         holder.addWidget(error)
         self.form.addRow(label, holder)
         for name in names:
@@ -110,26 +108,30 @@ class FormDialog(QDialog):
     # ---- reading typed values ----------------------------------------------------------
 
     def read_date(
-        self, edit: QLineEdit, field: str, problems: list[Problem], *, required: bool = True
+        self, edit: DateField, field: str, problems: list[Problem], *, required: bool = True
     ) -> date | None:
-        text = edit.text().strip()
-        if not text:
-            if required:
-                problems.append(Problem(field, "không được để trống."))
-            return None
+        edit.today = self.today
         try:
-            return parse_day(text, today=self.today)
+            value = edit.value()
         except DateTextError as exc:
             problems.append(Problem(field, f"{exc}."))
             return None
+        if value is None and required:
+            problems.append(Problem(field, "không được để trống."))
+        return value
 
     @staticmethod
-    def read_money(edit: QLineEdit, field: str, problems: list[Problem]) -> int | None:
+    def read_money(
+        edit: MoneyField, field: str, problems: list[Problem], *, required: bool = False
+    ) -> int | None:
         try:
-            return parse_vnd(edit.text())
-        except ValueError as exc:
+            value = edit.amount()
+        except MoneyTextError as exc:
             problems.append(Problem(field, f"{exc}."))
             return None
+        if value is None and required:
+            problems.append(Problem(field, "không được để trống."))
+        return value
 
     @staticmethod
     def read_code(combo: CodeCombo, field: str, problems: list[Problem]) -> str | None:
@@ -157,6 +159,7 @@ class FormDialog(QDialog):
         first = next((self.focus_of[p.field] for p in problems if p.field in self.focus_of), None)
         if first is not None:
             first.setFocus()
+        grow_to_fit(self)
 
     def problem_texts(self) -> dict[str, str]:
         """The messages on show, by the first field of their label (for tests and support)."""

@@ -33,7 +33,7 @@ from desktop.db.changes import Changes
 from desktop.db.programme import FundRecord, TargetRecord
 from desktop.db.register import Register
 from desktop.domain import categories as cat
-from desktop.domain.money import format_vnd
+from desktop.domain.money import MoneyTextError, format_vnd, parse_vnd
 from desktop.domain.programme import (
     BY_HAND,
     FundDraft,
@@ -46,6 +46,7 @@ from desktop.domain.programme import (
 )
 from desktop.domain.validation import Problem
 from desktop.ui import dialogs, i18n
+from desktop.ui.fields import MoneyField
 from desktop.ui.form_dialog import FormDialog, date_field, money_text
 from desktop.ui.page_parts import fill_row, make_table, record_buttons, selected_key, year_spin
 from desktop.ui.taskman import TaskManager
@@ -215,10 +216,18 @@ class MonthlyChart(QWidget):
 # ---- dialogs -------------------------------------------------------------------------------
 
 
-def _read_number(edit: QLineEdit, field: str, problems: list[Problem]) -> int | None:
+def _read_number(
+    edit: QLineEdit, field: str, problems: list[Problem], *, money: bool = False
+) -> int | None:
+    """A target or a result: đồng as every money field reads them, else a whole number."""
     text = edit.text().strip().removesuffix("%").strip()
+    if money:
+        try:
+            return parse_vnd(text)
+        except MoneyTextError as exc:
+            problems.append(Problem(field, f"{exc}."))
+            return None
     cleaned = text.replace(".", "").replace(" ", "")
-    cleaned = cleaned.removesuffix("đ").removesuffix("đồng")
     if not cleaned:
         return None
     if not cleaned.isdigit():
@@ -282,10 +291,11 @@ class TargetDialog(FormDialog):
     def read(self) -> tuple[TargetDraft, list[Problem]]:
         problems: list[Problem] = []
         indicator = self.indicator.code() or ""
-        target = _read_number(self.target, "target_value", problems)
+        money = indicator == "fund_raised"
+        target = _read_number(self.target, "target_value", problems, money=money)
         if target is None and not any(p.field == "target_value" for p in problems):
             problems.append(Problem("target_value", "không được để trống."))
-        achieved = _read_number(self.achieved, "achieved_value", problems)
+        achieved = _read_number(self.achieved, "achieved_value", problems, money=money)
         draft = TargetDraft(
             year=self.year,
             indicator=indicator,
@@ -321,8 +331,7 @@ class FundDialog(FormDialog):
         for c in cat.FUND_FORMS:
             self.form_kind.addItem(i18n.tr_label(c.label), c.code)
         self.entry_date = date_field(self.today, name="fundDate")
-        self.amount = QLineEdit(objectName="fundAmount")
-        self.amount.setPlaceholderText(self.tr("đồng, ví dụ 2.000.000"))
+        self.amount = MoneyField(name="fundAmount", placeholder=self.tr("đồng, ví dụ 2.000.000"))
         self.donor = QLineEdit(objectName="fundDonor")
         self.donor.setPlaceholderText(self.tr("Doanh nghiệp, nhà hảo tâm, cơ quan…"))
         self.recipient = QLineEdit(objectName="fundRecipient")
@@ -347,7 +356,7 @@ class FundDialog(FormDialog):
             self.entry_date.setText(
                 draft.entry_date.strftime("%d/%m/%Y") if draft.entry_date else ""
             )
-            self.amount.setText(money_text(draft.amount_vnd))
+            self.amount.set_amount(draft.amount_vnd)
             for edit, text in ((self.donor, draft.donor), (self.recipient, draft.recipient),
                                (self.purpose, draft.purpose), (self.items, draft.items),
                                (self.notes, draft.notes)):  # fmt: skip

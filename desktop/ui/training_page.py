@@ -43,12 +43,12 @@ from desktop.domain.programme import (
 )
 from desktop.domain.validation import Problem
 from desktop.ui import dialogs, i18n
+from desktop.ui.fields import MoneyField
 from desktop.ui.form_dialog import (
     FormDialog,
     category_items,
     count_field,
     date_field,
-    money_text,
 )
 from desktop.ui.page_parts import (
     category_filter,
@@ -87,8 +87,7 @@ class CourseDialog(FormDialog):
         self.end.setPlaceholderText(self.tr("ngày kết thúc, nếu có"))
         self.place = QLineEdit(objectName="coursePlace")
         self.trainer = QLineEdit(objectName="courseTrainer")
-        self.cost = QLineEdit(objectName="courseCost")
-        self.cost.setPlaceholderText(self.tr("đồng, ví dụ 5.000.000"))
+        self.cost = MoneyField(name="courseCost", placeholder=self.tr("đồng, ví dụ 5.000.000"))
         self.source = CodeCombo(category_items(cat.FUNDING_SOURCES))
         self.source.setObjectName("courseSource")
         self.notes = QPlainTextEdit(objectName="courseNotes")
@@ -307,7 +306,7 @@ class CourseDialog(FormDialog):
         self.end.setText(d.end_date.strftime("%d/%m/%Y") if d.end_date else "")
         self.place.setText(d.place)
         self.trainer.setText(d.trainer)
-        self.cost.setText(money_text(d.cost_vnd))
+        self.cost.set_amount(d.cost_vnd)
         self.source.set_code(d.funding_source)
         self.notes.setPlainText(d.notes)
         named = [p for p in record.participants if p.named]
