@@ -128,7 +128,7 @@ def test_unsaved_changes_guard(qtbot, window, register, monkeypatch):
     qtbot.keyClick(page.form, Qt.Key.Key_Escape)
     assert page.stack.currentWidget() is page.form  # Cancel keeps the officer in the form
     window.nav.setCurrentRow(window.page_keys.index("settings"))  # so does leaving the page
-    assert window.pages.currentWidget() is page and window.nav.currentRow() == 0
+    assert window.current_page() is page and window.nav.currentRow() == 0
     assert [q[0] for q in answers.questions] == ["Chưa lưu", "Chưa lưu"]
     qtbot.keyClick(page.form, Qt.Key.Key_Escape)  # Discard
     assert page.stack.currentIndex() == 0
@@ -220,7 +220,7 @@ def test_protection_case_deadline_shown_overdue(qtbot, window, register):
     page.table.cellDoubleClicked.emit(late, 0)  # the case leads to the child's record
     form = window.children_page.form
     qtbot.waitUntil(lambda: window.children_page.stack.currentWidget() is form)
-    assert window.pages.currentWidget() is window.children_page
+    assert window.current_page() is window.children_page
     assert form.full_name.text() == "Ma Thị Hoa"
 
 

@@ -51,7 +51,7 @@ def settle(qtbot, page) -> None:
 def open_audit(qtbot, window):
     window.show_page("audit")
     page = window.audit_page
-    assert window.pages.currentWidget() is page
+    assert window.current_page() is page
     settle(qtbot, page)
     return page
 

@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QProgressBar, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QProgressBar, QWidget
 
 from desktop.db.programme import ActivityFilter
 from desktop.domain.programme import ActivityDraft, FundDraft
@@ -20,9 +20,10 @@ from desktop.ui import dialogs
 from desktop.ui.activities_page import ActivityDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.plan_page import TARGET_COLOUR, FundDialog, TargetDialog
+from desktop.ui.record_section import RemoveDialog
 from desktop.ui.training_page import CourseDialog
 from tests.conftest import village
-from tests.gui_helpers import Answers, replace_text, type_text
+from tests.gui_helpers import replace_text, type_text
 
 Button = dialogs.Button
 TODAY = date.today()  # the dialogs check against the real date; so do these tests
@@ -83,7 +84,7 @@ def test_pages_replace_the_placeholders(window):
                  "fundTable", "newFundEntryButton", "newTargetButton"):  # fmt: skip
         assert window.findChild(QWidget, name) is not None, name
     window.show_page("plan")
-    assert window.pages.currentWidget() is window.plan_page
+    assert window.current_page() is window.plan_page
 
 
 def test_record_an_activity_by_typing(qtbot, window, register, monkeypatch):
@@ -189,23 +190,52 @@ def test_activity_filters(qtbot, window, register):
     assert page.summary.text().startswith("1 hoạt động · 10 lượt người tham gia")
 
 
-def test_delete_an_activity_after_asking(qtbot, window, register, monkeypatch):
+def test_remove_an_activity_entered_by_mistake_with_its_reason(
+    qtbot, window, register, monkeypatch
+):
     register.add_activity(ActivityDraft("gifts", "Tặng quà", TODAY, child_male=4))
     page = window.activities_page
     page.refresh()
     qtbot.waitUntil(lambda: page.table.rowCount() == 1)
-    answers = Answers(Button.No, Button.Yes)
-    monkeypatch.setattr(dialogs, "ask", answers)
-    page.delete_activity()
+    monkeypatch.setattr(RemoveDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
+    page.delete_activity()  # the officer changes her mind
     wait_idle(qtbot, window)
     assert len(register.activities()) == 1
+
+    seen = []
+
+    def fill(d: RemoveDialog):
+        seen.append((d.windowTitle(), d.findChild(QLabel, "removeQuestion").text()))
+        replace_text(d.reason, "Nhập trùng với hoạt động ngày 05/06")
+
+    drive(monkeypatch, qtbot, RemoveDialog, fill)
     page.delete_activity()
     qtbot.waitUntil(lambda: page.table.rowCount() == 0)
     assert register.activities(ActivityFilter()) == []
-    assert answers.questions[0] == (
-        "Xóa hoạt động",
-        "Xóa hoạt động “Tặng quà”? Số liệu kế hoạch sẽ tính lại.",
-    )
+    [(title, question)] = seen
+    assert title == "Xóa hoạt động" and question.startswith("Xóa hoạt động “Tặng quà”?")
+    [entry] = [e for e in register.audit_entries() if e.action == "deleted"]
+    assert (entry.entity, entry.label, entry.detail, entry.username) == (
+        "activity", "Tặng quà", "Nhập trùng với hoạt động ngày 05/06", register.user,
+    )  # fmt: skip
+
+
+def test_a_removal_needs_a_reason(qtbot, window, register, monkeypatch):
+    register.add_activity(ActivityDraft("gifts", "Tặng quà", TODAY, child_male=4))
+    page = window.activities_page
+    page.refresh()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    seen = []
+
+    def fill(d: RemoveDialog):
+        replace_text(d.reason, " ")
+        d.try_accept()
+        seen.append(d.problem_texts())
+
+    drive(monkeypatch, qtbot, RemoveDialog, fill)
+    page.delete_activity()
+    assert seen == [{"reason": "Lý do: cho biết vì sao xóa."}]
+    assert len(register.activities()) == 1
 
 
 def fill_named_course(qtbot, d: CourseDialog) -> None:
@@ -227,6 +257,23 @@ def fill_named_course(qtbot, d: CourseDialog) -> None:
     assert d.grid[("village_head", "M")].value() == 1
     assert d.grid[("collaborator", "F")].isReadOnly()
     assert d.totals.text() == "Tổng: 3 người (1 nam, 2 nữ; 0 trẻ em)"
+
+
+def test_enter_in_any_box_of_a_participant_adds_the_person_and_keeps_the_course_open(
+    qtbot, window
+):
+    dialog = window.training_page.course_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.person_name, "Giàng Thị Súa")
+    replace_text(dialog.person_sex, "nu")
+    replace_text(dialog.person_role, "cong tac vien")
+    qtbot.keyClick(dialog.person_role.lineEdit(), Qt.Key.Key_Return)
+    assert dialog.isVisible() and not dialog.saving  # the course was not saved and closed
+    assert [p.name for p in dialog.names] == ["Giàng Thị Súa"] and dialog.people.rowCount() == 1
+    qtbot.keyClick(dialog.person_sex.lineEdit(), Qt.Key.Key_Enter)  # nothing typed: no one
+    assert dialog.isVisible() and len(dialog.names) == 1
+    dialog.reject()
 
 
 def test_record_a_course_by_name_and_see_its_participants(qtbot, window, register, monkeypatch):

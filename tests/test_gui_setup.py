@@ -138,7 +138,7 @@ def test_gui_does_not_ask_questions_when_nothing_changed(qtbot, big_register, mo
     page.open_row(0)
     qtbot.waitUntil(lambda: page.stack.currentWidget() is page.form)
     window.show_page("settings")
-    assert asked == [] and window.pages.currentWidget() is window.settings_page
+    assert asked == [] and window.current_page() is window.settings_page
     window.close()
 
 
@@ -165,12 +165,12 @@ def test_older_plain_register_logs_in_is_encrypted_then_the_window_fills_in(
     assert answers.questions[0][0] == "Mã hóa dữ liệu" and len(codes[0]) == 29
     assert vault.is_encrypted(db_path)
     assert window is not None and not window.attached
-    assert window.nav.count() == 9 and window.pages.currentWidget().objectName() == "openingLabel"
+    assert window.nav.count() == 9 and window.current_page().objectName() == "openingLabel"
     window.show()
     qtbot.waitUntil(lambda: window.attached, timeout=10000)
     qtbot.waitUntil(lambda: window.windowTitle() == "Sổ Trẻ Em — Xã Bản Xèo, Tỉnh Lào Cai")
     assert window.register.user == "hanh" and window.register.key is not None
-    assert window.pages.currentWidget() is window.children_page
+    assert window.current_page() is window.children_page
     qtbot.waitUntil(lambda: window.tasks.pending == 0)
     window.close()
     window.register.close()

@@ -272,7 +272,7 @@ def test_first_run_as_a_district_reader_logs_in_and_pulls_the_area(qtbot, server
     window = window_after_setup(wizard, db_path)
     qtbot.addWidget(window)
     window.show()
-    assert window.pages.currentWidget() is window.sync_page  # the first pull shows its progress
+    assert window.current_page() is window.sync_page  # the first pull shows its progress
     wait_idle(qtbot, window)
     assert window.page_keys == ["reports", "sync", "settings"]
     window.show_page("reports")

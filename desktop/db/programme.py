@@ -192,11 +192,11 @@ class ProgrammeMixin:
                 self._audit(tx, "changed", "activity", row.id, row.title)
             return tx.changes()
 
-    def delete_activity(self, activity_id: str) -> Changes:
+    def delete_activity(self, activity_id: str, reason: str = "") -> Changes:
         with self._write() as tx:
             row = self._get(tx, Activity, activity_id)
             self._update(tx, row, deleted=True)
-            self._audit(tx, "deleted", "activity", row.id, row.title)
+            self._audit(tx, "deleted", "activity", row.id, row.title, reason)
             return tx.changes()
 
     def _check_activity(self, tx: _Tx, draft: ActivityDraft, today: date | None) -> None:
@@ -294,13 +294,13 @@ class ProgrammeMixin:
                 self._audit(tx, "changed", "trainingcourse", course.id, course.title)
             return tx.changes()
 
-    def delete_course(self, course_id: str) -> Changes:
+    def delete_course(self, course_id: str, reason: str = "") -> Changes:
         with self._write() as tx:
             course = self._get(tx, TrainingCourse, course_id)
             for row in self._participant_rows(tx.session, course_id):
                 self._update(tx, row, deleted=True)
             self._update(tx, course, deleted=True)
-            self._audit(tx, "deleted", "trainingcourse", course.id, course.title)
+            self._audit(tx, "deleted", "trainingcourse", course.id, course.title, reason)
             return tx.changes()
 
     @staticmethod
@@ -398,11 +398,11 @@ class ProgrammeMixin:
                 self._audit(tx, "changed", "plantarget", row.id, row.label)
             return tx.changes()
 
-    def delete_plan_target(self, target_id: str) -> Changes:
+    def delete_plan_target(self, target_id: str, reason: str = "") -> Changes:
         with self._write() as tx:
             row = self._get(tx, PlanTarget, target_id)
             self._update(tx, row, deleted=True)
-            self._audit(tx, "deleted", "plantarget", row.id, row.label)
+            self._audit(tx, "deleted", "plantarget", row.id, row.label, reason)
             return tx.changes()
 
     @staticmethod
@@ -538,14 +538,14 @@ class ProgrammeMixin:
                 self._audit(tx, "changed", "fundentry", row.id, _fund_label(row))
             return tx.changes()
 
-    def delete_fund_entry(self, entry_id: str) -> Changes:
+    def delete_fund_entry(self, entry_id: str, reason: str = "") -> Changes:
         """Take an entry out of the book; refused if later spending would then go unfunded."""
         with self._write() as tx:
             row = self._get(tx, FundEntry, entry_id)
             others = self._fund_lines(tx.session, exclude=entry_id)
             ensure(overdraft_problem([*others, _line(row)], others))
             self._update(tx, row, deleted=True)
-            self._audit(tx, "deleted", "fundentry", row.id, _fund_label(row))
+            self._audit(tx, "deleted", "fundentry", row.id, _fund_label(row), reason)
             return tx.changes()
 
     def _fund_lines(self, session: Session, exclude: str | None = None) -> list[FundLine]:

@@ -57,6 +57,8 @@ FIELD_LABELS = {
     "sent_on": "Ngày gửi",
     "password": "Mật khẩu",
     "place": "Địa điểm",
+    "reason": "Lý do",
+    "end_reason": "Lý do kết thúc",
     "organiser": "Đơn vị tổ chức",
     "partners": "Đơn vị phối hợp",
     "special_children": "Số trẻ em có hoàn cảnh đặc biệt",

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -38,14 +37,8 @@ from desktop.ui.form_dialog import (
     count_field,
     date_field,
 )
-from desktop.ui.page_parts import (
-    category_filter,
-    fill_row,
-    make_table,
-    record_buttons,
-    selected_key,
-    year_spin,
-)
+from desktop.ui.page_parts import category_filter, compact_combo, year_spin
+from desktop.ui.record_section import RecordSection
 from desktop.ui.taskman import TaskManager
 from desktop.ui.widgets import CodeCombo
 
@@ -191,7 +184,6 @@ class ActivitiesPage(QWidget):
         super().__init__()
         self.setObjectName("activitiesPage")
         self.register, self.tasks, self.read_only = register, tasks, read_only
-        self.records: list[ActivityRecord] = []
         self.villages: list[tuple[str, str]] = []
         self._build()
         self.reload_villages()
@@ -206,28 +198,11 @@ class ActivitiesPage(QWidget):
         self.type_filter = category_filter(
             "activityTypeFilter", self.tr("Mọi loại hoạt động"), cat.ACTIVITY_TYPES
         )
-        self.village_filter = QComboBox(objectName="activityVillageFilter")
+        self.village_filter = compact_combo(QComboBox(objectName="activityVillageFilter"))
         self.village_filter.addItem(self.tr("Mọi thôn/bản"), None)
-        self.village_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for widget in (self.month, self.type_filter, self.village_filter):
             widget.currentIndexChanged.connect(self.refresh)
         self.year.valueChanged.connect(self.refresh)
-        self.new_button, self.edit_button, self.delete_button = record_buttons(
-            "Activity", self.tr("Ghi hoạt động mới…"), self.new_activity, self.edit_activity,
-            self.delete_activity, enabled=not self.read_only,
-        )  # fmt: skip
-
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Năm")))
-        top.addWidget(self.year)
-        top.addWidget(self.month)
-        top.addWidget(self.type_filter)
-        top.addWidget(self.village_filter)
-        top.addStretch(1)
-        top.addWidget(self.new_button)
-        top.addWidget(self.edit_button)
-        top.addWidget(self.delete_button)
-
         headers = [
             self.tr("Ngày"),
             self.tr("Loại hoạt động"),
@@ -240,14 +215,26 @@ class ActivitiesPage(QWidget):
             self.tr("Kinh phí"),
             self.tr("Nguồn kinh phí"),
         ]
-        self.table = make_table(headers, "activityTable", stretch=2)
-        self.table.cellDoubleClicked.connect(lambda *_: self.edit_activity())
-        self.summary = QLabel(objectName="activitySummary")
-        self.summary.setWordWrap(True)
+        self.section: RecordSection[ActivityRecord] = RecordSection(
+            name="Activity", headers=headers, new_label=self.tr("Ghi hoạt động mới…"),
+            tasks=self.tasks, row=self._cells, describe=self._describe,
+            dialog=self.activity_dialog, read_only=self.read_only, stretch=2,
+            remove=lambda record, reason: self.register.delete_activity(record.id, reason),
+            remove_title=self.tr("Xóa hoạt động"),
+        )  # fmt: skip
+        for widget in (QLabel(self.tr("Năm")), self.year, self.month, self.type_filter,
+                       self.village_filter):  # fmt: skip
+            self.section.add_filter(widget)
+        self.table, self.summary = self.section.table, self.section.summary
+        self.new_button = self.section.new_button
+        self.edit_button = self.section.edit_button
+        self.delete_button = self.section.remove_button
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.summary)
+        layout.addWidget(self.section)
+
+    @property
+    def records(self) -> list[ActivityRecord]:
+        return self.section.records
 
     # ---- list ------------------------------------------------------------------------------
 
@@ -263,32 +250,30 @@ class ActivitiesPage(QWidget):
         flt = self.current_filter()
         self.tasks.run_db(lambda: self.register.activities(flt), self._show)
 
+    @staticmethod
+    def _cells(record: ActivityRecord) -> tuple:
+        d = record.draft
+        assert d.start_date is not None
+        return (
+            format_period(d.start_date, d.end_date),
+            i18n.label(cat.ACTIVITY_TYPES, d.activity_type),
+            d.title,
+            ", ".join(part for part in (record.village, d.place) if part),
+            f"{d.adult_male} / {d.adult_female}",
+            f"{d.child_male} / {d.child_female}",
+            d.special_children,
+            d.participants,
+            format_vnd(d.cost_vnd),
+            i18n.label(cat.FUNDING_SOURCES, d.funding_source),
+        )
+
+    def _describe(self, record: ActivityRecord) -> str:
+        return self.tr("hoạt động “{title}”").format(title=record.draft.title)
+
     def _show(self, records: list[ActivityRecord]) -> None:
-        self.records = records
-        self.table.setRowCount(len(records))
-        for row, record in enumerate(records):
-            d = record.draft
-            where = ", ".join(part for part in (record.village, d.place) if part)
-            assert d.start_date is not None
-            fill_row(
-                self.table,
-                row,
-                (
-                    format_period(d.start_date, d.end_date),
-                    i18n.label(cat.ACTIVITY_TYPES, d.activity_type),
-                    d.title,
-                    where,
-                    f"{d.adult_male} / {d.adult_female}",
-                    f"{d.child_male} / {d.child_female}",
-                    d.special_children,
-                    d.participants,
-                    format_vnd(d.cost_vnd),
-                    i18n.label(cat.FUNDING_SOURCES, d.funding_source),
-                ),
-                key=record.id,
-            )
+        self.section.set_records(records)
         drafts = [r.draft for r in records]
-        self.summary.setText(
+        self.section.set_summary(
             self.tr(
                 "{n} hoạt động · {people} lượt người tham gia ({children} trẻ em, trong đó "
                 "{special} trẻ em có hoàn cảnh đặc biệt) · kinh phí {cost}"
@@ -300,8 +285,6 @@ class ActivitiesPage(QWidget):
                 cost=format_vnd(sum(d.cost_vnd or 0 for d in drafts)),
             )
         )
-        if records:
-            self.table.selectRow(0)
 
     def reload_villages(self) -> None:
         self.tasks.run_db(self.register.villages, self._set_villages)
@@ -342,41 +325,13 @@ class ActivitiesPage(QWidget):
         )
 
     def new_activity(self) -> None:
-        if not self.read_only:
-            self._run(self.activity_dialog())
+        self.section.new()
 
     def edit_activity(self) -> None:
-        record = self._selected()
-        if record is not None and not self.read_only:
-            self._run(self.activity_dialog(record))
-
-    @staticmethod
-    def _run(dialog: QDialog) -> None:
-        dialog.exec()
-        dialog.deleteLater()
-
-    def _selected(self) -> ActivityRecord | None:
-        key = selected_key(self.table)
-        return next((r for r in self.records if r.id == key), None)
+        self.section.edit()
 
     def delete_activity(self) -> None:
-        record = self._selected()
-        if record is None or self.read_only:
-            return
-        answer = dialogs.ask(
-            self,
-            self.tr("Xóa hoạt động"),
-            self.tr("Xóa hoạt động “{title}”? Số liệu kế hoạch sẽ tính lại.").format(
-                title=record.draft.title
-            ),
-            Button.Yes | Button.No,
-            Button.No,
-        )
-        if answer == Button.Yes:
-            self.tasks.run_db(
-                lambda: self.register.delete_activity(record.id),
-                on_error=lambda e: dialogs.error(self, self.tr("Không xóa được"), str(e)),
-            )
+        self.section.remove()
 
 
 def _dots(n: int) -> str:

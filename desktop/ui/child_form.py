@@ -34,6 +34,7 @@ from desktop.domain.dates import DateTextError, parse_partial_date
 from desktop.domain.money import format_vnd
 from desktop.domain.validation import ChildDraft, Problem, ValidationError
 from desktop.ui import dialogs, i18n
+from desktop.ui.fields import DateField
 from desktop.ui.history_dialogs import CircumstanceDialog, EndDialog, SupportDialog
 from desktop.ui.i18n import tr_label
 from desktop.ui.taskman import TaskManager
@@ -85,8 +86,7 @@ class ChildForm(QWidget):
         self.full_name = QLineEdit(objectName="fullName")
         self.sex = CodeCombo(_category_items(cat.SEXES))
         self.sex.setObjectName("sex")
-        self.birth = QLineEdit(objectName="birth")
-        self.birth.setPlaceholderText(self.tr("dd/mm/yyyy, mm/yyyy hoặc chỉ năm"))
+        self.birth = DateField(name="birth", partial=True)
         groups = reference.ethnic_groups().values()
         self.ethnic = CodeCombo([(g.code, g.name, g.aliases) for g in groups])
         self.ethnic.setObjectName("ethnic")

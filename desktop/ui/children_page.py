@@ -10,12 +10,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from desktop.db.register import Register
 from desktop.domain import categories as cat
 from desktop.ui.child_form import ChildForm
 from desktop.ui.child_model import ChildTableModel
+from desktop.ui.flow import FlowRow
 from desktop.ui.i18n import tr_label
 from desktop.ui.taskman import LatestQuery, TaskManager
 
@@ -59,8 +59,10 @@ class ChildrenPage(QWidget):
         self.import_button = QPushButton(self.tr("Nhập từ Excel…"), objectName="importButton")
         self.import_button.clicked.connect(self.ask_import)
         self.import_button.setVisible(not self.read_only)
-        top = QHBoxLayout()
-        top.addWidget(self.search, 1)
+        self.search.setMinimumWidth(280)
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        top = FlowRow()
+        top.addWidget(self.search)
         top.addWidget(self.import_button)
         top.addWidget(self.new_button)
 
@@ -72,7 +74,7 @@ class ChildrenPage(QWidget):
             (tr_label(g.label), g.code) for g in cat.DEFAULT_RISK_GROUPS
         ]
         ethnic = [(g.name, g.code) for g in reference.ethnic_groups().values()]
-        filter_row = QGridLayout()  # two rows of filters fit an old 1366-pixel screen
+        filter_row = FlowRow()  # filters wrap onto as many lines as the screen needs
         for key, placeholder, items in (
             ("special_group", self.tr("Hoàn cảnh đặc biệt"), special),
             ("risk_group", self.tr("Nguy cơ"), risk),
@@ -97,9 +99,9 @@ class ChildrenPage(QWidget):
             combo.view().setMinimumWidth(360)
             combo.currentIndexChanged.connect(self.refresh)
             self.filters[key] = combo
-            filter_row.addWidget(combo, len(self.filters) > 4, (len(self.filters) - 1) % 4)
+            filter_row.addWidget(combo)
         self.count_label = QLabel(objectName="childCount")
-        filter_row.addWidget(self.count_label, 1, 3)
+        filter_row.addWidget(self.count_label)
 
         self.model = ChildTableModel(self.register, self)
         self.table = QTableView(objectName="childTable")

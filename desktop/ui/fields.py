@@ -8,11 +8,21 @@ officer saves: "= 1.500.000 đ" for "1,5 triệu", "15/03/2022" for "15/3/22".
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
 
-from PySide6.QtCore import QPoint, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QFocusEvent, QIcon, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QCalendarWidget, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFocusEvent,
+    QIcon,
+    QKeyEvent,
+    QPainter,
+    QPen,
+    QPixmap,
+)
+from PySide6.QtWidgets import QCalendarWidget, QComboBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from desktop.domain.dates import DateTextError, PartialDate, Precision, parse_partial_date
 from desktop.domain.money import MoneyTextError, format_vnd, parse_vnd
@@ -212,3 +222,32 @@ def companions(widget: QWidget) -> list[QWidget]:
     """The lines a field shows under itself (its reading of the text), for form layouts."""
     hint = getattr(widget, "hint", None)
     return [hint] if isinstance(hint, HintLabel) else []
+
+
+class _EnterAdds(QObject):
+    def __init__(self, parent: QObject, add: Callable[[], None]):
+        super().__init__(parent)
+        self.add = add
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            self.add()
+            return True  # never reaches the dialog's default button
+        return False
+
+
+def enter_adds(fields: Iterable[QWidget], add: Callable[[], None]) -> None:
+    """Enter in any field of a list-building row adds the row; it never saves the dialog
+    around it (and never drops a half-typed entry). A suggestion list open under a combo
+    still takes Enter first, picking the highlighted suggestion."""
+    fields = list(fields)
+    handler = _EnterAdds(fields[0], add)
+    for field in fields:
+        target = field.lineEdit() if isinstance(field, QComboBox) and field.isEditable() else field
+        target.installEventFilter(handler)
+        if target is not field:
+            field.installEventFilter(handler)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop import reference
 from desktop.db.changes import Changes
+from desktop.ui.fit import PageFrame
 from desktop.ui.taskman import TaskManager
 
 if TYPE_CHECKING:
@@ -229,7 +230,7 @@ class MainWindow(QMainWindow):
                 if key in self.page_keys:
                     self.nav.addItem(QListWidgetItem(self.tr(title)))
         for key in self.page_keys:
-            self.pages.addWidget(built[key])
+            self.pages.addWidget(PageFrame(built[key]))
         self.attached = True
         # The daily copy waits until the officer is at work, not competing with start-up.
         QTimer.singleShot(60_000, self._daily_backup)
@@ -354,13 +355,19 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(self.page_keys.index(key))
 
+    def current_page(self) -> QWidget:
+        """The page on show (pages sit in scroll frames; before the register opens, the
+        "opening" label)."""
+        shown = self.pages.currentWidget()
+        return shown.page() if isinstance(shown, PageFrame) else shown
+
     def open_child(self, child_id: str) -> None:
         self.show_page("children")
-        if self.pages.currentWidget() is self.children_page:
+        if self.current_page() is self.children_page:
             self.children_page.open_child(child_id)
 
     def _navigate(self, row: int) -> None:
-        current = self.pages.currentWidget()
+        current = self.current_page()
         leaving_children = current is self.children_page and row != self.page_keys.index("children")
         if leaving_children and not self.children_page.may_leave():
             self.nav.blockSignals(True)

@@ -75,7 +75,15 @@ def category_filter(name: str, everything: str, categories: Sequence[cat.Categor
     combo.addItem(everything, None)
     for c in categories:
         combo.addItem(tr_label(c.label), c.code)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    return compact_combo(combo)
+
+
+def compact_combo(combo: QComboBox, characters: int = 20) -> QComboBox:
+    """A combo as wide as `characters`, whatever its longest item (a village list of 1,000
+    names, a legal group's full title); the open list is wider and shows them whole."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    combo.view().setMinimumWidth(360)
     return combo
 
 

@@ -15,10 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -47,8 +44,10 @@ from desktop.domain.programme import (
 from desktop.domain.validation import Problem
 from desktop.ui import dialogs, i18n
 from desktop.ui.fields import MoneyField
+from desktop.ui.flow import FlowRow
 from desktop.ui.form_dialog import FormDialog, date_field, money_text
-from desktop.ui.page_parts import fill_row, make_table, record_buttons, selected_key, year_spin
+from desktop.ui.page_parts import selected_key, year_spin
+from desktop.ui.record_section import RecordSection
 from desktop.ui.taskman import TaskManager
 from desktop.ui.widgets import CodeCombo
 
@@ -97,7 +96,7 @@ class MonthlyChart(QWidget):
         super().__init__(objectName="planChart")
         self.data: ChartData | None = None
         self.empty_text = self.tr("Chọn một chỉ tiêu để xem tiến độ theo tháng.")
-        self.setMinimumSize(380, 240)
+        self.setMinimumSize(300, 220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_data(self, data: ChartData | None) -> None:
@@ -406,8 +405,6 @@ class PlanPage(QWidget):
         super().__init__()
         self.setObjectName("planPage")
         self.register, self.tasks, self.read_only = register, tasks, read_only
-        self.targets: list[TargetRecord] = []
-        self.fund: list[FundRecord] = []
         self.fund_summary = FundYear()
         self._build()
         self.refresh()
@@ -415,33 +412,32 @@ class PlanPage(QWidget):
     def _build(self) -> None:
         self.year = year_spin("planYear")
         self.year.valueChanged.connect(self.refresh)
-        self.new_target_button, self.edit_target_button, self.delete_target_button = (
-            record_buttons(
-                "Target", self.tr("Đặt chỉ tiêu…"), self.new_target, self.edit_target,
-                self.delete_target, enabled=not self.read_only,
-            )
+        self.targets_section: RecordSection[TargetRecord] = RecordSection(
+            name="Target",
+            headers=[self.tr("Chỉ tiêu"), self.tr("Cấp giao"), self.tr("Tiến độ"),
+                     self.tr("Kết quả")],
+            new_label=self.tr("Đặt chỉ tiêu…"), tasks=self.tasks, row=self._target_cells,
+            dialog=self.target_dialog, read_only=self.read_only,
+            describe=lambda r: self.tr("chỉ tiêu “{label}” của năm {year}").format(
+                label=r.label, year=r.draft.year),
+            remove=lambda record, reason: self.register.delete_plan_target(record.id, reason),
+            remove_title=self.tr("Xóa chỉ tiêu"), table_name="planTargets",
         )  # fmt: skip
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Kế hoạch năm")))
-        top.addWidget(self.year)
-        top.addStretch(1)
-        for button in (self.new_target_button, self.edit_target_button, self.delete_target_button):
-            top.addWidget(button)
-
-        self.target_table = make_table(
-            [self.tr("Chỉ tiêu"), self.tr("Cấp giao"), self.tr("Tiến độ"), self.tr("Kết quả")],
-            "planTargets",
-        )
+        self.targets_section.add_filter(QLabel(self.tr("Kế hoạch năm")))
+        self.targets_section.add_filter(self.year)
+        self.target_table = self.targets_section.table
+        self.new_target_button = self.targets_section.new_button
+        self.edit_target_button = self.targets_section.edit_button
+        self.delete_target_button = self.targets_section.remove_button
         header = self.target_table.horizontalHeader()
-        for column, width in ((0, 250), (2, 120)):  # long indicator names wrap
+        for column, width in ((0, 200), (2, 100)):  # long indicator names wrap
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             self.target_table.setColumnWidth(column, width)
         self.target_table.setWordWrap(True)
-        self.target_table.itemSelectionChanged.connect(self._show_chart)
-        self.target_table.cellDoubleClicked.connect(lambda *_: self.edit_target())
+        self.targets_section.selection_changed.connect(self._show_chart)
         self.chart = MonthlyChart()
         upper = QSplitter(Qt.Orientation.Horizontal)
-        upper.addWidget(self.target_table)
+        upper.addWidget(self.targets_section)
         upper.addWidget(self.chart)
         upper.setStretchFactor(0, 3)
         upper.setStretchFactor(1, 2)
@@ -452,7 +448,6 @@ class PlanPage(QWidget):
         splitter.addWidget(self._fund_box())
         splitter.setSizes([380, 300])
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
     def _fund_box(self) -> QGroupBox:
@@ -462,30 +457,36 @@ class PlanPage(QWidget):
         self.fund_spent = QLabel(objectName="fundSpent")
         self.fund_balance = QLabel(objectName="fundBalance")
         self.fund_balance.setStyleSheet("font-weight: 600;")
-        figures = QGridLayout()
-        for column, label in enumerate(
-            (self.fund_opening, self.fund_received, self.fund_spent, self.fund_balance)
-        ):
-            figures.addWidget(label, 0, column)
-        self.new_fund_button, self.edit_fund_button, self.delete_fund_button = record_buttons(
-            "FundEntry", self.tr("Ghi thu/chi quỹ…"), self.new_fund_entry, self.edit_fund_entry,
-            self.delete_fund_entry, enabled=not self.read_only,
+        figures = FlowRow(spacing=18)  # the four figures wrap on a narrow screen
+        for label in (self.fund_opening, self.fund_received, self.fund_spent, self.fund_balance):
+            figures.addWidget(label)
+        self.fund_section: RecordSection[FundRecord] = RecordSection(
+            name="FundEntry",
+            headers=[self.tr("Ngày"), self.tr("Thu/chi"), self.tr("Hình thức"), self.tr("Số tiền"),
+                     self.tr("Người/đơn vị ủng hộ hoặc nhận"), self.tr("Nội dung"),
+                     self.tr("Ghi chú")],
+            new_label=self.tr("Ghi thu/chi quỹ…"), tasks=self.tasks, row=self._fund_cells,
+            dialog=self.fund_dialog, read_only=self.read_only, stretch=5,
+            describe=self._describe_fund,
+            remove=lambda record, reason: self.register.delete_fund_entry(record.id, reason),
+            remove_title=self.tr("Xóa khoản thu/chi"), table_name="fundTable",
         )  # fmt: skip
-        row = QHBoxLayout()
-        row.addLayout(figures, 1)
-        for button in (self.new_fund_button, self.edit_fund_button, self.delete_fund_button):
-            row.addWidget(button)
-        self.fund_table = make_table(
-            [self.tr("Ngày"), self.tr("Thu/chi"), self.tr("Hình thức"), self.tr("Số tiền"),
-             self.tr("Người/đơn vị ủng hộ hoặc nhận"), self.tr("Nội dung"), self.tr("Ghi chú")],
-            "fundTable",
-            stretch=5,
-        )  # fmt: skip
-        self.fund_table.cellDoubleClicked.connect(lambda *_: self.edit_fund_entry())
+        self.fund_table = self.fund_section.table
+        self.new_fund_button = self.fund_section.new_button
+        self.edit_fund_button = self.fund_section.edit_button
+        self.delete_fund_button = self.fund_section.remove_button
         layout = QVBoxLayout(box)
-        layout.addLayout(row)
-        layout.addWidget(self.fund_table, 1)
+        layout.addLayout(figures)
+        layout.addWidget(self.fund_section, 1)
         return box
+
+    @property
+    def targets(self) -> list[TargetRecord]:
+        return self.targets_section.records
+
+    @property
+    def fund(self) -> list[FundRecord]:
+        return self.fund_section.records
 
     # ---- showing ---------------------------------------------------------------------------
 
@@ -502,30 +503,23 @@ class PlanPage(QWidget):
         self.tasks.run_db(load, self._show)
 
     def _show(self, result: tuple[list[TargetRecord], list[FundRecord], FundYear]) -> None:
-        chosen = selected_key(self.target_table)
-        self.targets, self.fund, self.fund_summary = result
-        self._show_targets()
-        rows = [r.id for r in self.targets]
-        self.target_table.selectRow(rows.index(chosen) if chosen in rows else 0)
+        targets, fund, self.fund_summary = result
+        self.targets_section.set_records(targets)
+        self._show_bars()
         self._show_chart()
-        self._show_fund()
+        self._show_fund(fund)
 
-    def _show_targets(self) -> None:
+    def _target_cells(self, record: TargetRecord) -> tuple:
+        return (
+            record.label,
+            i18n.label(cat.PLAN_LEVELS, record.draft.set_by),
+            "",
+            self.result_text(record),
+        )
+
+    def _show_bars(self) -> None:
         table = self.target_table
-        table.clearSelection()
-        table.setRowCount(len(self.targets))
         for row, record in enumerate(self.targets):
-            fill_row(
-                table,
-                row,
-                (
-                    record.label,
-                    i18n.label(cat.PLAN_LEVELS, record.draft.set_by),
-                    "",
-                    self.result_text(record),
-                ),
-                key=record.id,
-            )
             bar = QProgressBar(objectName=f"progress_{record.draft.indicator}")
             bar.setRange(0, 100)
             bar.setValue(record.progress.percent)
@@ -578,7 +572,7 @@ class PlanPage(QWidget):
             )
         )
 
-    def _show_fund(self) -> None:
+    def _show_fund(self, fund: list[FundRecord]) -> None:
         s, year = self.fund_summary, self.year.value()
         self.fund_opening.setText(
             self.tr("Số dư đầu năm {year}: {value}").format(year=year, value=format_vnd(s.opening))
@@ -596,25 +590,29 @@ class PlanPage(QWidget):
                 value=format_vnd(s.closing), cash=format_vnd(s.cash_closing)
             )
         )
-        self.fund_table.setRowCount(len(self.fund))
-        for row, record in enumerate(self.fund):
-            d = record.draft
-            assert d.entry_date is not None
-            content = " — ".join(part for part in (d.purpose, d.items) if part)
-            fill_row(
-                self.fund_table,
-                row,
-                (
-                    d.entry_date.strftime("%d/%m/%Y"),
-                    i18n.label(cat.FUND_DIRECTIONS, d.direction),
-                    i18n.label(cat.FUND_FORMS, d.form),
-                    format_vnd(d.amount_vnd if d.direction == "received" else -(d.amount_vnd or 0)),
-                    d.donor if d.direction == "received" else d.recipient,
-                    content,
-                    d.notes,
-                ),
-                key=record.id,
-            )
+        self.fund_section.set_records(fund)
+
+    @staticmethod
+    def _fund_cells(record: FundRecord) -> tuple:
+        d = record.draft
+        assert d.entry_date is not None
+        return (
+            d.entry_date.strftime("%d/%m/%Y"),
+            i18n.label(cat.FUND_DIRECTIONS, d.direction),
+            i18n.label(cat.FUND_FORMS, d.form),
+            format_vnd(d.amount_vnd if d.direction == "received" else -(d.amount_vnd or 0)),
+            d.donor if d.direction == "received" else d.recipient,
+            " — ".join(part for part in (d.purpose, d.items) if part),
+            d.notes,
+        )
+
+    def _describe_fund(self, record: FundRecord) -> str:
+        d = record.draft
+        return self.tr("khoản {what} {amount} ngày {day}").format(
+            what=i18n.label(cat.FUND_DIRECTIONS, d.direction).lower(),
+            amount=format_vnd(d.amount_vnd),
+            day=d.entry_date.strftime("%d/%m/%Y") if d.entry_date else "",
+        )
 
     def on_changes(self, changes: Changes) -> None:
         if changes.touches(
@@ -645,29 +643,16 @@ class PlanPage(QWidget):
         )
 
     def new_target(self) -> None:
-        if not self.read_only:
-            self._run(self.target_dialog())
+        self.targets_section.new()
 
     def _selected_target(self) -> TargetRecord | None:
-        key = selected_key(self.target_table)
-        return next((r for r in self.targets if r.id == key), None)
+        return self.targets_section.selected()
 
     def edit_target(self) -> None:
-        record = self._selected_target()
-        if record is not None and not self.read_only:
-            self._run(self.target_dialog(record))
+        self.targets_section.edit()
 
     def delete_target(self) -> None:
-        record = self._selected_target()
-        if record is None or self.read_only:
-            return
-        if self._confirm(
-            self.tr("Xóa chỉ tiêu"),
-            self.tr("Xóa chỉ tiêu “{label}” của năm {year}?").format(
-                label=record.label, year=record.draft.year
-            ),
-        ):
-            self._delete(lambda: self.register.delete_plan_target(record.id))
+        self.targets_section.remove()
 
     # ---- fund ------------------------------------------------------------------------------
 
@@ -685,43 +670,10 @@ class PlanPage(QWidget):
         return FundDialog(self, record.draft if record else None, tasks=self.tasks, save=save)
 
     def new_fund_entry(self) -> None:
-        if not self.read_only:
-            self._run(self.fund_dialog())
-
-    def _selected_fund(self) -> FundRecord | None:
-        key = selected_key(self.fund_table)
-        return next((r for r in self.fund if r.id == key), None)
+        self.fund_section.new()
 
     def edit_fund_entry(self) -> None:
-        record = self._selected_fund()
-        if record is not None and not self.read_only:
-            self._run(self.fund_dialog(record))
+        self.fund_section.edit()
 
     def delete_fund_entry(self) -> None:
-        record = self._selected_fund()
-        if record is None or self.read_only:
-            return
-        if self._confirm(
-            self.tr("Xóa khoản thu/chi"),
-            self.tr("Xóa khoản {what} {amount} ngày {day}?").format(
-                what=i18n.label(cat.FUND_DIRECTIONS, record.draft.direction).lower(),
-                amount=format_vnd(record.draft.amount_vnd),
-                day=record.draft.entry_date.strftime("%d/%m/%Y") if record.draft.entry_date else "",
-            ),
-        ):
-            self._delete(lambda: self.register.delete_fund_entry(record.id))
-
-    # ---- shared ----------------------------------------------------------------------------
-
-    @staticmethod
-    def _run(dialog: QDialog) -> None:
-        dialog.exec()
-        dialog.deleteLater()
-
-    def _confirm(self, title: str, text: str) -> bool:
-        return dialogs.ask(self, title, text, Button.Yes | Button.No, Button.No) == Button.Yes
-
-    def _delete(self, work) -> None:
-        self.tasks.run_db(
-            work, on_error=lambda e: dialogs.error(self, self.tr("Không xóa được"), str(e))
-        )
+        self.fund_section.remove()

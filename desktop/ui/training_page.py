@@ -7,11 +7,9 @@ both come from `desktop.domain.programme.participant_totals`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -43,7 +41,7 @@ from desktop.domain.programme import (
 )
 from desktop.domain.validation import Problem
 from desktop.ui import dialogs, i18n
-from desktop.ui.fields import MoneyField
+from desktop.ui.fields import MoneyField, enter_adds
 from desktop.ui.form_dialog import (
     FormDialog,
     category_items,
@@ -54,10 +52,9 @@ from desktop.ui.page_parts import (
     category_filter,
     fill_row,
     make_table,
-    record_buttons,
-    selected_key,
     year_spin,
 )
+from desktop.ui.record_section import RecordSection
 from desktop.ui.taskman import TaskManager
 from desktop.ui.widgets import CodeCombo, ErrorLabel
 
@@ -158,7 +155,8 @@ class CourseDialog(FormDialog):
             self.tr("Bỏ người đã chọn"), objectName="removeParticipantButton"
         )
         self.remove_person_button.setAutoDefault(False)
-        self.person_name.installEventFilter(self)  # Enter adds the person, not saves the course
+        # Enter in the name, sex or role box adds the person; it never saves the course.
+        enter_adds((self.person_name, self.person_sex, self.person_role), self.add_person)
         self.add_person_button.clicked.connect(self.add_person)
         self.remove_person_button.clicked.connect(self.remove_person)
         entry = QHBoxLayout()
@@ -211,17 +209,6 @@ class CourseDialog(FormDialog):
         layout.addWidget(self.errors["participants"])
         self.focus_of["participants"] = self.person_name
         return box
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            watched is self.person_name
-            and event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        ):
-            self.add_person()
-            return True
-        return super().eventFilter(watched, event)
 
     def add_person(self) -> None:
         """Add the typed person to the list; an empty name adds nobody."""
@@ -348,7 +335,6 @@ class TrainingPage(QWidget):
         super().__init__()
         self.setObjectName("trainingPage")
         self.register, self.tasks, self.read_only = register, tasks, read_only
-        self.records: list[CourseRecord] = []
         self._build()
         self.refresh()
 
@@ -359,19 +345,6 @@ class TrainingPage(QWidget):
             "courseTopicFilter", self.tr("Mọi chủ đề"), cat.TRAINING_TOPICS
         )
         self.topic_filter.currentIndexChanged.connect(self.refresh)
-        self.new_button, self.edit_button, self.delete_button = record_buttons(
-            "Course", self.tr("Ghi lớp tập huấn mới…"), self.new_course, self.edit_course,
-            self.delete_course, enabled=not self.read_only,
-        )  # fmt: skip
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Năm")))
-        top.addWidget(self.year)
-        top.addWidget(self.topic_filter)
-        top.addStretch(1)
-        top.addWidget(self.new_button)
-        top.addWidget(self.edit_button)
-        top.addWidget(self.delete_button)
-
         headers = [
             self.tr("Ngày"),
             self.tr("Chủ đề"),
@@ -383,10 +356,21 @@ class TrainingPage(QWidget):
             self.tr("Tổng số"),
             self.tr("Kinh phí"),
         ]
-        self.table = make_table(headers, "courseTable", stretch=2)
-        self.table.cellDoubleClicked.connect(lambda *_: self.edit_course())
-        self.table.itemSelectionChanged.connect(self._show_roles)
-        self.summary = QLabel(objectName="courseSummary")
+        self.section: RecordSection[CourseRecord] = RecordSection(
+            name="Course", headers=headers, new_label=self.tr("Ghi lớp tập huấn mới…"),
+            tasks=self.tasks, row=self._cells, dialog=self.course_dialog,
+            describe=lambda r: self.tr("lớp “{title}” và danh sách người tham gia").format(
+                title=r.draft.title),
+            remove=lambda record, reason: self.register.delete_course(record.id, reason),
+            read_only=self.read_only, stretch=2, remove_title=self.tr("Xóa lớp tập huấn"),
+        )  # fmt: skip
+        for widget in (QLabel(self.tr("Năm")), self.year, self.topic_filter):
+            self.section.add_filter(widget)
+        self.table, self.summary = self.section.table, self.section.summary
+        self.new_button = self.section.new_button
+        self.edit_button = self.section.edit_button
+        self.delete_button = self.section.remove_button
+        self.section.selection_changed.connect(self._show_roles)
         self.roles_title = QLabel(objectName="courseRolesTitle")
         self.roles = make_table(
             [self.tr("Vai trò"), self.tr("Nam"), self.tr("Nữ"), self.tr("Cộng")],
@@ -410,17 +394,15 @@ class TrainingPage(QWidget):
         below_layout.addWidget(self.roles_title)
         below_layout.addWidget(detail, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
-        listing = QWidget()
-        listing_layout = QVBoxLayout(listing)
-        listing_layout.setContentsMargins(0, 0, 0, 0)
-        listing_layout.addWidget(self.table, 1)
-        listing_layout.addWidget(self.summary)
-        splitter.addWidget(listing)
+        splitter.addWidget(self.section)
         splitter.addWidget(below)
         splitter.setSizes([380, 260])
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
         layout.addWidget(splitter, 1)
+
+    @property
+    def records(self) -> list[CourseRecord]:
+        return self.section.records
 
     # ---- list ------------------------------------------------------------------------------
 
@@ -428,30 +410,26 @@ class TrainingPage(QWidget):
         year, topic = self.year.value(), self.topic_filter.currentData()
         self.tasks.run_db(lambda: self.register.courses(year, topic), self._show)
 
+    @staticmethod
+    def _cells(record: CourseRecord) -> tuple:
+        d, totals = record.draft, record.totals
+        assert d.start_date is not None
+        return (
+            format_period(d.start_date, d.end_date),
+            i18n.label(cat.TRAINING_TOPICS, d.topic),
+            d.title,
+            d.place,
+            d.trainer,
+            totals.male,
+            totals.female,
+            totals.total,
+            format_vnd(d.cost_vnd),
+        )
+
     def _show(self, records: list[CourseRecord]) -> None:
-        self.records = records
-        self.table.setRowCount(len(records))
-        for row, record in enumerate(records):
-            d, totals = record.draft, record.totals
-            assert d.start_date is not None
-            fill_row(
-                self.table,
-                row,
-                (
-                    format_period(d.start_date, d.end_date),
-                    i18n.label(cat.TRAINING_TOPICS, d.topic),
-                    d.title,
-                    d.place,
-                    d.trainer,
-                    totals.male,
-                    totals.female,
-                    totals.total,
-                    format_vnd(d.cost_vnd),
-                ),
-                key=record.id,
-            )
+        self.section.set_records(records)
         everyone = participant_totals(p for r in records for p in r.participants)
-        self.summary.setText(
+        self.section.set_summary(
             self.tr(
                 "{n} lớp · {total} lượt người tham gia ({male} nam, {female} nữ) · kinh phí {cost}"
             ).format(
@@ -462,13 +440,10 @@ class TrainingPage(QWidget):
                 cost=format_vnd(sum(r.draft.cost_vnd or 0 for r in records)),
             )
         )
-        if records:
-            self.table.selectRow(0)
         self._show_roles()
 
     def _selected(self) -> CourseRecord | None:
-        key = selected_key(self.table)
-        return next((r for r in self.records if r.id == key), None)
+        return self.section.selected()
 
     def _show_roles(self) -> None:
         """Participants of the selected course by role and sex, and by name when listed."""
@@ -530,34 +505,10 @@ class TrainingPage(QWidget):
         return CourseDialog(self, record, tasks=self.tasks, save=save)
 
     def new_course(self) -> None:
-        if not self.read_only:
-            self._run(self.course_dialog())
+        self.section.new()
 
     def edit_course(self) -> None:
-        record = self._selected()
-        if record is not None and not self.read_only:
-            self._run(self.course_dialog(record))
-
-    @staticmethod
-    def _run(dialog: QDialog) -> None:
-        dialog.exec()
-        dialog.deleteLater()
+        self.section.edit()
 
     def delete_course(self) -> None:
-        record = self._selected()
-        if record is None or self.read_only:
-            return
-        answer = dialogs.ask(
-            self,
-            self.tr("Xóa lớp tập huấn"),
-            self.tr("Xóa lớp “{title}” và danh sách người tham gia?").format(
-                title=record.draft.title
-            ),
-            Button.Yes | Button.No,
-            Button.No,
-        )
-        if answer == Button.Yes:
-            self.tasks.run_db(
-                lambda: self.register.delete_course(record.id),
-                on_error=lambda e: dialogs.error(self, self.tr("Không xóa được"), str(e)),
-            )
+        self.section.remove()
