@@ -34,6 +34,9 @@ def application() -> QApplication:
     assert isinstance(app, QApplication)
     if not getattr(app, "_sotreem_ready", False):
         fonts.install(app)
+        from desktop.ui.errors import start_logging
+
+        start_logging()
         install_language(app, str(config.load_settings().get("language", "vi")))
         app._sotreem_ready = True  # type: ignore[attr-defined]
     return app

@@ -37,7 +37,7 @@ from desktop.domain.cases import (
     overdue_steps,
     step_deadlines,
 )
-from desktop.ui import dialogs, i18n
+from desktop.ui import dialogs, errors, i18n
 from desktop.ui.i18n import tr_label
 from desktop.ui.taskman import TaskManager
 
@@ -148,7 +148,7 @@ class CasesPage(QWidget):
         values = dialog.values()
         self.tasks.run_db(
             lambda: self.register.open_case(**values),
-            on_error=lambda e: dialogs.error(self, self.tr("Không lưu được"), str(e)),
+            on_error=lambda e: errors.report(self, e, self.tr("Không lưu được")),
         )
 
     def complete_step(self) -> None:
@@ -164,7 +164,7 @@ class CasesPage(QWidget):
         step, done_at, notes = dialog.values()
         self.tasks.run_db(
             lambda: self.register.complete_case_step(case.id, step, done_at, notes),
-            on_error=lambda e: dialogs.error(self, self.tr("Không lưu được"), str(e)),
+            on_error=lambda e: errors.report(self, e, self.tr("Không lưu được")),
         )
 
 

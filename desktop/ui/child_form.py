@@ -33,7 +33,7 @@ from desktop.domain import categories as cat
 from desktop.domain.dates import DateTextError, parse_partial_date
 from desktop.domain.money import format_vnd
 from desktop.domain.validation import ChildDraft, Problem, ValidationError
-from desktop.ui import dialogs, i18n
+from desktop.ui import dialogs, errors, i18n
 from desktop.ui.fields import DateField
 from desktop.ui.history_dialogs import CircumstanceDialog, EndDialog, SupportDialog
 from desktop.ui.i18n import tr_label
@@ -439,7 +439,7 @@ class ChildForm(QWidget):
         if isinstance(error, ValidationError):
             self.show_problems(error.problems)
         else:
-            dialogs.error(self, self.tr("Không lưu được"), str(error))
+            errors.report(self, error, self.tr("Không lưu được"))
 
     def request_close(self) -> bool:
         """Leave the form; asks first when there are unsaved changes. True if it closed."""
@@ -525,4 +525,4 @@ class ChildForm(QWidget):
             self.saved.emit(self.child_id)
 
     def _history_failed(self, error: BaseException) -> None:
-        dialogs.error(self, self.tr("Không lưu được"), str(error))
+        errors.report(self, error, self.tr("Không lưu được"))

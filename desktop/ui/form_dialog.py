@@ -25,7 +25,7 @@ from desktop.domain import categories as cat
 from desktop.domain.dates import DateTextError
 from desktop.domain.money import MoneyTextError, format_vnd
 from desktop.domain.validation import Problem, ValidationError
-from desktop.ui import dialogs
+from desktop.ui import errors
 from desktop.ui.fields import CountField, DateField, MoneyField, companions
 from desktop.ui.fit import grow_to_fit
 from desktop.ui.i18n import tr_label
@@ -195,4 +195,4 @@ class FormDialog(QDialog):
         if isinstance(error, ValidationError):
             self.show_problems(error.problems)
         else:
-            dialogs.error(self, self.tr("Không lưu được"), str(error))
+            errors.report(self, error, self.tr("Không lưu được"))

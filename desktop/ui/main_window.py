@@ -344,9 +344,9 @@ class MainWindow(QMainWindow):
                 name=backup_file.name), 10_000)  # fmt: skip
 
         def failed(error: BaseException) -> None:
-            from desktop.ui import dialogs
+            from desktop.ui import errors
 
-            dialogs.error(self, self.tr("Khôi phục"), str(error))
+            errors.report(self, error, self.tr("Khôi phục"))
 
         self.tasks.run_db(work, done, failed)
 
@@ -390,7 +390,7 @@ class MainWindow(QMainWindow):
         if self.cases_page is not None:
             self.cases_page.on_changes(changes)
         for page in (self.activities_page, self.training_page, self.plan_page, self.sync_page,
-                     self.reports_page):  # fmt: skip
+                     self.reports_page, self.settings_page):  # fmt: skip
             page.on_changes(changes)
         if self.audit_page is not None:
             self.audit_page.on_changes(changes)

@@ -1,11 +1,21 @@
-"""Cài đặt: language, the commune this register belongs to, where the data lives."""
+"""Cài đặt: language, the commune and its villages, accounts, backups — one tab each, so the
+page fits a small screen instead of running off its bottom."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop import __version__, config, reference
+from desktop.db.changes import Changes
 from desktop.db.register import Register
 from desktop.ui.taskman import TaskManager
 
@@ -49,19 +59,41 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Khóa màn hình khi không dùng"), self.lock_minutes)
         form.addRow(self.tr("Mã thiết bị"), QLabel(register.device_id))
         form.addRow(self.tr("Phiên bản"), QLabel(__version__))
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.note)
+        self.note.setWordWrap(True)
+        general = QWidget(objectName="settingsGeneral")
+        general_layout = QVBoxLayout(general)
+        general_layout.addLayout(form)
+        general_layout.addWidget(self.note)
+        general_layout.addStretch(1)
+        self.tabs = QTabWidget(objectName="settingsTabs")
+        self.tabs.addTab(general, self.tr("Chung"))
         from desktop.ui.accounts_box import AccountsBox
 
+        self.villages = None
+        if tasks is not None and not register.is_reader:
+            from desktop.db import accounts
+            from desktop.ui.villages_box import VillagesBox
+
+            self.villages = VillagesBox(
+                register, tasks, read_only=not accounts.may_edit(register.role)
+            )
+            self.tabs.addTab(self.villages, self.tr("Thôn/bản"))
         self.accounts = AccountsBox(register, tasks)
-        layout.addWidget(self.accounts)
+        self.tabs.addTab(self.accounts, self.tr("Tài khoản"))
         if tasks is not None:
             from desktop.ui.backup_box import BackupBox
 
             self.backup = BackupBox(register, tasks)
-            layout.addWidget(self.backup)
-        layout.addStretch(1)
+            self.tabs.addTab(self.backup, self.tr("Sao lưu và khôi phục"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+    def show_tab(self, widget: QWidget) -> None:
+        self.tabs.setCurrentWidget(widget)
+
+    def on_changes(self, changes: Changes) -> None:
+        if self.villages is not None:
+            self.villages.on_changes(changes)
 
     def _lock_minutes_chosen(self, minutes: int) -> None:
         settings = config.load_settings()

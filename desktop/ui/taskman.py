@@ -13,11 +13,11 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QWidget
 
 from desktop.db.changes import Changes
-from desktop.db.errors import DiskFull
-from desktop.ui import dialogs
+from desktop.ui import errors
 
 
 class Cancelled(Exception):
@@ -98,20 +98,17 @@ class TaskManager(QObject):
                         self.changed.emit(result)
                 elif on_error:
                     on_error(error)
-                elif isinstance(error, DiskFull):
-                    # A write nobody waits on (a mark, a quick save) still tells the officer.
-                    dialogs.error(
-                        None,
-                        QCoreApplication.translate("TaskManager", "Không lưu được"),
-                        str(error),
-                    )
-                else:
-                    raise error
+                else:  # one default for every job: a Vietnamese message, details in the log
+                    errors.report(self.error_parent(), error)
 
             self._finished.emit(deliver)
 
         future.add_done_callback(finished)
         return future
+
+    def error_parent(self) -> QWidget | None:
+        parent = self.parent()
+        return parent if isinstance(parent, QWidget) else None
 
     def _run_on_gui(self, deliver: Callable[[], None]) -> None:
         deliver()
