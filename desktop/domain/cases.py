@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 
 from desktop.domain.categories import Category
+from desktop.domain.vntime import VIETNAM_TZ
 from desktop.domain.workdays import add_working_days
 
 CASE_STEPS: tuple[Category, ...] = (
@@ -24,7 +25,6 @@ CASE_STEPS: tuple[Category, ...] = (
 STEP_CODES = tuple(s.code for s in CASE_STEPS)
 
 # Working days and "end of day" are counted on the commune's clock, not UTC.
-VIETNAM_TZ = timezone(timedelta(hours=7), "ICT")
 
 CASE_STATUSES: tuple[Category, ...] = (
     Category("open", "Đang xử lý"),

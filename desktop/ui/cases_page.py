@@ -7,15 +7,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -33,19 +29,22 @@ from desktop.domain.cases import (
     CASE_STATUSES,
     CASE_STEPS,
     STEP_CODES,
-    VIETNAM_TZ,
     overdue_steps,
     step_deadlines,
 )
-from desktop.ui import dialogs, errors, i18n
+from desktop.domain.dates import DateTextError
+from desktop.domain.validation import Problem
+from desktop.domain.vntime import format_moment
+from desktop.ui import dialogs, i18n
+from desktop.ui.fields import MomentField
+from desktop.ui.form_dialog import FormDialog
 from desktop.ui.i18n import tr_label
 from desktop.ui.taskman import TaskManager
 
 OVERDUE_BRUSH = QBrush(QColor("#fde2e1"))
 
 
-def _local(moment: datetime | None) -> str:
-    return moment.astimezone(VIETNAM_TZ).strftime("%H:%M %d/%m/%Y") if moment else ""
+_local = format_moment
 
 
 def next_step(row: CaseRow) -> str | None:
@@ -142,14 +141,12 @@ class CasesPage(QWidget):
             self.open_child.emit(self.rows[row].child_id)
 
     def add_case(self) -> None:
-        dialog = CaseDialog(self, self.register)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.child_id() is None:
-            return
-        values = dialog.values()
-        self.tasks.run_db(
-            lambda: self.register.open_case(**values),
-            on_error=lambda e: errors.report(self, e, self.tr("Không lưu được")),
-        )
+        dialog = CaseDialog(
+            self, self.register, tasks=self.tasks,
+            save=lambda values: self.register.open_case(**values),
+        )  # fmt: skip
+        dialog.exec()
+        dialog.deleteLater()
 
     def complete_step(self) -> None:
         r = self.table.currentRow()
@@ -158,48 +155,44 @@ class CasesPage(QWidget):
             return
         case = self.rows[r]
         self.tasks.run_db(lambda: self.register.record_view("protectioncase", case.id))
-        dialog = StepDialog(self, case)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-        step, done_at, notes = dialog.values()
-        self.tasks.run_db(
-            lambda: self.register.complete_case_step(case.id, step, done_at, notes),
-            on_error=lambda e: errors.report(self, e, self.tr("Không lưu được")),
-        )
+
+        def save(values: tuple[str, datetime, str]) -> object:
+            step, done_at, notes = values
+            return self.register.complete_case_step(case.id, step, done_at, notes)
+
+        dialog = StepDialog(self, case, tasks=self.tasks, save=save)
+        dialog.exec()
+        dialog.deleteLater()
 
 
-class CaseDialog(QDialog):
-    def __init__(self, parent: QWidget, register: Register):
-        super().__init__(parent)
+class CaseDialog(FormDialog):
+    """A case is reported: which child, what happened, when and by whom (Mẫu số 01)."""
+
+    def __init__(self, parent: QWidget | None, register: Register, **kw):
+        super().__init__(parent, self.tr("Tiếp nhận vụ việc"), **kw)
+        self.setObjectName("caseDialog")
         self.register = register
-        self.setWindowTitle(self.tr("Tiếp nhận vụ việc"))
-        self.child_search = QLineEdit()
+        self.child_search = QLineEdit(objectName="caseChildSearch")
         self.child_search.setPlaceholderText(self.tr("Gõ tên trẻ (không dấu cũng được)"))
-        self.child = QComboBox()
+        self.child = QComboBox(objectName="caseChild")
         self.child_search.textChanged.connect(self._find)
-        self.case_type = QComboBox()
+        self.case_type = QComboBox(objectName="caseType")
         for c in cat.CASE_TYPES:
             self.case_type.addItem(tr_label(c.label), c.code)
-        self.received = QDateTimeEdit(QDateTime.currentDateTime())
-        self.received.setDisplayFormat("HH:mm dd/MM/yyyy")
-        self.reported_by = QLineEdit()
+        self.received = MomentField(datetime.now(UTC), name="caseReceived")
+        self.reported_by = QLineEdit(objectName="caseReportedBy")
         self.reported_by.setPlaceholderText(self.tr("Tổng đài 111, trưởng thôn, giáo viên…"))
-        self.summary = QLineEdit()
+        self.summary = QLineEdit(objectName="caseSummaryText")
         self.emergency = QCheckBox(self.tr("Nguy cơ gây tổn hại nghiêm trọng (can thiệp khẩn cấp)"))
-        form = QFormLayout(self)
-        form.addRow(self.tr("Tìm trẻ"), self.child_search)
-        form.addRow(self.tr("Trẻ em"), self.child)
-        form.addRow(self.tr("Loại vụ việc"), self.case_type)
-        form.addRow(self.tr("Thời điểm nhận tin"), self.received)
-        form.addRow(self.tr("Người báo tin"), self.reported_by)
-        form.addRow(self.tr("Tóm tắt"), self.summary)
-        form.addRow(self.emergency)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.add_row("child_search", self.tr("Tìm trẻ"), self.child_search)
+        self.add_row("child_id", self.tr("Trẻ em *"), self.child)
+        self.add_row("case_type", self.tr("Loại vụ việc *"), self.case_type)
+        self.add_row("received_at", self.tr("Nhận tin lúc (giờ Việt Nam) *"), self.received)
+        self.add_row("reported_by", self.tr("Người báo tin"), self.reported_by)
+        self.add_row("summary", self.tr("Tóm tắt"), self.summary)
+        self.add_row("emergency", "", self.emergency)
+        self.finish()
+        self.setMinimumWidth(520)
 
     def _find(self, text: str) -> None:
         self.child.clear()
@@ -209,42 +202,70 @@ class CaseDialog(QDialog):
     def child_id(self) -> str | None:
         return self.child.currentData()
 
-    def values(self) -> dict:
+    def _received(self, problems: list[Problem]) -> datetime | None:
+        try:
+            moment = self.received.value()
+        except DateTextError as exc:
+            problems.append(Problem("received_at", f"{exc}."))
+            return None
+        if moment is None:
+            problems.append(Problem("received_at", "không được để trống."))
+        return moment
+
+    def value(self) -> dict:
         return {
             "child_id": self.child_id(),
             "case_type": self.case_type.currentData(),
-            "received_at": self.received.dateTime().toPython().astimezone(UTC),
+            "received_at": self._received([]),
             "reported_by": self.reported_by.text().strip(),
             "summary": self.summary.text().strip(),
             "emergency": self.emergency.isChecked(),
         }
 
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
+        if self.child_id() is None:
+            problems.append(Problem("child_id", "tìm và chọn trẻ em."))
+        self._received(problems)
+        return problems
 
-class StepDialog(QDialog):
-    def __init__(self, parent: QWidget, case: CaseRow):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Ghi nhận bước đã làm — {name}").format(name=case.child_name))
-        self.step = QComboBox()
+
+class StepDialog(FormDialog):
+    """A step of the procedure was done: which, when (Vietnam time), and notes."""
+
+    def __init__(self, parent: QWidget | None, case: CaseRow, **kw):
+        super().__init__(
+            parent, self.tr("Ghi nhận bước đã làm — {name}").format(name=case.child_name), **kw
+        )
+        self.setObjectName("stepDialog")
+        self.step = QComboBox(objectName="stepChoice")
         for s in CASE_STEPS:
             if s.code not in case.done:
                 self.step.addItem(tr_label(s.label), s.code)
-        self.done_at = QDateTimeEdit(QDateTime.currentDateTime())
-        self.done_at.setDisplayFormat("HH:mm dd/MM/yyyy")
-        self.notes = QLineEdit()
-        form = QFormLayout(self)
-        form.addRow(self.tr("Bước"), self.step)
-        form.addRow(self.tr("Hoàn thành lúc"), self.done_at)
-        form.addRow(self.tr("Ghi chú"), self.notes)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.done_at = MomentField(datetime.now(UTC), name="stepDoneAt")
+        self.notes = QLineEdit(objectName="stepNotes")
+        self.add_row("step", self.tr("Bước *"), self.step)
+        self.add_row("done_at", self.tr("Hoàn thành lúc (giờ Việt Nam) *"), self.done_at)
+        self.add_row("notes", self.tr("Ghi chú"), self.notes)
+        self.finish()
+        self.setMinimumWidth(480)
 
-    def values(self) -> tuple[str, datetime, str]:
-        return (
-            self.step.currentData(),
-            self.done_at.dateTime().toPython().astimezone(UTC),
-            self.notes.text().strip(),
-        )
+    def _done_at(self, problems: list[Problem]) -> datetime | None:
+        try:
+            moment = self.done_at.value()
+        except DateTextError as exc:
+            problems.append(Problem("done_at", f"{exc}."))
+            return None
+        if moment is None:
+            problems.append(Problem("done_at", "không được để trống."))
+        return moment
+
+    def value(self) -> tuple[str, datetime | None, str]:
+        return self.step.currentData(), self._done_at([]), self.notes.text().strip()
+
+    def check(self) -> list[Problem]:
+        problems: list[Problem] = []
+        if self.step.currentData() is None:
+            problems.append(Problem("step", "mọi bước đã được ghi nhận."))
+        self._done_at(problems)
+        return problems

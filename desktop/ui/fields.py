@@ -9,7 +9,7 @@ officer saves: "= 1.500.000 đ" for "1,5 triệu", "15/03/2022" for "15/3/22".
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QCalendarWidget, QComboBox, QLabel, QLineEdit, QSp
 
 from desktop.domain.dates import DateTextError, PartialDate, Precision, parse_partial_date
 from desktop.domain.money import MoneyTextError, format_vnd, parse_vnd
+from desktop.domain.vntime import format_moment, parse_moment
 
 
 class HintLabel(QLabel):
@@ -203,6 +204,50 @@ class DateField(_SelectingEdit):
         if self.calendar is not None:
             self.calendar.hide()
         self.setFocus()
+
+
+class MomentField(_SelectingEdit):
+    """A moment typed in Vietnam time ("14:30 05/06/2026", "8h15 5/6/26", "14:30" today),
+    whatever the PC's time zone; shown back the same way."""
+
+    def __init__(self, value: datetime | None = None, *, name: str = ""):
+        super().__init__(objectName=name)
+        self.setPlaceholderText(self.tr("giờ:phút ngày/tháng/năm, ví dụ 14:30 05/06/2026"))
+        self.hint = HintLabel(f"{name}Hint" if name else "")
+        self.now: Callable[[], datetime] = lambda: datetime.now(UTC)
+        self.editingFinished.connect(self.tidy)
+        self.textChanged.connect(self._echo)
+        self.set_value(value)
+
+    def set_value(self, value: datetime | None) -> None:
+        self.setText(format_moment(value))
+
+    def value(self) -> datetime | None:
+        """An aware datetime; None when empty; raises DateTextError otherwise."""
+        text = self.text().strip()
+        return parse_moment(text, now=self.now()) if text else None
+
+    def problem(self) -> str | None:
+        try:
+            self.value()
+        except DateTextError as exc:
+            return f"{exc}."
+        return None
+
+    def tidy(self) -> None:
+        try:
+            value = self.value()
+        except DateTextError:
+            return
+        if value is not None and format_moment(value) != self.text():
+            self.setText(format_moment(value))
+
+    def _echo(self) -> None:
+        try:
+            value = self.value()
+        except DateTextError:
+            value = None
+        self.hint.show_hint(self.tr("giờ Việt Nam (UTC+7)") if value is not None else "")
 
 
 class CountField(QSpinBox):

@@ -1,0 +1,103 @@
+"""Protection cases in the real window: times typed and shown in Vietnam time, whatever the
+PC's time zone; the dialogs check what they are given before anything is saved."""
+
+from __future__ import annotations
+
+import os
+import time
+from datetime import datetime
+
+import pytest
+
+from desktop.domain.dates import PartialDate
+from desktop.domain.vntime import VIETNAM_TZ
+from desktop.ui.cases_page import CaseDialog, StepDialog
+from desktop.ui.main_window import MainWindow
+from tests.conftest import draft
+from tests.gui_helpers import drive, replace_text, type_text, wait_idle
+
+
+@pytest.fixture
+def berlin_pc(monkeypatch):
+    """A second-hand PC left on Central European time."""
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    yield
+    monkeypatch.delenv("TZ")
+    time.tzset()
+
+
+@pytest.fixture
+def window(qtbot, register):
+    register.add_child(draft(register, "Sùng Thị Mai", birth=PartialDate(2014, 5, 1)))
+    win = MainWindow(register, role="officer", username="Cán bộ")
+    win.show()
+    qtbot.waitUntil(lambda: win.tasks.pending == 0)
+    yield win
+    win.close()
+
+
+def test_a_case_received_at_half_past_two_is_half_past_two_in_vietnam(
+    qtbot, window, register, monkeypatch, berlin_pc
+):
+    assert os.environ["TZ"] == "Europe/Berlin"
+
+    def fill(d: CaseDialog):
+        type_text(d.child_search, "sung thi mai")
+        assert d.child.count() == 1
+        replace_text(d.received, "14:30 05/11/2026")
+        type_text(d.reported_by, "Tổng đài 111")
+
+    drive(monkeypatch, qtbot, CaseDialog, fill)
+    window.show_page("cases")
+    window.cases_page.add_case()
+    wait_idle(qtbot, window)
+    [case] = register.cases()
+    assert case.received_at.astimezone(VIETNAM_TZ) == datetime(2026, 11, 5, 14, 30,
+                                                                tzinfo=VIETNAM_TZ)  # fmt: skip
+    page = window.cases_page
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    assert page.table.item(0, 2).text() == "14:30 05/11/2026"
+
+
+def test_a_case_without_a_child_or_with_an_unreadable_time_is_not_saved(
+    qtbot, window, register, monkeypatch
+):
+    seen = []
+
+    def fill(d: CaseDialog):
+        replace_text(d.received, "chiều qua")
+        d.try_accept()
+        seen.append(d.problem_texts())
+
+    drive(monkeypatch, qtbot, CaseDialog, fill)
+    window.show_page("cases")
+    window.cases_page.add_case()
+    assert seen == [{
+        "child_id": "Trẻ em: tìm và chọn trẻ em.",
+        "received_at": "Thời điểm tiếp nhận: “chiều qua” không phải là giờ và ngày (nhập ví dụ "
+        "14:30 05/06/2026).",
+    }]  # fmt: skip
+    assert register.cases() == []
+
+
+def test_a_step_done_is_recorded_at_the_vietnam_time_typed(
+    qtbot, window, register, monkeypatch, berlin_pc
+):
+    [child] = register.find("sung thi mai")
+    register.open_case(child.id, "violence", datetime(2026, 11, 5, 7, 30, tzinfo=VIETNAM_TZ))
+    page = window.cases_page
+    page.refresh()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    page.table.selectRow(0)
+
+    def fill(d: StepDialog):
+        replace_text(d.done_at, "16:00 05/11/2026")
+
+    drive(monkeypatch, qtbot, StepDialog, fill)
+    page.complete_step()
+    wait_idle(qtbot, window)
+    [case] = register.cases()
+    assert case.done["risk_assessment"].astimezone(VIETNAM_TZ) == datetime(
+        2026, 11, 5, 16, 0, tzinfo=VIETNAM_TZ
+    )
