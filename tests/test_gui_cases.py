@@ -101,3 +101,25 @@ def test_a_step_done_is_recorded_at_the_vietnam_time_typed(
     assert case.done["risk_assessment"].astimezone(VIETNAM_TZ) == datetime(
         2026, 11, 5, 16, 0, tzinfo=VIETNAM_TZ
     )
+
+
+def test_a_pc_on_another_time_zone_is_pointed_out(qtbot, window, berlin_pc, monkeypatch):
+    from desktop.ui import dialogs
+
+    window.check_clock()
+    assert window.clock_warning.isVisible()
+    told = []
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
+    window.clock_warning.click()
+    assert told and told[0].startswith("Múi giờ của máy là UTC+1, không phải giờ Việt Nam")
+
+
+def test_a_pc_on_vietnam_time_says_nothing(qtbot, window, monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Ho_Chi_Minh")
+    time.tzset()
+    try:
+        window.check_clock()
+        assert not window.clock_warning.isVisible() and window.clock_problems == []
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
@@ -118,6 +120,13 @@ class MainWindow(QMainWindow):
 
         self.sync_status = QLabel(objectName="syncStatus")
         self.user_label = QLabel(username)
+        self.clock_warning = QPushButton(objectName="clockWarning")
+        self.clock_warning.setFlat(True)
+        self.clock_warning.setStyleSheet("color: #b00020; font-weight: 600;")
+        self.clock_warning.clicked.connect(self._explain_clock)
+        self.clock_warning.hide()
+        self.clock_problems: list[str] = []
+        self.statusBar().addWidget(self.clock_warning)
         self.statusBar().addWidget(self.sync_status, 1)
         self.statusBar().addPermanentWidget(self.user_label)
         if register is not None:
@@ -239,8 +248,29 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.pages.setCurrentIndex(0)
         self.update_sync_status()
+        self.check_clock()
         if self._lock_minutes > 0:
             self.set_lock_minutes(self._lock_minutes)
+
+    def check_clock(self, now: datetime | None = None) -> None:
+        """Point out a PC clock or time zone that looks wrong (the register keeps Vietnam
+        time whatever the PC says, but deadlines and "today" depend on the clock)."""
+        from desktop import RELEASED
+        from desktop.domain.vntime import clock_problems
+
+        now = now or datetime.now(UTC)
+        problems = clock_problems(
+            now, now.astimezone().utcoffset(), released=date.fromisoformat(RELEASED)
+        )
+        self.clock_warning.setVisible(bool(problems))
+        self.clock_warning.setText(self.tr("⚠ Đồng hồ của máy cần xem lại…") if problems else "")
+        self.clock_warning.setToolTip("\n\n".join(problems))
+        self.clock_problems = problems
+
+    def _explain_clock(self) -> None:
+        from desktop.ui import dialogs
+
+        dialogs.inform(self, self.tr("Đồng hồ của máy"), "\n\n".join(self.clock_problems))
 
     # ---- the lock screen ----------------------------------------------------------------
 
