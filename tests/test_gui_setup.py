@@ -114,16 +114,15 @@ def test_screenshots_command_writes_every_page(tmp_path):
         env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
+    pages = ["01-children-form", "01-children", "02-cases", "03-activities", "04-training",
+             "05-plan", "06-reports", "07-sync", "08-audit", "09-settings"]  # fmt: skip
     names = sorted(p.name for p in out.glob("*.png"))
-    assert names == [
-        "01-children-form.png", "01-children.png", "02-cases.png", "03-activities.png",
-        "04-training.png", "05-plan.png", "06-reports.png", "07-sync.png", "08-audit.png",
-        "09-settings.png",
-    ]  # fmt: skip
+    assert names == sorted([f"{p}.png" for p in pages] + [f"{p}-125.png" for p in pages])
     from PySide6.QtGui import QImage
 
-    image = QImage(str(out / "01-children.png"))
-    assert image.width() >= 1200 and image.height() >= 700
+    for page in pages:  # the officer's screen, and the same at 125 % display scaling
+        assert QImage(str(out / f"{page}.png")).size().toTuple() == (1366, 768), page
+        assert QImage(str(out / f"{page}-125.png")).size().toTuple() == (1092, 582), page
 
 
 def test_gui_does_not_ask_questions_when_nothing_changed(qtbot, big_register, monkeypatch):

@@ -81,8 +81,9 @@ class ChildForm(QWidget):
     # ---- layout -------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.title = QLabel()
+        self.title = QLabel(objectName="childFormTitle")
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.title.setWordWrap(True)
         self.full_name = QLineEdit(objectName="fullName")
         self.sex = CodeCombo(_category_items(cat.SEXES))
         self.sex.setObjectName("sex")

@@ -12,10 +12,15 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,7 +32,7 @@ from desktop.domain.money import MoneyTextError, format_vnd
 from desktop.domain.validation import Problem, ValidationError
 from desktop.ui import errors
 from desktop.ui.fields import CountField, DateField, MoneyField, companions
-from desktop.ui.fit import grow_to_fit
+from desktop.ui.fit import SMALL_SCREEN
 from desktop.ui.i18n import tr_label
 from desktop.ui.taskman import TaskManager
 from desktop.ui.widgets import CodeCombo, ErrorLabel
@@ -81,13 +86,68 @@ class FormDialog(QDialog):
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
         self.errors[GENERAL] = ErrorLabel(GENERAL)
-        self.layout_ = QVBoxLayout(self)
+        # The fields scroll when the dialog would be taller than the screen; the message and
+        # the buttons below them never do.
+        self.body = QWidget(objectName="formBody")
+        self.layout_ = QVBoxLayout(self.body)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.addLayout(self.form)
+        self.scroll = QScrollArea(objectName="formScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.body)
+        self.outer = QVBoxLayout(self)
+        self.outer.addWidget(self.scroll, 1)
 
     def finish(self) -> None:
         """Call after the fields: the general message and the buttons go last."""
-        self.layout_.addWidget(self.errors[GENERAL])
-        self.layout_.addWidget(self.buttons)
+        self.outer.addWidget(self.errors[GENERAL])
+        self.outer.addWidget(self.buttons)
+
+    def _chrome(self) -> QSize:
+        """What the dialog needs around its fields: margins, message, buttons, scroll bar."""
+        margins = self.outer.contentsMargins()
+        below = sum(
+            w.sizeHint().height() + self.outer.spacing()
+            for w in (self.errors[GENERAL], self.buttons)
+            if not w.isHidden()
+        )
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        return QSize(
+            margins.left() + margins.right() + bar, margins.top() + margins.bottom() + below
+        )
+
+    def _screen_room(self) -> QSize:
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return QSize(*SMALL_SCREEN)
+        room = screen.availableGeometry().size()
+        return QSize(room.width() - 20, room.height() - 40)  # the window's frame and title
+
+    def minimumSizeHint(self) -> QSize:
+        """As wide as the fields need (they never scroll sideways); short enough to fit."""
+        chrome = self._chrome()
+        body = self.body.minimumSizeHint()
+        height = min(body.height(), 200) + chrome.height()
+        return QSize(body.width() + chrome.width(), height).expandedTo(self.buttons.sizeHint())
+
+    def sizeHint(self) -> QSize:
+        chrome = self._chrome()
+        width = max(self.body.sizeHint().width() + chrome.width(), self.minimumWidth())
+        body = (
+            self.layout_.totalHeightForWidth(width - chrome.width())
+            if self.layout_.hasHeightForWidth()
+            else self.body.sizeHint().height()
+        )
+        room = self._screen_room()
+        return QSize(min(width, room.width()), min(body + chrome.height(), room.height()))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.scroll.setMinimumWidth(
+            self.body.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()
+        )
+        super().showEvent(event)
 
     def add_row(self, fields: str | Sequence[str], label: str, widget: QWidget) -> QWidget:
         """A labelled field with its error label under it (one label may serve several)."""
@@ -159,7 +219,16 @@ class FormDialog(QDialog):
         first = next((self.focus_of[p.field] for p in problems if p.field in self.focus_of), None)
         if first is not None:
             first.setFocus()
-        grow_to_fit(self)
+            self.scroll.ensureWidgetVisible(first)
+        self.grow_to_fit()
+
+    def grow_to_fit(self) -> None:
+        """Taller when a message appears under a field, up to the screen; then the fields
+        scroll (a long message was cut off before)."""
+        self.outer.activate()
+        wanted = self.sizeHint().height()
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
 
     def problem_texts(self) -> dict[str, str]:
         """The messages on show, by the first field of their label (for tests and support)."""

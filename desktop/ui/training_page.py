@@ -119,7 +119,7 @@ class CourseDialog(FormDialog):
         if record:
             self._fill(record)
         self._mode_changed()
-        self.setMinimumWidth(900)
+        self.setMinimumWidth(760)
 
     # ---- participants --------------------------------------------------------------------
 
@@ -148,7 +148,6 @@ class CourseDialog(FormDialog):
         self.person_role = CodeCombo(category_items(cat.TRAINING_ROLES), allow_empty=False)
         self.person_role.setObjectName("participantRole")
         self.person_role.setCurrentIndex(0)
-        self.person_role.setMinimumWidth(170)
         self.add_person_button = QPushButton(self.tr("Thêm"), objectName="addParticipantButton")
         self.add_person_button.setAutoDefault(False)
         self.remove_person_button = QPushButton(
@@ -159,11 +158,12 @@ class CourseDialog(FormDialog):
         enter_adds((self.person_name, self.person_sex, self.person_role), self.add_person)
         self.add_person_button.clicked.connect(self.add_person)
         self.remove_person_button.clicked.connect(self.remove_person)
-        entry = QHBoxLayout()
-        entry.addWidget(self.person_name, 3)
-        entry.addWidget(self.person_sex, 1)
-        entry.addWidget(self.person_role, 2)
-        entry.addWidget(self.add_person_button)
+        entry = QGridLayout()  # the name on its own line: room for long names
+        entry.addWidget(self.person_name, 0, 0, 1, 3)
+        entry.addWidget(self.person_sex, 1, 0)
+        entry.addWidget(self.person_role, 1, 1)
+        entry.addWidget(self.add_person_button, 1, 2)
+        entry.setColumnStretch(1, 1)
         self.people = make_table(
             [self.tr("Họ và tên"), self.tr("Giới tính"), self.tr("Vai trò")], "participantList"
         )
@@ -181,7 +181,10 @@ class CourseDialog(FormDialog):
         for column, text in enumerate((self.tr("Nam"), self.tr("Nữ"), self.tr("Cộng")), start=1):
             grid.addWidget(QLabel(f"<b>{text}</b>"), 0, column)
         for row, role in enumerate(cat.TRAINING_ROLES, start=1):
-            grid.addWidget(QLabel(i18n.label(cat.TRAINING_ROLES, role.code)), row, 0)
+            role_label = QLabel(i18n.label(cat.TRAINING_ROLES, role.code))
+            role_label.setWordWrap(True)
+            role_label.setMinimumWidth(140)
+            grid.addWidget(role_label, row, 0)
             for column, sex in enumerate(SEX_CODES, start=1):
                 spin = count_field(f"count_{role.code}_{sex}")
                 spin.setFixedWidth(72)
@@ -372,6 +375,7 @@ class TrainingPage(QWidget):
         self.delete_button = self.section.remove_button
         self.section.selection_changed.connect(self._show_roles)
         self.roles_title = QLabel(objectName="courseRolesTitle")
+        self.roles_title.setWordWrap(True)
         self.roles = make_table(
             [self.tr("Vai trò"), self.tr("Nam"), self.tr("Nữ"), self.tr("Cộng")],
             "courseRoles",

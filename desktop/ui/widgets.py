@@ -46,6 +46,9 @@ class CodeCombo(QComboBox):
         super().__init__()
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # As wide as the form gives it, not as its longest item (1,000 villages, legal titles).
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(14)
         self._allow_empty = allow_empty
         self._model = QStandardItemModel(self)
         self.setModel(self._model)
