@@ -76,7 +76,7 @@ def story(shots: Path) -> list:
             out.append(pdf.P(" — ".join(_inline(c) for c in cells), "cell"))
         elif line.strip():
             out.append(pdf.P(_inline(line.strip()), "cell" if in_code else "text"))
-    for png in sorted(shots.glob("*.png")):
+    for png in sorted(p for p in shots.glob("*.png") if not p.stem.endswith("-125")):
         out += [PageBreak(), pdf.P(CAPTIONS.get(png.stem, png.stem), "heading")]
         image = Image(str(png))
         scale = 175 * mm / image.imageWidth
