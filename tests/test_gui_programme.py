@@ -396,13 +396,13 @@ def test_free_form_target_and_its_messages(qtbot, window, register, monkeypatch)
         type_text(d.label, "Số mô hình Ngôi nhà an toàn")
         type_text(d.target, "3")
         type_text(d.achieved, "1")
-        d.set_by.setCurrentIndex(d.set_by.findData("district"))
+        d.set_by.setCurrentIndex(d.set_by.findData("province"))
 
     drive(monkeypatch, qtbot, TargetDialog, fill)
     page.new_target()
     wait_idle(qtbot, window)
     assert targets_text(page) == {"Số mô hình Ngôi nhà an toàn": "đã đạt 1/3, còn lại 2"}
-    assert page.target_table.item(0, 1).text() == "Huyện giao"
+    assert page.target_table.item(0, 1).text() == "Tỉnh giao"
     page.target_table.selectRow(0)
     page.chart.grab()  # a hand-entered target has no monthly curve: the chart says so
     assert not page.chart.data.progress.monthly

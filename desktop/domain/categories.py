@@ -171,10 +171,11 @@ PLAN_INDICATORS: tuple[Category, ...] = (
     Category("custom", "Chỉ tiêu khác"),
 )
 
-# Who set a plan target: the commune itself or the level above (older plans name districts).
+# Who set a plan target: the commune itself or the province; plans made before 1 July 2025
+# were often set by the district, which no longer exists as a level of government.
 PLAN_LEVELS: tuple[Category, ...] = (
     Category("commune", "Xã tự đặt"),
-    Category("district", "Huyện giao"),
+    Category("district", "Huyện cũ giao (kế hoạch trước 1/7/2025)"),
     Category("province", "Tỉnh giao"),
 )
 

@@ -27,16 +27,25 @@ def log_path() -> Path:
     return config.data_dir() / "logs" / "sotreem.log"
 
 
+class _LazyFileHandler(RotatingFileHandler):
+    """Creates its folder and file at the first error only: a run without errors (the
+    self-test, a quick look) leaves nothing behind."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+        return super()._open()
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass  # a read-only or full profile must not stop the application
+
+
 def start_logging() -> None:
     """Errors go to a small rotating file beside the data (1 MB × 3), once per process."""
     if any(isinstance(h, RotatingFileHandler) for h in log.handlers):
         return
-    path = log_path()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    except OSError:
-        return  # a read-only profile must not stop the application
+    handler = _LazyFileHandler(
+        log_path(), maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True
+    )
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)

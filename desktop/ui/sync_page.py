@@ -49,7 +49,7 @@ class SyncPage(QWidget):
         self.server.setPlaceholderText("https://dulieu.tinh.gov.vn/sotreem")
         self.token = QLineEdit(objectName="deviceToken")
         self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token.setPlaceholderText(self.tr("mã do cán bộ tin học huyện/tỉnh cấp"))
+        self.token.setPlaceholderText(self.tr("mã do cán bộ tin học của tỉnh cấp"))
         server, token = server_settings(register)
         self.server.setText(server or "")
         self.reader = QLineEdit(objectName="readerUser")
@@ -59,7 +59,7 @@ class SyncPage(QWidget):
 
             self.reader.setText(register.setting(READER_KEY) or "")
             self.token.setObjectName("readerPassword")
-            self.token.setPlaceholderText(self.tr("mật khẩu tài khoản huyện/tỉnh"))
+            self.token.setPlaceholderText(self.tr("mật khẩu tài khoản cấp tỉnh"))
         else:
             self.token.setText(token or "")
         self.test_button = QPushButton(self.tr("Kiểm tra kết nối"), objectName="testConnection")
@@ -89,7 +89,7 @@ class SyncPage(QWidget):
             buttons.addWidget(self.bundle_in_button)
         buttons.addStretch(1)
         server_form.addRow(buttons)
-        server_box = QGroupBox(self.tr("Máy chủ huyện/tỉnh"))
+        server_box = QGroupBox(self.tr("Máy chủ của tỉnh"))
         server_box.setLayout(server_form)
 
         self.last_label = QLabel(objectName="lastSync")
@@ -263,7 +263,7 @@ class SyncPage(QWidget):
     def _token(self) -> str | None:
         token = self.token.text().strip()
         if not token:
-            dialogs.error(self, self._title, self.tr("Nhập mã thiết bị (do huyện/tỉnh cấp) trước."))
+            dialogs.error(self, self._title, self.tr("Nhập mã thiết bị (do tỉnh cấp) trước."))
             return None
         return token
 
@@ -295,7 +295,7 @@ class SyncPage(QWidget):
 
         def done(count: int) -> None:
             dialogs.inform(self, self._title, self.tr(
-                "Đã ghi {n} thay đổi vào {name}. Mang tệp lên huyện/tỉnh; khi có gói trả lời, "
+                "Đã ghi {n} thay đổi vào {name}. Mang tệp lên tỉnh; khi có gói trả lời, "
                 "bấm “Nhập gói trả lời…”. Các thay đổi chỉ được coi là đã gửi khi nhập gói trả lời."
             ).format(n=count, name=path.name))  # fmt: skip
 

@@ -51,7 +51,8 @@ class UsePage(QWizardPage):
         )
         self.reader = QRadioButton(
             self.tr(
-                "Xem số liệu các xã của huyện/tỉnh, chỉ xem (tài khoản do quản trị máy chủ cấp)"
+                "Xem số liệu các xã của tỉnh (hoặc một huyện cũ), chỉ xem (tài khoản do quản "
+                "trị máy chủ cấp)"
             ),
             objectName="useReader",
         )
@@ -197,7 +198,7 @@ class ReaderPage(QWizardPage):
 
     def __init__(self):
         super().__init__()
-        self.setTitle(self.tr("Tài khoản huyện/tỉnh"))
+        self.setTitle(self.tr("Tài khoản cấp tỉnh"))
         self.setSubTitle(
             self.tr(
                 "Số liệu các xã thuộc đơn vị của tài khoản được tải về máy này, mã hóa, chỉ để "
