@@ -24,20 +24,37 @@ def next_attempt(failures: int) -> timedelta:
     return min(FIRST_RETRY * (2 ** (failures - 1)), LONGEST_WAIT)
 
 
-def ago(then: datetime | None, now: datetime) -> str:
-    """'5 phút trước' — how long ago `then` was, in the words an officer uses."""
+def elapsed(then: datetime | None, now: datetime) -> tuple[str, int]:
+    """How long ago `then` was, as (unit, count): ("never", 0), ("just_now", 0), ("minutes",
+    5), ("hours", 2), ("days", 3), or ("date", 0) for a month or more (show the date). The
+    interface words it in its language; `ago` words it in Vietnamese."""
     if then is None:
-        return "chưa bao giờ"
+        return "never", 0
     seconds = (now - then).total_seconds()
     if seconds < 60:
-        return "vừa xong"
+        return "just_now", 0
     minutes = int(seconds // 60)
     if minutes < 60:
-        return f"{minutes} phút trước"
+        return "minutes", minutes
     hours = minutes // 60
     if hours < 24:
-        return f"{hours} giờ trước"
+        return "hours", hours
     days = hours // 24
     if days < 30:
-        return f"{days} ngày trước"
-    return f"ngày {then.day:02d}/{then.month:02d}/{then.year}"
+        return "days", days
+    return "date", 0
+
+
+def ago(then: datetime | None, now: datetime) -> str:
+    """'5 phút trước' — how long ago `then` was, in the words an officer uses."""
+    unit, count = elapsed(then, now)
+    if unit == "date":
+        assert then is not None
+        return f"ngày {then.day:02d}/{then.month:02d}/{then.year}"
+    return {
+        "never": "chưa bao giờ",
+        "just_now": "vừa xong",
+        "minutes": f"{count} phút trước",
+        "hours": f"{count} giờ trước",
+        "days": f"{count} ngày trước",
+    }[unit]

@@ -89,7 +89,7 @@ class ChildForm(QWidget):
         self.sex.setObjectName("sex")
         self.birth = DateField(name="birth", partial=True)
         groups = reference.ethnic_groups().values()
-        self.ethnic = CodeCombo([(g.code, g.name, g.aliases) for g in groups])
+        self.ethnic = CodeCombo([(g.code, tr_label(g.name), g.aliases) for g in groups])
         self.ethnic.setObjectName("ethnic")
         self.village = CodeCombo()
         self.village.setObjectName("village")

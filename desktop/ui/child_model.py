@@ -28,7 +28,7 @@ class ChildTableModel(PagedRowidModel[ChildListRow]):
         super().__init__(parent)
         self.register = register
         self.today = date.today()
-        self._ethnic = {code: g.name for code, g in reference.ethnic_groups().items()}
+        self._ethnic = {c: i18n.tr_label(g.name) for c, g in reference.ethnic_groups().items()}
 
     def load_page(self, rowids: list[int]) -> dict[int, ChildListRow]:
         return self.register.child_page(rowids, self.today)

@@ -73,7 +73,7 @@ class ChildrenPage(QWidget):
         risk = [(self.tr("Mọi nhóm nguy cơ"), "*")] + [
             (tr_label(g.label), g.code) for g in cat.DEFAULT_RISK_GROUPS
         ]
-        ethnic = [(g.name, g.code) for g in reference.ethnic_groups().values()]
+        ethnic = [(tr_label(g.name), g.code) for g in reference.ethnic_groups().values()]
         filter_row = FlowRow()  # filters wrap onto as many lines as the screen needs
         for key, placeholder, items in (
             ("special_group", self.tr("Hoàn cảnh đặc biệt"), special),
@@ -89,7 +89,7 @@ class ChildrenPage(QWidget):
             ),
         ):
             combo = QComboBox(objectName=f"filter_{key}")
-            combo.addItem(f"{placeholder}: {self.tr('tất cả')}", None)
+            combo.addItem(self.tr("{filter}: tất cả").format(filter=placeholder), None)
             for label, code in items:
                 combo.addItem(label, code)
             combo.setSizeAdjustPolicy(

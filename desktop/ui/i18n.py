@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QCoreApplication
 
 from desktop.domain import categories as cat
+from desktop.domain.sync_timing import elapsed
 
 
 def tr_label(text: str) -> str:
@@ -13,3 +16,19 @@ def tr_label(text: str) -> str:
 
 def label(categories: tuple[cat.Category, ...], code: str | None) -> str:
     return tr_label(cat.label(categories, code))
+
+
+def ago(then: datetime | None, now: datetime) -> str:
+    """ "5 phút trước" / "5 minutes ago": how long ago, in the interface language."""
+    unit, count = elapsed(then, now)
+    if unit == "date":
+        assert then is not None
+        return QCoreApplication.translate("i18n", "ngày {date}").format(date=f"{then:%d/%m/%Y}")
+    texts = {
+        "never": QCoreApplication.translate("i18n", "chưa bao giờ"),
+        "just_now": QCoreApplication.translate("i18n", "vừa xong"),
+        "minutes": QCoreApplication.translate("i18n", "{n} phút trước"),
+        "hours": QCoreApplication.translate("i18n", "{n} giờ trước"),
+        "days": QCoreApplication.translate("i18n", "{n} ngày trước"),
+    }
+    return texts[unit].format(n=count)

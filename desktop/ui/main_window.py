@@ -442,7 +442,7 @@ class MainWindow(QMainWindow):
     def _show_sync_state(self, state) -> None:
         from datetime import UTC, datetime
 
-        from desktop.domain.sync_timing import ago
+        from desktop.ui.i18n import ago
 
         unsent = self.tr("{n} thay đổi chưa gửi").format(n=f"{state.unsent:,}".replace(",", "."))
         sync = self.sync

@@ -11,7 +11,7 @@ import html
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -39,16 +39,43 @@ from desktop.reports import service
 from desktop.ui import export_flow, i18n
 from desktop.ui.taskman import Job, TaskManager
 
-KINDS = (("monthly", "Báo cáo tháng"), ("semiannual", "Báo cáo 6 tháng"), ("annual", "Báo cáo năm"))
-
 
 def _previous_month(today: date) -> str:
     year, month = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
     return f"{year}-{month:02d}"
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ReportPreview", text)
+
+
+def period_label(period: dict) -> str:
+    """ "tháng 11 năm 2026" / "November 2026" from the figures' period."""
+    start = date.fromisoformat(period["start"])
+    if period["kind"] == "month":
+        return _tr("tháng {month} năm {year}").format(month=f"{start.month:02d}", year=start.year)
+    if period["kind"] == "half":
+        first = start.month == 1
+        text = _tr("6 tháng đầu năm {year}") if first else _tr("6 tháng cuối năm {year}")
+        return text.format(year=start.year)
+    return _tr("năm {year}").format(year=start.year)
+
+
+def indicator_names() -> dict[str, str]:
+    """The indicators of Thông tư 13/2021/TT-BLĐTBXH in the interface language."""
+    return {
+        "children_under_16": _tr("Số trẻ em (dưới 16 tuổi)"),
+        "special_children": _tr("Số trẻ em có hoàn cảnh đặc biệt"),
+        "special_share_pct": _tr("Tỷ lệ trẻ em có hoàn cảnh đặc biệt (%)"),
+        "special_supported": _tr("Số trẻ em có hoàn cảnh đặc biệt được trợ giúp"),
+        "special_supported_pct": _tr("Tỷ lệ trẻ em có hoàn cảnh đặc biệt được trợ giúp (%)"),
+        "abused_children": _tr("Số trẻ em bị xâm hại (chỉ tiêu 0101)"),
+    }
+
+
 def figures_html(f: dict) -> str:
-    """The tally as a printable HTML page (same figures as the PDF)."""
+    """The tally as a printable HTML page (same figures as the PDF), in the interface
+    language."""
     e = html.escape
     kids, special, support, cases = (f["children_under_16"], f["special"], f["support"], f["cases"])
     rows = "".join(
@@ -56,27 +83,44 @@ def figures_html(f: dict) -> str:
         f"<td>{g['male']}</td><td>{g['female']}</td><td>{g['ethnic_minority']}</td></tr>"
         for code, g in special["by_group"].items()
     )
+    names = indicator_names()
     indicators = "".join(
-        f"<tr><td>{e(i['name'])}</td><td>"
+        f"<tr><td>{e(names.get(i['key'], i['name']))}</td><td>"
         f"{format_percent(i['value']) if i['key'].endswith('_pct') else i['value']}</td></tr>"
         for i in f["indicators"]
     )
+    intro = _tr(
+        "Trẻ em dưới 16 tuổi: <b>{total}</b> (nam {male}, nữ {female}). Trẻ em có hoàn cảnh "
+        "đặc biệt: <b>{special}</b> ({share}); có nguy cơ: {risk}. Trong kỳ: {entries} trường "
+        "hợp mới, {exits} ra khỏi danh sách."
+    ).format(
+        total=kids["total"], male=kids["male"], female=kids["female"],
+        special=special["children"], share=format_percent(special["share_of_children_pct"]),
+        risk=f["risk"]["children"], entries=special["entries"], exits=special["exits"],
+    )  # fmt: skip
+    middle = _tr(
+        "Được trợ giúp trong kỳ: <b>{supported}</b> ({share}); kinh phí {amount}. Vụ việc: "
+        "tiếp nhận {received}, đang xử lý {open}, quá hạn {overdue}. Hoạt động: {activities}; "
+        "tập huấn: {courses} lớp, {people} lượt người."
+    ).format(
+        supported=support["special_supported"],
+        share=format_percent(support["special_supported_pct"]),
+        amount=format_vnd(support["total_amount_vnd"]), received=cases["received"],
+        open=cases["open_at_end"], overdue=cases["overdue_at_end"],
+        activities=f["activities"]["count"], courses=f["training"]["courses"],
+        people=f["training"]["participants"]["total"],
+    )  # fmt: skip
+    heads = (_tr("Nhóm"), _tr("Tổng"), _tr("Nam"), _tr("Nữ"), _tr("DTTS"))
+    title = f"{e(f['area']['name'])} — {e(period_label(f['period']))}"
     return f"""
-    <h2 style="text-align:center">{e(f["area"]["name"])} — {e(f["period"]["label"])}</h2>
-    <p>Trẻ em dưới 16 tuổi: <b>{kids["total"]}</b> (nam {kids["male"]}, nữ {kids["female"]}).
-    Trẻ em có hoàn cảnh đặc biệt: <b>{special["children"]}</b>
-    ({format_percent(special["share_of_children_pct"])}); có nguy cơ: {f["risk"]["children"]}.
-    Trong kỳ: {special["entries"]} trường hợp mới, {special["exits"]} ra khỏi danh sách.</p>
+    <h2 style="text-align:center">{title}</h2>
+    <p>{intro}</p>
     <table border="1" cellspacing="0" cellpadding="4" width="100%">
-    <tr><th>Nhóm</th><th>Tổng</th><th>Nam</th><th>Nữ</th><th>DTTS</th></tr>{rows}</table>
-    <p>Được trợ giúp trong kỳ: <b>{support["special_supported"]}</b>
-    ({format_percent(support["special_supported_pct"])}); kinh phí
-    {format_vnd(support["total_amount_vnd"])}. Vụ việc: tiếp nhận {cases["received"]},
-    đang xử lý {cases["open_at_end"]}, quá hạn {cases["overdue_at_end"]}.
-    Hoạt động: {f["activities"]["count"]}; tập huấn: {f["training"]["courses"]} lớp,
-    {f["training"]["participants"]["total"]} lượt người.</p>
+    <tr>{"".join(f"<th>{e(h)}</th>" for h in heads)}</tr>{rows}</table>
+    <p>{middle}</p>
     <table border="1" cellspacing="0" cellpadding="4" width="100%">
-    <tr><th>Chỉ tiêu (Thông tư 13/2021/TT-BLĐTBXH)</th><th>Giá trị</th></tr>{indicators}</table>
+    <tr><th>{e(_tr("Chỉ tiêu (Thông tư 13/2021/TT-BLĐTBXH)"))}</th><th>{e(_tr("Giá trị"))}</th></tr>
+    {indicators}</table>
     """
 
 
@@ -96,8 +140,8 @@ class ReportsPage(QWidget):
         self.due = QLabel(objectName="reportDue")
         self.due.setWordWrap(True)
         self.kind = QComboBox(objectName="reportKind")
-        for code, label in KINDS:
-            self.kind.addItem(self.tr(label), code)
+        for code, label in self.kind_names().items():
+            self.kind.addItem(label, code)
         self.period = QLineEdit(_previous_month(date.today()), objectName="reportPeriod")
         self.period.setPlaceholderText(self.tr("2026-10, 2026-H1 hoặc 2026"))
         self.kind.currentIndexChanged.connect(self._suggest_period)
@@ -185,13 +229,24 @@ class ReportsPage(QWidget):
             commune.parent_code if commune else None,
             own if isinstance(own, dict) else None,
         )
-        names = dict(KINDS)
+        names = self.kind_names()
         self.due.setText(
             self.tr("Sắp đến hạn: ")
             + "; ".join(
-                f"{self.tr(names[d.kind])} kỳ {d.period} — hạn {d.due:%d/%m/%Y}" for d in dues
+                self.tr("{kind} kỳ {period} — hạn {due}").format(
+                    kind=names[d.kind], period=d.period, due=f"{d.due:%d/%m/%Y}"
+                )
+                for d in dues
             )
         )
+
+    def kind_names(self) -> dict[str, str]:
+        """The kinds of report in the interface language (literal strings for lupdate)."""
+        return {
+            "monthly": self.tr("Báo cáo tháng"),
+            "semiannual": self.tr("Báo cáo 6 tháng"),
+            "annual": self.tr("Báo cáo năm"),
+        }
 
     def _suggest_period(self) -> None:
         today = date.today()

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from desktop.db.changes import Changes
 from desktop.db.register import Register
-from desktop.domain.sync_timing import ago
 from desktop.ui import dialogs
+from desktop.ui.i18n import ago
 from desktop.ui.page_parts import make_table
 from desktop.ui.sync_scheduler import EVERYTHING, SyncScheduler, server_settings
 from desktop.ui.taskman import TaskManager

@@ -101,14 +101,6 @@
       <translation>All villages</translation>
     </message>
     <message>
-      <source>Ghi hoạt động mới…</source>
-      <translation>Record new activity…</translation>
-    </message>
-    <message>
-      <source>Năm</source>
-      <translation>Year</translation>
-    </message>
-    <message>
       <source>Ngày</source>
       <translation>Date</translation>
     </message>
@@ -149,20 +141,24 @@
       <translation>Source of funds</translation>
     </message>
     <message>
-      <source>{n} hoạt động · {people} lượt người tham gia ({children} trẻ em, trong đó {special} trẻ em có hoàn cảnh đặc biệt) · kinh phí {cost}</source>
-      <translation>{n} activities · {people} participants ({children} children, of whom {special} in special circumstances) · cost {cost}</translation>
+      <source>Ghi hoạt động mới…</source>
+      <translation>Record new activity…</translation>
     </message>
     <message>
       <source>Xóa hoạt động</source>
       <translation>Delete activity</translation>
     </message>
     <message>
-      <source>Xóa hoạt động “{title}”? Số liệu kế hoạch sẽ tính lại.</source>
-      <translation>Delete the activity “{title}”? Plan figures will be recomputed.</translation>
+      <source>Năm</source>
+      <translation>Year</translation>
     </message>
     <message>
-      <source>Không xóa được</source>
-      <translation>Could not delete</translation>
+      <source>hoạt động “{title}”</source>
+      <translation>the activity “{title}”</translation>
+    </message>
+    <message>
+      <source>{n} hoạt động · {people} lượt người tham gia ({children} trẻ em, trong đó {special} trẻ em có hoàn cảnh đặc biệt) · kinh phí {cost}</source>
+      <translation>{n} activities · {people} participants ({children} children, of whom {special} in special circumstances) · cost {cost}</translation>
     </message>
   </context>
   <context>
@@ -399,16 +395,16 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Find child</translation>
     </message>
     <message>
-      <source>Trẻ em</source>
-      <translation>Child</translation>
+      <source>Trẻ em *</source>
+      <translation>Child *</translation>
     </message>
     <message>
-      <source>Loại vụ việc</source>
-      <translation>Case type</translation>
+      <source>Loại vụ việc *</source>
+      <translation>Type of case *</translation>
     </message>
     <message>
-      <source>Thời điểm nhận tin</source>
-      <translation>Time received</translation>
+      <source>Nhận tin lúc (giờ Việt Nam) *</source>
+      <translation>Reported at (Vietnam time) *</translation>
     </message>
     <message>
       <source>Người báo tin</source>
@@ -440,10 +436,6 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>{n} vụ việc, {late} quá hạn</source>
       <translation>{n} cases, {late} overdue</translation>
-    </message>
-    <message>
-      <source>Không lưu được</source>
-      <translation>Could not save</translation>
     </message>
     <message>
       <source>Ghi nhận bước</source>
@@ -480,10 +472,6 @@ The current data will be replaced by it (a copy of the current data is kept in t
   </context>
   <context>
     <name>ChildForm</name>
-    <message>
-      <source>dd/mm/yyyy, mm/yyyy hoặc chỉ năm</source>
-      <translation>dd/mm/yyyy, mm/yyyy or year only</translation>
-    </message>
     <message>
       <source>12 chữ số, nếu có</source>
       <translation>12 digits, if available</translation>
@@ -704,6 +692,10 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Status</translation>
     </message>
     <message>
+      <source>{filter}: tất cả</source>
+      <translation>{filter}: all</translation>
+    </message>
+    <message>
       <source>{n} trẻ em</source>
       <translation>{n} children</translation>
     </message>
@@ -723,20 +715,28 @@ The current data will be replaced by it (a copy of the current data is kept in t
   <context>
     <name>CircumstanceDialog</name>
     <message>
-      <source>Loại</source>
-      <translation>Type</translation>
+      <source>Sửa hoàn cảnh</source>
+      <translation>Correct circumstance</translation>
     </message>
     <message>
-      <source>Nhóm</source>
-      <translation>Group</translation>
+      <source>Thêm hoàn cảnh</source>
+      <translation>Add circumstance</translation>
+    </message>
+    <message>
+      <source>Loại *</source>
+      <translation>Kind *</translation>
+    </message>
+    <message>
+      <source>Nhóm *</source>
+      <translation>Group *</translation>
     </message>
     <message>
       <source>Trường hợp (nhóm a)</source>
       <translation>Sub-case (group a)</translation>
     </message>
     <message>
-      <source>Từ ngày</source>
-      <translation>From</translation>
+      <source>Từ ngày *</source>
+      <translation>From *</translation>
     </message>
     <message>
       <source>Ghi chú</source>
@@ -893,14 +893,33 @@ The current data will be replaced by it (a copy of the current data is kept in t
     </message>
   </context>
   <context>
+    <name>DateField</name>
+    <message>
+      <source>dd/mm/yyyy, mm/yyyy hoặc chỉ năm</source>
+      <translation>dd/mm/yyyy, mm/yyyy or just the year</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+      <source>Chọn trên lịch</source>
+      <translation>Pick on a calendar</translation>
+    </message>
+  </context>
+  <context>
     <name>EndDialog</name>
+    <message>
+      <source>Kết thúc hoàn cảnh</source>
+      <translation>End circumstance</translation>
+    </message>
     <message>
       <source>Ví dụ: đã ổn định, chuyển đi, đủ 16 tuổi</source>
       <translation>E.g. stabilised, moved away, turned 16</translation>
     </message>
     <message>
-      <source>Ngày kết thúc</source>
-      <translation>End date</translation>
+      <source>Ngày kết thúc *</source>
+      <translation>End date *</translation>
     </message>
     <message>
       <source>Lý do</source>
@@ -1203,6 +1222,14 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Could not open the children's register: {e}</translation>
     </message>
     <message>
+      <source>⚠ Đồng hồ của máy cần xem lại…</source>
+      <translation>⚠ Check this PC's clock…</translation>
+    </message>
+    <message>
+      <source>Đồng hồ của máy</source>
+      <translation>This PC's clock</translation>
+    </message>
+    <message>
       <source>Đã khôi phục từ {name}.</source>
       <translation>Restored from {name}.</translation>
     </message>
@@ -1273,6 +1300,24 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Cài đặt</source>
       <translation>Settings</translation>
+    </message>
+  </context>
+  <context>
+    <name>MomentField</name>
+    <message>
+      <source>giờ:phút ngày/tháng/năm, ví dụ 14:30 05/06/2026</source>
+      <translation>hour:minute day/month/year, e.g. 14:30 05/06/2026</translation>
+    </message>
+    <message>
+      <source>giờ Việt Nam (UTC+7)</source>
+      <translation>Vietnam time (UTC+7)</translation>
+    </message>
+  </context>
+  <context>
+    <name>MoneyField</name>
+    <message>
+      <source>ví dụ 1.500.000 hoặc 1,5 triệu</source>
+      <translation>e.g. 1.500.000 or 1,5 triệu</translation>
     </message>
   </context>
   <context>
@@ -1363,14 +1408,6 @@ The current data will be replaced by it (a copy of the current data is kept in t
   <context>
     <name>PlanPage</name>
     <message>
-      <source>Đặt chỉ tiêu…</source>
-      <translation>Set target…</translation>
-    </message>
-    <message>
-      <source>Kế hoạch năm</source>
-      <translation>Plan for year</translation>
-    </message>
-    <message>
       <source>Chỉ tiêu</source>
       <translation>Target</translation>
     </message>
@@ -1387,12 +1424,24 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Result</translation>
     </message>
     <message>
-      <source>Quỹ Bảo trợ trẻ em</source>
-      <translation>Child Protection Fund</translation>
+      <source>Đặt chỉ tiêu…</source>
+      <translation>Set target…</translation>
     </message>
     <message>
-      <source>Ghi thu/chi quỹ…</source>
-      <translation>Record fund entry…</translation>
+      <source>chỉ tiêu “{label}” của năm {year}</source>
+      <translation>the target “{label}” of {year}</translation>
+    </message>
+    <message>
+      <source>Xóa chỉ tiêu</source>
+      <translation>Delete target</translation>
+    </message>
+    <message>
+      <source>Kế hoạch năm</source>
+      <translation>Plan for year</translation>
+    </message>
+    <message>
+      <source>Quỹ Bảo trợ trẻ em</source>
+      <translation>Child Protection Fund</translation>
     </message>
     <message>
       <source>Ngày</source>
@@ -1421,6 +1470,14 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Ghi chú</source>
       <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Ghi thu/chi quỹ…</source>
+      <translation>Record fund entry…</translation>
+    </message>
+    <message>
+      <source>Xóa khoản thu/chi</source>
+      <translation>Delete fund entry</translation>
     </message>
     <message>
       <source>đã đạt {achieved}/{target}, vượt {over}</source>
@@ -1463,24 +1520,8 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Balance: {value} (cash {cash})</translation>
     </message>
     <message>
-      <source>Xóa chỉ tiêu</source>
-      <translation>Delete target</translation>
-    </message>
-    <message>
-      <source>Xóa chỉ tiêu “{label}” của năm {year}?</source>
-      <translation>Delete the target “{label}” of {year}?</translation>
-    </message>
-    <message>
-      <source>Xóa khoản thu/chi</source>
-      <translation>Delete fund entry</translation>
-    </message>
-    <message>
-      <source>Xóa khoản {what} {amount} ngày {day}?</source>
-      <translation>Delete the entry ({what}) of {amount} on {day}?</translation>
-    </message>
-    <message>
-      <source>Không xóa được</source>
-      <translation>Could not delete</translation>
+      <source>khoản {what} {amount} ngày {day}</source>
+      <translation>the {what} entry of {amount} on {day}</translation>
     </message>
   </context>
   <context>
@@ -1513,8 +1554,8 @@ The current data will be replaced by it (a copy of the current data is kept in t
   <context>
     <name>ReaderPage</name>
     <message>
-      <source>Tài khoản huyện/tỉnh</source>
-      <translation>District/province account</translation>
+      <source>Tài khoản cấp tỉnh</source>
+      <translation>Province account</translation>
     </message>
     <message>
       <source>Số liệu các xã thuộc đơn vị của tài khoản được tải về máy này, mã hóa, chỉ để xem và lập báo cáo. Mật khẩu là mật khẩu của tài khoản trên máy chủ.</source>
@@ -1665,6 +1706,22 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Due soon: </translation>
     </message>
     <message>
+      <source>{kind} kỳ {period} — hạn {due}</source>
+      <translation>{kind} for {period} — due {due}</translation>
+    </message>
+    <message>
+      <source>Báo cáo tháng</source>
+      <translation>Monthly report</translation>
+    </message>
+    <message>
+      <source>Báo cáo 6 tháng</source>
+      <translation>Six-month report</translation>
+    </message>
+    <message>
+      <source>Báo cáo năm</source>
+      <translation>Annual report</translation>
+    </message>
+    <message>
       <source>Toàn địa bàn: {name} ({n} xã)</source>
       <translation>Whole area: {name} ({n} communes)</translation>
     </message>
@@ -1752,6 +1809,22 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Version</translation>
     </message>
     <message>
+      <source>Chung</source>
+      <translation>General</translation>
+    </message>
+    <message>
+      <source>Thôn/bản</source>
+      <translation>Villages</translation>
+    </message>
+    <message>
+      <source>Tài khoản</source>
+      <translation>Accounts</translation>
+    </message>
+    <message>
+      <source>Sao lưu và khôi phục</source>
+      <translation>Backup and restore</translation>
+    </message>
+    <message>
       <source>Đã lưu. Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>Saved. The new language takes effect when the application is restarted.</translation>
     </message>
@@ -1763,12 +1836,12 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Record completed step — {name}</translation>
     </message>
     <message>
-      <source>Bước</source>
-      <translation>Step</translation>
+      <source>Bước *</source>
+      <translation>Step *</translation>
     </message>
     <message>
-      <source>Hoàn thành lúc</source>
-      <translation>Completed at</translation>
+      <source>Hoàn thành lúc (giờ Việt Nam) *</source>
+      <translation>Done at (Vietnam time) *</translation>
     </message>
     <message>
       <source>Ghi chú</source>
@@ -1778,20 +1851,28 @@ The current data will be replaced by it (a copy of the current data is kept in t
   <context>
     <name>SupportDialog</name>
     <message>
-      <source>đồng, ví dụ 540.000</source>
-      <translation>VND, e.g. 540,000</translation>
+      <source>Sửa trợ giúp</source>
+      <translation>Correct support</translation>
     </message>
     <message>
-      <source>Hình thức</source>
-      <translation>Type of support</translation>
+      <source>Thêm trợ giúp</source>
+      <translation>Add support</translation>
     </message>
     <message>
-      <source>Ngày</source>
-      <translation>Date</translation>
+      <source>đồng, ví dụ 540.000 hoặc 1,5 triệu</source>
+      <translation>VND, e.g. 540.000 or 1,5 triệu</translation>
     </message>
     <message>
-      <source>Số tiền</source>
-      <translation>Amount</translation>
+      <source>Hình thức *</source>
+      <translation>Kind *</translation>
+    </message>
+    <message>
+      <source>Ngày *</source>
+      <translation>Date *</translation>
+    </message>
+    <message>
+      <source>Số tiền (đồng)</source>
+      <translation>Amount (VND)</translation>
     </message>
     <message>
       <source>Nguồn kinh phí</source>
@@ -1809,12 +1890,12 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Sync</translation>
     </message>
     <message>
-      <source>mã do cán bộ tin học huyện/tỉnh cấp</source>
-      <translation>code given by the district/province IT staff</translation>
+      <source>mã do cán bộ tin học của tỉnh cấp</source>
+      <translation>code issued by the province's IT staff</translation>
     </message>
     <message>
-      <source>mật khẩu tài khoản huyện/tỉnh</source>
-      <translation>district/province account password</translation>
+      <source>mật khẩu tài khoản cấp tỉnh</source>
+      <translation>password of the province account</translation>
     </message>
     <message>
       <source>Kiểm tra kết nối</source>
@@ -1853,8 +1934,8 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Import the reply bundle…</translation>
     </message>
     <message>
-      <source>Máy chủ huyện/tỉnh</source>
-      <translation>District/province server</translation>
+      <source>Máy chủ của tỉnh</source>
+      <translation>Province server</translation>
     </message>
     <message>
       <source>Dừng</source>
@@ -1937,8 +2018,8 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Enter the server address and the account.</translation>
     </message>
     <message>
-      <source>Nhập mã thiết bị (do huyện/tỉnh cấp) trước.</source>
-      <translation>Enter the device token (given by the district/province) first.</translation>
+      <source>Nhập mã thiết bị (do tỉnh cấp) trước.</source>
+      <translation>Enter the device code (issued by the province) first.</translation>
     </message>
     <message>
       <source>Ghi gói USB</source>
@@ -1953,8 +2034,8 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Import the reply bundle</translation>
     </message>
     <message>
-      <source>Đã ghi {n} thay đổi vào {name}. Mang tệp lên huyện/tỉnh; khi có gói trả lời, bấm “Nhập gói trả lời…”. Các thay đổi chỉ được coi là đã gửi khi nhập gói trả lời.</source>
-      <translation>Wrote {n} changes to {name}. Take the file to the district/province; when the reply comes back, press “Import the reply bundle…”. The changes count as sent only once the reply is imported.</translation>
+      <source>Đã ghi {n} thay đổi vào {name}. Mang tệp lên tỉnh; khi có gói trả lời, bấm “Nhập gói trả lời…”. Các thay đổi chỉ được coi là đã gửi khi nhập gói trả lời.</source>
+      <translation>Wrote {n} changes to {name}. Take the file to the province; when the reply package comes back, press “Import reply package…”. The changes count as sent only once the reply is imported.</translation>
     </message>
     <message>
       <source>Máy chủ đã nhận {pushed} thay đổi (từ chối {rejected}); nhận về {pulled} thay đổi, {conflicts} xung đột.</source>
@@ -2036,25 +2117,10 @@ The current data will be replaced by it (a copy of the current data is kept in t
     </message>
   </context>
   <context>
-    <name>TaskManager</name>
-    <message>
-      <source>Không lưu được</source>
-      <translation>Could not save</translation>
-    </message>
-  </context>
-  <context>
     <name>TrainingPage</name>
     <message>
       <source>Mọi chủ đề</source>
       <translation>All topics</translation>
-    </message>
-    <message>
-      <source>Ghi lớp tập huấn mới…</source>
-      <translation>Record new training course…</translation>
-    </message>
-    <message>
-      <source>Năm</source>
-      <translation>Year</translation>
     </message>
     <message>
       <source>Ngày</source>
@@ -2093,6 +2159,22 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Cost</translation>
     </message>
     <message>
+      <source>Ghi lớp tập huấn mới…</source>
+      <translation>Record new training course…</translation>
+    </message>
+    <message>
+      <source>lớp “{title}” và danh sách người tham gia</source>
+      <translation>the course “{title}” and its list of participants</translation>
+    </message>
+    <message>
+      <source>Xóa lớp tập huấn</source>
+      <translation>Delete training course</translation>
+    </message>
+    <message>
+      <source>Năm</source>
+      <translation>Year</translation>
+    </message>
+    <message>
       <source>Vai trò</source>
       <translation>Role</translation>
     </message>
@@ -2120,18 +2202,6 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <source>Chọn một lớp để xem người tham gia.</source>
       <translation>Select a course to see its participants.</translation>
     </message>
-    <message>
-      <source>Xóa lớp tập huấn</source>
-      <translation>Delete training course</translation>
-    </message>
-    <message>
-      <source>Xóa lớp “{title}” và danh sách người tham gia?</source>
-      <translation>Delete the course “{title}” and its participants?</translation>
-    </message>
-    <message>
-      <source>Không xóa được</source>
-      <translation>Could not delete</translation>
-    </message>
   </context>
   <context>
     <name>UsePage</name>
@@ -2144,19 +2214,50 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Keeping one commune's register of children (commune officer)</translation>
     </message>
     <message>
-      <source>Xem số liệu các xã của huyện/tỉnh, chỉ xem (tài khoản do quản trị máy chủ cấp)</source>
-      <translation>Viewing the communes of a district/province, read-only (an account from the server's administrator)</translation>
+      <source>Xem số liệu các xã của tỉnh (hoặc một huyện cũ), chỉ xem (tài khoản do quản trị máy chủ cấp)</source>
+      <translation>View the figures of the province's communes (or of a former district), read-only (account issued by the server's administrator)</translation>
     </message>
   </context>
   <context>
-    <name>_FormDialog</name>
+    <name>VillageDialog</name>
     <message>
-      <source>Lưu</source>
-      <translation>Save</translation>
+      <source>Đổi tên thôn/bản</source>
+      <translation>Rename village</translation>
     </message>
     <message>
-      <source>Hủy</source>
-      <translation>Cancel</translation>
+      <source>Thêm thôn/bản</source>
+      <translation>Add village</translation>
+    </message>
+    <message>
+      <source>Ví dụ: Thôn Sín Chải, Bản Nậm Cang</source>
+      <translation>E.g. Thôn Sín Chải, Bản Nậm Cang</translation>
+    </message>
+    <message>
+      <source>Tên thôn/bản *</source>
+      <translation>Village name *</translation>
+    </message>
+  </context>
+  <context>
+    <name>VillagesBox</name>
+    <message>
+      <source>Tên thôn/bản</source>
+      <translation>Village name</translation>
+    </message>
+    <message>
+      <source>Thêm thôn/bản…</source>
+      <translation>Add village…</translation>
+    </message>
+    <message>
+      <source>thôn/bản “{name}”</source>
+      <translation>the village “{name}”</translation>
+    </message>
+    <message>
+      <source>Đổi tên…</source>
+      <translation>Rename…</translation>
+    </message>
+    <message>
+      <source>{n} thôn/bản</source>
+      <translation>{n} villages</translation>
     </message>
   </context>
   <context>
@@ -2175,6 +2276,33 @@ The current data will be replaced by it (a copy of the current data is kept in t
     </message>
   </context>
   <context>
+    <name>i18n</name>
+    <message>
+      <source>ngày {date}</source>
+      <translation>on {date}</translation>
+    </message>
+    <message>
+      <source>chưa bao giờ</source>
+      <translation>never</translation>
+    </message>
+    <message>
+      <source>vừa xong</source>
+      <translation>just now</translation>
+    </message>
+    <message>
+      <source>{n} phút trước</source>
+      <translation>{n} minutes ago</translation>
+    </message>
+    <message>
+      <source>{n} giờ trước</source>
+      <translation>{n} hours ago</translation>
+    </message>
+    <message>
+      <source>{n} ngày trước</source>
+      <translation>{n} days ago</translation>
+    </message>
+  </context>
+  <context>
     <name>page_parts</name>
     <message>
       <source>Sửa…</source>
@@ -2183,21 +2311,6 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Xóa</source>
       <translation>Delete</translation>
-    </message>
-  </context>
-  <context>
-    <name>parent</name>
-    <message>
-      <source>Thêm hoàn cảnh</source>
-      <translation>Add circumstance</translation>
-    </message>
-    <message>
-      <source>Kết thúc hoàn cảnh</source>
-      <translation>End circumstance</translation>
-    </message>
-    <message>
-      <source>Thêm trợ giúp</source>
-      <translation>Add support</translation>
     </message>
   </context>
   <context>
@@ -2350,8 +2463,8 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Activity</translation>
     </message>
     <message>
-      <source>Huyện giao</source>
-      <translation>Set by the district</translation>
+      <source>Huyện cũ giao (kế hoạch trước 1/7/2025)</source>
+      <translation>Set by the former district (plans before 1/7/2025)</translation>
     </message>
     <message>
       <source>Học bổng</source>
@@ -2428,6 +2541,10 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Người hỗ trợ (không xem vụ việc bảo vệ)</source>
       <translation>Assistant (cannot view protection cases)</translation>
+    </message>
+    <message>
+      <source>Người nước ngoài</source>
+      <translation>Foreign national</translation>
     </message>
     <message>
       <source>Nhập từ tệp</source>
@@ -2862,6 +2979,158 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Chi tiết</source>
       <translation>Details</translation>
+    </message>
+  </context>
+  <context>
+    <name>errors</name>
+    <message>
+      <source>Đã xảy ra lỗi ngoài dự kiến ({kind}). Dữ liệu đã lưu trước đó không bị ảnh hưởng. Chi tiết được ghi vào tệp {log}; hãy gửi tệp này cho cán bộ kỹ thuật.</source>
+      <translation>An unexpected error occurred ({kind}). Data saved before is not affected. The details were written to {log}; please send this file to the IT staff.</translation>
+    </message>
+    <message>
+      <source>Không thực hiện được</source>
+      <translation>Could not be done</translation>
+    </message>
+    <message>
+      <source>Không có quyền đọc hoặc ghi tệp “{name}”.</source>
+      <translation>No permission to read or write the file “{name}”.</translation>
+    </message>
+    <message>
+      <source>Không tìm thấy tệp “{name}”.</source>
+      <translation>The file “{name}” was not found.</translation>
+    </message>
+  </context>
+  <context>
+    <name>JobRunner</name>
+    <message>
+      <source>Hủy</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Không lưu được</source>
+      <translation>Could not save</translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordSection</name>
+    <message>
+      <source>Lý do *</source>
+      <translation>Reason *</translation>
+    </message>
+    <message>
+      <source>Xóa</source>
+      <translation>Remove</translation>
+    </message>
+    <message>
+      <source>Xóa bản ghi nhập nhầm</source>
+      <translation>Remove a record entered by mistake</translation>
+    </message>
+    <message>
+      <source>Sửa…</source>
+      <translation>Edit…</translation>
+    </message>
+    <message>
+      <source>Xóa…</source>
+      <translation>Remove…</translation>
+    </message>
+    <message>
+      <source>Xóa bản ghi nhập nhầm (ghi lý do; vẫn lưu vết)</source>
+      <translation>Remove a record entered by mistake (with a reason; a trace is kept)</translation>
+    </message>
+    <message>
+      <source>Xóa {what}? Bản ghi được đánh dấu đã xóa kèm lý do, vẫn lưu trong nhật ký và được đồng bộ; số liệu tính lại.</source>
+      <translation>Remove {what}? The record is marked removed with the reason, stays in the audit trail and is synced; figures are recounted.</translation>
+    </message>
+    <message>
+      <source>Nhập nhầm</source>
+      <translation>Entered by mistake</translation>
+    </message>
+    <message>
+      <source>Nhập trùng</source>
+      <translation>Entered twice</translation>
+    </message>
+    <message>
+      <source>Không diễn ra</source>
+      <translation>Did not take place</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReportPreview</name>
+    <message>
+      <source>Số trẻ em (dưới 16 tuổi)</source>
+      <translation>Number of children (under 16)</translation>
+    </message>
+    <message>
+      <source>Số trẻ em có hoàn cảnh đặc biệt</source>
+      <translation>Number of children in special circumstances</translation>
+    </message>
+    <message>
+      <source>Tỷ lệ trẻ em có hoàn cảnh đặc biệt (%)</source>
+      <translation>Share of children in special circumstances (%)</translation>
+    </message>
+    <message>
+      <source>Số trẻ em có hoàn cảnh đặc biệt được trợ giúp</source>
+      <translation>Number of children in special circumstances supported</translation>
+    </message>
+    <message>
+      <source>Tỷ lệ trẻ em có hoàn cảnh đặc biệt được trợ giúp (%)</source>
+      <translation>Share of children in special circumstances supported (%)</translation>
+    </message>
+    <message>
+      <source>Số trẻ em bị xâm hại (chỉ tiêu 0101)</source>
+      <translation>Number of abused children (indicator 0101)</translation>
+    </message>
+    <message>
+      <source>Nhóm</source>
+      <translation>Group</translation>
+    </message>
+    <message>
+      <source>Tổng</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <source>Nam</source>
+      <translation>Male</translation>
+    </message>
+    <message>
+      <source>Nữ</source>
+      <translation>Female</translation>
+    </message>
+    <message>
+      <source>DTTS</source>
+      <translation>Ethnic minority</translation>
+    </message>
+    <message>
+      <source>6 tháng đầu năm {year}</source>
+      <translation>first half of {year}</translation>
+    </message>
+    <message>
+      <source>6 tháng cuối năm {year}</source>
+      <translation>second half of {year}</translation>
+    </message>
+    <message>
+      <source>năm {year}</source>
+      <translation>year {year}</translation>
+    </message>
+    <message>
+      <source>Trẻ em dưới 16 tuổi: &lt;b&gt;{total}&lt;/b&gt; (nam {male}, nữ {female}). Trẻ em có hoàn cảnh đặc biệt: &lt;b&gt;{special}&lt;/b&gt; ({share}); có nguy cơ: {risk}. Trong kỳ: {entries} trường hợp mới, {exits} ra khỏi danh sách.</source>
+      <translation>Children under 16: &lt;b&gt;{total}&lt;/b&gt; ({male} male, {female} female). Children in special circumstances: &lt;b&gt;{special}&lt;/b&gt; ({share}); at risk: {risk}. In the period: {entries} new circumstances, {exits} ended.</translation>
+    </message>
+    <message>
+      <source>Được trợ giúp trong kỳ: &lt;b&gt;{supported}&lt;/b&gt; ({share}); kinh phí {amount}. Vụ việc: tiếp nhận {received}, đang xử lý {open}, quá hạn {overdue}. Hoạt động: {activities}; tập huấn: {courses} lớp, {people} lượt người.</source>
+      <translation>Supported in the period: &lt;b&gt;{supported}&lt;/b&gt; ({share}); spending {amount}. Cases: {received} received, {open} open, {overdue} overdue. Activities: {activities}; training: {courses} courses, {people} participants.</translation>
+    </message>
+    <message>
+      <source>tháng {month} năm {year}</source>
+      <translation>month {month} of {year}</translation>
+    </message>
+    <message>
+      <source>Chỉ tiêu (Thông tư 13/2021/TT-BLĐTBXH)</source>
+      <translation>Indicator (Circular 13/2021/TT-BLĐTBXH)</translation>
+    </message>
+    <message>
+      <source>Giá trị</source>
+      <translation>Value</translation>
     </message>
   </context>
 </TS>

@@ -22,6 +22,40 @@ QM = HERE / "sotreem_en.qm"
 sys.path.insert(0, str(ROOT))
 
 
+def wrapped_strings() -> dict[str, list[str]]:
+    """Strings passed to a module's `_tr(...)` wrapper, under the context that wrapper names
+    (`return QCoreApplication.translate("Context", text)`): lupdate does not follow wrappers."""
+    import ast
+
+    found: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "desktop" / "ui").glob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        context = None
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.name == "_tr":
+                for call in ast.walk(node):
+                    if (
+                        isinstance(call, ast.Call)
+                        and getattr(call.func, "attr", "") == "translate"
+                        and call.args
+                        and isinstance(call.args[0], ast.Constant)
+                    ):
+                        context = call.args[0].value
+        if context is None:
+            continue
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "_tr"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                found.setdefault(context, []).append(node.args[0].value)
+    return found
+
+
 def extra_contexts() -> dict[str, list[str]]:
     from desktop.db.accounts import ROLES
     from desktop.domain import audit, cases
@@ -30,16 +64,20 @@ def extra_contexts() -> dict[str, list[str]]:
     from desktop.ui.cases_page import CasesPage
     from desktop.ui.child_model import ChildTableModel
     from desktop.ui.main_window import PAGES
+    from desktop.ui.record_section import REASONS
 
     lists = [v for v in vars(cat).values() if isinstance(v, tuple) and v and hasattr(v[0], "label")]
     lists += [cases.CASE_STEPS, cases.CASE_STATUSES, ROLES, audit.ACTIONS, audit.ENTITIES]
-    labels = sorted({c.label for group in lists for c in group})
+    labels = sorted({c.label for group in lists for c in group} | {"Người nước ngoài"})
     return {
         "categories": labels,
         "ChildTableModel": list(ChildTableModel.COLUMNS),
         "CasesPage": list(CasesPage.COLUMNS),
         "AuditTableModel": list(AuditTableModel.COLUMNS),
         "MainWindow": [title for _key, title in PAGES],
+    } | {
+        context: strings + (list(REASONS) if context == "RecordSection" else [])
+        for context, strings in wrapped_strings().items()
     }
 
 
