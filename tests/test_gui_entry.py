@@ -14,11 +14,14 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.domain.dates import PartialDate
 from desktop.domain.validation import CircumstanceDraft
+from desktop.ui import dialogs
 from desktop.ui.fields import DateField, MoneyField
 from desktop.ui.history_dialogs import CircumstanceDialog, SupportDialog
 from desktop.ui.main_window import MainWindow
 from tests.conftest import draft
 from tests.gui_helpers import drive, replace_text, type_text, wait_idle
+
+Button = dialogs.Button
 
 
 @pytest.fixture
@@ -159,3 +162,34 @@ def dialog_problem(field: str, message: str):
     from desktop.domain.validation import Problem
 
     return Problem(field, message)
+
+
+def test_a_village_typed_in_the_child_form_is_added_once_confirmed(
+    qtbot, window, register, monkeypatch
+):
+    from tests.gui_helpers import Answers
+
+    page = window.children_page
+    page.new_child()
+    form = page.form
+    type_text(form.full_name, "Lù Thị Dua")
+    type_text(form.sex, "nu")
+    type_text(form.birth, "2018")
+    type_text(form.village, "Bản Phìn Hồ")
+    answers = Answers(Button.No, Button.Yes)
+    monkeypatch.setattr(dialogs, "ask", answers)
+    form.save()  # the officer says no: nothing is saved, the field says why
+    assert form.errors["village_id"].text() == (
+        "Thôn/bản: chọn thôn/bản trong danh sách hoặc đồng ý thêm mới."
+    )
+    assert register.child_count() == 0 and register.village_id_by_name("Bản Phìn Hồ") is None
+    form.save()
+    qtbot.waitUntil(lambda: register.child_count() == 1)
+    assert answers.questions[0] == (
+        "Thôn/bản mới",
+        "“Bản Phìn Hồ” chưa có trong danh sách thôn/bản của xã. Thêm thôn/bản này?",
+    )
+    [child] = register.find("lu thi dua")
+    assert child.village == "Bản Phìn Hồ"
+    wait_idle(qtbot, window)
+    assert form.child_id == child.id

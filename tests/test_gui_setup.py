@@ -53,14 +53,24 @@ def test_first_run_wizard_sets_commune_officer_and_shows_the_recovery_code(
     shown = wizard.code_page.view
     code = shown.label.text()
     assert len(code) == 29 and wizard.currentPage() is wizard.code_page
-    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     saved = tmp_path / "usb" / "ma.txt"
     saved.parent.mkdir()
     monkeypatch.setattr(recovery_code, "choose_file", lambda parent, suggested: str(saved))
     shown.save.click()
     assert code in saved.read_text(encoding="utf-8") and "tủ khóa" in saved.read_text("utf-8")
     shown.noted.setChecked(True)
+    wizard.next()
+    villages = wizard.villages_page
+    assert wizard.currentPage() is villages
+    type_text(villages.names, "Thôn Sín Chải\n\nBản Nậm Cang\nthon sin chai")
     wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert villages.error.text() == "Dòng 4: “thon sin chai” trùng với dòng 1."
+    assert register.villages() == []  # nothing half-saved
+    villages.names.clear()
+    type_text(villages.names, "Thôn Sín Chải\n\nBản Nậm Cang")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert [v.name for v in register.villages()] == ["Bản Nậm Cang", "Thôn Sín Chải"]
     assert register.commune_code == "02725"
     [user] = register.users()
     assert (user.username, user.full_name, user.role) == ("hanh", "Lò Thị Hạnh", "officer")

@@ -335,11 +335,12 @@ class ChildForm(QWidget):
             except DateTextError as exc:
                 problems.append(Problem("birth", f"{exc}."))
         for field, combo in (
-            ("ethnic_code", self.ethnic), ("village_id", self.village),
-            ("schooling", self.schooling), ("poverty", self.poverty), ("sex", self.sex),
+            ("ethnic_code", self.ethnic), ("schooling", self.schooling),
+            ("poverty", self.poverty), ("sex", self.sex),
         ):  # fmt: skip
             if combo.code() == "?":
                 problems.append(Problem(field, "chọn một giá trị trong danh sách."))
+        # A village typed that is not on the list yet: offered as a new one when saving.
 
         def code(combo: CodeCombo) -> str | None:
             value = combo.code()
@@ -394,6 +395,11 @@ class ChildForm(QWidget):
 
     # ---- saving ---------------------------------------------------------------------------
 
+    def new_village(self) -> str | None:
+        """The village typed in the form when it is not on the commune's list."""
+        text = self.village.currentText().strip()
+        return text if text and self.village.code() == "?" else None
+
     def save(self) -> None:
         if self.read_only or self._saving:
             return
@@ -402,6 +408,21 @@ class ChildForm(QWidget):
         if problems:
             return
         draft, _ = self.read_draft()
+        village = self.new_village()
+        if village is not None:
+            answer = dialogs.ask(
+                self,
+                self.tr("Thôn/bản mới"),
+                self.tr("“{name}” chưa có trong danh sách thôn/bản của xã. Thêm thôn/bản này?")
+                .format(name=village),
+                Button.Yes | Button.No,
+                Button.Yes,
+            )
+            if answer != Button.Yes:
+                self.show_problems(
+                    [Problem("village_id", "chọn thôn/bản trong danh sách hoặc đồng ý thêm mới.")]
+                )
+                return
         duplicates = self.register.likely_duplicates(draft, exclude_id=self.child_id)
         if duplicates:
             names = "\n".join(f"• {c.full_name} (sinh {c.birth_year})" for c in duplicates[:5])
@@ -420,9 +441,16 @@ class ChildForm(QWidget):
         child_id = self.child_id
 
         def work():
-            if child_id is None:
-                return self.register.add_child(draft)
-            return self.register.update_child(child_id, draft)
+            changes = None
+            if village is not None:  # the new village first, then the child in it
+                changes = self.register.add_village(village)
+                draft.village_id = changes.created_id
+            saved = (
+                self.register.add_child(draft)
+                if child_id is None
+                else self.register.update_child(child_id, draft)
+            )
+            return saved if changes is None else saved | changes  # the child first
 
         self.tasks.run_db(work, self._saved, self._save_failed)
 

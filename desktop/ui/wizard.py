@@ -1,6 +1,7 @@
 """First run: a commune's register, or a district/province account's read-only copy.
 
-A commune: choose the province and commune, create the officer, show the recovery code.
+A commune: choose the province and commune, create the officer, show the recovery code, and
+(optionally) type the commune's villages.
 Finishing the officer page sets the register up encrypted (a new data key, the officer's key
 slot, the recovery slot); the last page shows the recovery code once.
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWizard,
@@ -32,12 +34,12 @@ from desktop import reference
 from desktop.db import vault
 from desktop.db.accounts import MIN_PASSWORD_LENGTH
 from desktop.db.register import Register
-from desktop.domain.names import sort_key
-from desktop.domain.validation import ValidationError
+from desktop.domain.names import fold, sort_key
+from desktop.domain.validation import ValidationError, validate_village_name
 from desktop.ui.widgets import CodeCombo, ErrorLabel
 
 T = TypeVar("T")
-USE, COMMUNE, OFFICER, CODE, READER = range(5)
+USE, COMMUNE, OFFICER, CODE, VILLAGES, READER = range(6)
 
 
 class UsePage(QWizardPage):
@@ -190,7 +192,39 @@ class CodePage(QWizardPage):
         return self.view is not None and self.view.noted.isChecked()
 
     def nextId(self) -> int:
+        return VILLAGES
+
+
+class VillagesPage(QWizardPage):
+    """The commune's villages, typed one per line — or skipped and added later."""
+
+    def __init__(self):
+        super().__init__()
+        self.setTitle(self.tr("Thôn/bản của xã (có thể bỏ qua)"))
+        self.setSubTitle(
+            self.tr(
+                "Gõ tên các thôn/bản, mỗi dòng một tên. Có thể bỏ qua: thêm sau ở Cài đặt › "
+                "Thôn/bản, hoặc ngay khi nhập hồ sơ trẻ."
+            )
+        )
+        self.names = QPlainTextEdit(objectName="wizardVillages")
+        self.names.setPlaceholderText(self.tr("Thôn Sín Chải\nBản Nậm Cang\nThôn Lao Chải"))
+        self.error = ErrorLabel("villages")
+        box = QVBoxLayout(self)
+        box.addWidget(self.names, 1)
+        box.addWidget(self.error)
+
+    def typed(self) -> list[str]:
+        """The lines as typed (blank ones included, so messages can name line numbers)."""
+        return [line.strip() for line in self.names.toPlainText().splitlines()]
+
+    def nextId(self) -> int:
         return -1
+
+    def validatePage(self) -> bool:
+        wizard = self.wizard()
+        assert isinstance(wizard, FirstRunWizard)
+        return wizard.add_villages(self.typed())
 
 
 class ReaderPage(QWizardPage):
@@ -248,9 +282,11 @@ class FirstRunWizard(QWizard):
         self.commune_page = CommunePage()
         self.officer_page = OfficerPage()
         self.code_page = CodePage()
+        self.villages_page = VillagesPage()
         self.reader_page = ReaderPage()
         for page_id, page in ((USE, self.use_page), (COMMUNE, self.commune_page),
                               (OFFICER, self.officer_page), (CODE, self.code_page),
+                              (VILLAGES, self.villages_page),
                               (READER, self.reader_page)):  # fmt: skip
             self.setPage(page_id, page)
         self.officer_page.setCommitPage(True)  # once the register is made there is no going back
@@ -317,10 +353,43 @@ class FirstRunWizard(QWizard):
         self.username, self.role = username.lower(), "viewer"
         return True
 
+    def add_villages(self, names: list[str]) -> bool:
+        """All the typed villages, or none with the line of the problem named."""
+        assert self.register is not None
+        problems = village_list_problems(names)
+        if problems:
+            self.villages_page.error.show_message("\n".join(problems))
+            return False
+        try:
+            with self.register.batch():
+                for name in filter(None, names):
+                    self.register.add_village(name)
+        except ValidationError as exc:
+            self.villages_page.error.show_message("\n".join(p.message for p in exc.problems))
+            return False
+        return True
+
     def reject(self) -> None:
-        if self.register is not None and self.role == "officer" and not self.code_page.isComplete():
-            return  # the register exists now: the code must be seen and kept
+        if self.register is not None and self.role == "officer":
+            if not self.code_page.isComplete():
+                return  # the register exists now: the code must be seen and kept
+            self.accept()  # only the optional villages were left: the register is ready
+            return
         super().reject()
+
+
+def village_list_problems(names: list[str]) -> list[str]:
+    """ "Dòng 3: …" for every line that cannot be a village (empty lines are skipped)."""
+    problems, seen = [], {}
+    for number, name in enumerate(names, start=1):
+        if not name:
+            continue
+        problems += [f"Dòng {number}: {p.message}" for p in validate_village_name(name)]
+        key = fold(name)
+        if key in seen:
+            problems.append(f"Dòng {number}: “{name}” trùng với dòng {seen[key]}.")
+        seen.setdefault(key, number)
+    return problems
 
 
 def off_ui_thread(work: Callable[[], T]) -> T:
