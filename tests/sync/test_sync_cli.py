@@ -197,7 +197,9 @@ def test_sync_killed_mid_push_loses_nothing(live, tmp_path):
                 assert conn.execute(text("SELECT COUNT(*) FROM change_log")).scalar_one() == total
             assert sent_top <= live.acked(token)  # marked sent only what the server stored
     assert kills >= 1
-    assert cli.main(["--db", str(db), "sync"]) == 0
+    # Every run may have been killed before one finished (the server is remembered only after
+    # a sync succeeds), so this one is told where to go again.
+    assert cli.main(["--db", str(db), "sync", "--server", live.url, "--token", token]) == 0
     with _login(db) as register:
         assert register.unsent_count() == 0
         assert check_register(register) == []
