@@ -101,14 +101,6 @@
       <translation>All villages</translation>
     </message>
     <message>
-      <source>Ghi hoạt động mới…</source>
-      <translation>Record new activity…</translation>
-    </message>
-    <message>
-      <source>Năm</source>
-      <translation>Year</translation>
-    </message>
-    <message>
       <source>Ngày</source>
       <translation>Date</translation>
     </message>
@@ -149,20 +141,24 @@
       <translation>Source of funds</translation>
     </message>
     <message>
-      <source>{n} hoạt động · {people} lượt người tham gia ({children} trẻ em, trong đó {special} trẻ em có hoàn cảnh đặc biệt) · kinh phí {cost}</source>
-      <translation>{n} activities · {people} participants ({children} children, of whom {special} in special circumstances) · cost {cost}</translation>
+      <source>Ghi hoạt động mới…</source>
+      <translation>Record new activity…</translation>
     </message>
     <message>
       <source>Xóa hoạt động</source>
       <translation>Delete activity</translation>
     </message>
     <message>
-      <source>Xóa hoạt động “{title}”? Số liệu kế hoạch sẽ tính lại.</source>
-      <translation>Delete the activity “{title}”? Plan figures will be recomputed.</translation>
+      <source>Năm</source>
+      <translation>Year</translation>
     </message>
     <message>
-      <source>Không xóa được</source>
-      <translation>Could not delete</translation>
+      <source>hoạt động “{title}”</source>
+      <translation>activity “{title}”</translation>
+    </message>
+    <message>
+      <source>{n} hoạt động · {people} lượt người tham gia ({children} trẻ em, trong đó {special} trẻ em có hoàn cảnh đặc biệt) · kinh phí {cost}</source>
+      <translation>{n} activities · {people} participants ({children} children, of whom {special} in special circumstances) · cost {cost}</translation>
     </message>
   </context>
   <context>
@@ -354,6 +350,14 @@
       <translation>Backed up to {path} ({what}).</translation>
     </message>
     <message>
+      <source>Bản sao lưu lúc {what}.</source>
+      <translation>Backup of {what}.</translation>
+    </message>
+    <message>
+      <source>Khi chép sang nơi khác, chép cả tệp {keys} đi kèm.</source>
+      <translation>When copying it elsewhere, copy the file {keys} with it.</translation>
+    </message>
+    <message>
       <source>Chọn bản sao lưu</source>
       <translation>Choose a backup</translation>
     </message>
@@ -480,10 +484,6 @@ The current data will be replaced by it (a copy of the current data is kept in t
   </context>
   <context>
     <name>ChildForm</name>
-    <message>
-      <source>dd/mm/yyyy, mm/yyyy hoặc chỉ năm</source>
-      <translation>dd/mm/yyyy, mm/yyyy or year only</translation>
-    </message>
     <message>
       <source>12 chữ số, nếu có</source>
       <translation>12 digits, if available</translation>
@@ -723,20 +723,28 @@ The current data will be replaced by it (a copy of the current data is kept in t
   <context>
     <name>CircumstanceDialog</name>
     <message>
-      <source>Loại</source>
-      <translation>Type</translation>
+      <source>Sửa hoàn cảnh</source>
+      <translation>Edit circumstance</translation>
     </message>
     <message>
-      <source>Nhóm</source>
-      <translation>Group</translation>
+      <source>Thêm hoàn cảnh</source>
+      <translation>Add circumstance</translation>
+    </message>
+    <message>
+      <source>Loại *</source>
+      <translation>Type *</translation>
+    </message>
+    <message>
+      <source>Nhóm *</source>
+      <translation>Group *</translation>
     </message>
     <message>
       <source>Trường hợp (nhóm a)</source>
       <translation>Sub-case (group a)</translation>
     </message>
     <message>
-      <source>Từ ngày</source>
-      <translation>From</translation>
+      <source>Từ ngày *</source>
+      <translation>From *</translation>
     </message>
     <message>
       <source>Ghi chú</source>
@@ -893,14 +901,33 @@ The current data will be replaced by it (a copy of the current data is kept in t
     </message>
   </context>
   <context>
+    <name>DateField</name>
+    <message>
+      <source>dd/mm/yyyy, mm/yyyy hoặc chỉ năm</source>
+      <translation>dd/mm/yyyy, mm/yyyy or just the year</translation>
+    </message>
+    <message>
+      <source>dd/mm/yyyy</source>
+      <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+      <source>Chọn trên lịch</source>
+      <translation>Pick on the calendar</translation>
+    </message>
+  </context>
+  <context>
     <name>EndDialog</name>
+    <message>
+      <source>Kết thúc hoàn cảnh</source>
+      <translation>End circumstance</translation>
+    </message>
     <message>
       <source>Ví dụ: đã ổn định, chuyển đi, đủ 16 tuổi</source>
       <translation>E.g. stabilised, moved away, turned 16</translation>
     </message>
     <message>
-      <source>Ngày kết thúc</source>
-      <translation>End date</translation>
+      <source>Ngày kết thúc *</source>
+      <translation>End date *</translation>
     </message>
     <message>
       <source>Lý do</source>
@@ -1146,10 +1173,6 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Save the problem list</translation>
     </message>
     <message>
-      <source>Đã lưu danh sách lỗi: {path}</source>
-      <translation>Problem list saved: {path}</translation>
-    </message>
-    <message>
       <source>Đang lưu danh sách lỗi…</source>
       <translation>Saving the problem list…</translation>
     </message>
@@ -1276,6 +1299,13 @@ The current data will be replaced by it (a copy of the current data is kept in t
     </message>
   </context>
   <context>
+    <name>MoneyField</name>
+    <message>
+      <source>ví dụ 1.500.000 hoặc 1,5 triệu</source>
+      <translation>e.g. 1.500.000 or 1,5 triệu</translation>
+    </message>
+  </context>
+  <context>
     <name>MonthlyChart</name>
     <message>
       <source>Chọn một chỉ tiêu để xem tiến độ theo tháng.</source>
@@ -1363,14 +1393,6 @@ The current data will be replaced by it (a copy of the current data is kept in t
   <context>
     <name>PlanPage</name>
     <message>
-      <source>Đặt chỉ tiêu…</source>
-      <translation>Set target…</translation>
-    </message>
-    <message>
-      <source>Kế hoạch năm</source>
-      <translation>Plan for year</translation>
-    </message>
-    <message>
       <source>Chỉ tiêu</source>
       <translation>Target</translation>
     </message>
@@ -1387,12 +1409,24 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Result</translation>
     </message>
     <message>
-      <source>Quỹ Bảo trợ trẻ em</source>
-      <translation>Child Protection Fund</translation>
+      <source>Đặt chỉ tiêu…</source>
+      <translation>Set target…</translation>
     </message>
     <message>
-      <source>Ghi thu/chi quỹ…</source>
-      <translation>Record fund entry…</translation>
+      <source>chỉ tiêu “{label}” của năm {year}</source>
+      <translation>target “{label}” for {year}</translation>
+    </message>
+    <message>
+      <source>Xóa chỉ tiêu</source>
+      <translation>Delete target</translation>
+    </message>
+    <message>
+      <source>Kế hoạch năm</source>
+      <translation>Plan for year</translation>
+    </message>
+    <message>
+      <source>Quỹ Bảo trợ trẻ em</source>
+      <translation>Child Protection Fund</translation>
     </message>
     <message>
       <source>Ngày</source>
@@ -1421,6 +1455,14 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Ghi chú</source>
       <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Ghi thu/chi quỹ…</source>
+      <translation>Record fund entry…</translation>
+    </message>
+    <message>
+      <source>Xóa khoản thu/chi</source>
+      <translation>Delete fund entry</translation>
     </message>
     <message>
       <source>đã đạt {achieved}/{target}, vượt {over}</source>
@@ -1463,24 +1505,8 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Balance: {value} (cash {cash})</translation>
     </message>
     <message>
-      <source>Xóa chỉ tiêu</source>
-      <translation>Delete target</translation>
-    </message>
-    <message>
-      <source>Xóa chỉ tiêu “{label}” của năm {year}?</source>
-      <translation>Delete the target “{label}” of {year}?</translation>
-    </message>
-    <message>
-      <source>Xóa khoản thu/chi</source>
-      <translation>Delete fund entry</translation>
-    </message>
-    <message>
-      <source>Xóa khoản {what} {amount} ngày {day}?</source>
-      <translation>Delete the entry ({what}) of {amount} on {day}?</translation>
-    </message>
-    <message>
-      <source>Không xóa được</source>
-      <translation>Could not delete</translation>
+      <source>khoản {what} {amount} ngày {day}</source>
+      <translation>{what} of {amount} on {day}</translation>
     </message>
   </context>
   <context>
@@ -1506,8 +1532,20 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>No</translation>
     </message>
     <message>
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Đồng ý</source>
+      <translation>OK</translation>
+    </message>
+    <message>
       <source>Lưu mã khôi phục</source>
       <translation>Save the recovery code</translation>
+    </message>
+    <message>
+      <source>Văn bản (*.txt)</source>
+      <translation>Text (*.txt)</translation>
     </message>
   </context>
   <context>
@@ -1565,6 +1603,14 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Đã lưu vào {f}. In ra rồi xóa tệp khỏi máy.</source>
       <translation>Saved to {f}. Print it, then delete the file from the computer.</translation>
+    </message>
+    <message>
+      <source>Lưu mã khôi phục</source>
+      <translation>Save recovery code</translation>
+    </message>
+    <message>
+      <source>Mở tệp để in, rồi xóa tệp khỏi máy (và khỏi USB).</source>
+      <translation>Open the file to print it, then delete it from the computer (and from the USB stick).</translation>
     </message>
   </context>
   <context>
@@ -1702,6 +1748,29 @@ The current data will be replaced by it (a copy of the current data is kept in t
     </message>
   </context>
   <context>
+    <name>SavedNotice</name>
+    <message>
+      <source>Đã lưu tệp:</source>
+      <translation>File saved:</translation>
+    </message>
+    <message>
+      <source>Mở tệp</source>
+      <translation>Open file</translation>
+    </message>
+    <message>
+      <source>Mở thư mục</source>
+      <translation>Open folder</translation>
+    </message>
+    <message>
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Không mở được “{path}” trên máy này; hãy mở bằng Windows Explorer.</source>
+      <translation>Could not open “{path}” on this computer; open it in Windows Explorer.</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsPage</name>
     <message>
       <source>Ngôn ngữ giao diện</source>
@@ -1778,20 +1847,28 @@ The current data will be replaced by it (a copy of the current data is kept in t
   <context>
     <name>SupportDialog</name>
     <message>
-      <source>đồng, ví dụ 540.000</source>
-      <translation>VND, e.g. 540,000</translation>
+      <source>Sửa trợ giúp</source>
+      <translation>Edit support</translation>
     </message>
     <message>
-      <source>Hình thức</source>
-      <translation>Type of support</translation>
+      <source>Thêm trợ giúp</source>
+      <translation>Add support</translation>
     </message>
     <message>
-      <source>Ngày</source>
-      <translation>Date</translation>
+      <source>đồng, ví dụ 540.000 hoặc 1,5 triệu</source>
+      <translation>VND, e.g. 540.000 or 1,5 triệu</translation>
     </message>
     <message>
-      <source>Số tiền</source>
-      <translation>Amount</translation>
+      <source>Hình thức *</source>
+      <translation>Type of support *</translation>
+    </message>
+    <message>
+      <source>Ngày *</source>
+      <translation>Date *</translation>
+    </message>
+    <message>
+      <source>Số tiền (đồng)</source>
+      <translation>Amount (VND)</translation>
     </message>
     <message>
       <source>Nguồn kinh phí</source>
@@ -2049,14 +2126,6 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>All topics</translation>
     </message>
     <message>
-      <source>Ghi lớp tập huấn mới…</source>
-      <translation>Record new training course…</translation>
-    </message>
-    <message>
-      <source>Năm</source>
-      <translation>Year</translation>
-    </message>
-    <message>
       <source>Ngày</source>
       <translation>Date</translation>
     </message>
@@ -2093,6 +2162,22 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Cost</translation>
     </message>
     <message>
+      <source>Ghi lớp tập huấn mới…</source>
+      <translation>Record new training course…</translation>
+    </message>
+    <message>
+      <source>lớp “{title}” và danh sách người tham gia</source>
+      <translation>course “{title}” and its list of participants</translation>
+    </message>
+    <message>
+      <source>Xóa lớp tập huấn</source>
+      <translation>Delete training course</translation>
+    </message>
+    <message>
+      <source>Năm</source>
+      <translation>Year</translation>
+    </message>
+    <message>
       <source>Vai trò</source>
       <translation>Role</translation>
     </message>
@@ -2120,18 +2205,6 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <source>Chọn một lớp để xem người tham gia.</source>
       <translation>Select a course to see its participants.</translation>
     </message>
-    <message>
-      <source>Xóa lớp tập huấn</source>
-      <translation>Delete training course</translation>
-    </message>
-    <message>
-      <source>Xóa lớp “{title}” và danh sách người tham gia?</source>
-      <translation>Delete the course “{title}” and its participants?</translation>
-    </message>
-    <message>
-      <source>Không xóa được</source>
-      <translation>Could not delete</translation>
-    </message>
   </context>
   <context>
     <name>UsePage</name>
@@ -2146,17 +2219,6 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Xem số liệu các xã của huyện/tỉnh, chỉ xem (tài khoản do quản trị máy chủ cấp)</source>
       <translation>Viewing the communes of a district/province, read-only (an account from the server's administrator)</translation>
-    </message>
-  </context>
-  <context>
-    <name>_FormDialog</name>
-    <message>
-      <source>Lưu</source>
-      <translation>Save</translation>
-    </message>
-    <message>
-      <source>Hủy</source>
-      <translation>Cancel</translation>
     </message>
   </context>
   <context>
@@ -2183,21 +2245,6 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Xóa</source>
       <translation>Delete</translation>
-    </message>
-  </context>
-  <context>
-    <name>parent</name>
-    <message>
-      <source>Thêm hoàn cảnh</source>
-      <translation>Add circumstance</translation>
-    </message>
-    <message>
-      <source>Kết thúc hoàn cảnh</source>
-      <translation>End circumstance</translation>
-    </message>
-    <message>
-      <source>Thêm trợ giúp</source>
-      <translation>Add support</translation>
     </message>
   </context>
   <context>
