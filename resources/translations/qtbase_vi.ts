@@ -514,11 +514,11 @@ Bạn vẫn muốn xóa?</translation>
     </message>
     <message>
       <source>&amp;Next</source>
-      <translation>&amp;Tiếp</translation>
+      <translation>&amp;Tiếp theo</translation>
     </message>
     <message>
       <source>&amp;Next &gt;</source>
-      <translation>&amp;Tiếp &gt;</translation>
+      <translation>&amp;Tiếp theo &gt;</translation>
     </message>
     <message>
       <source>&lt; &amp;Back</source>
