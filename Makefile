@@ -44,5 +44,7 @@ test-bundle: bundle
 clean:
 	rm -rf $(VENV) .pytest_cache build dist *.egg-info
 
+# Our strings (sotreem_en) and Qt's own dialogs in Vietnamese (qtbase_vi); both .ts and .qm are committed.
 translations: $(STAMP)
 	$(BIN)/python resources/translations/update_ts.py
+	$(BIN)/python resources/translations/update_qt_ts.py

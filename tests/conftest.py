@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -18,15 +19,56 @@ PASSWORD = "sotreem-demo"  # the demo account's; `sotreem init` in tests gets it
 def no_unexpected_dialogs(monkeypatch):
     """A modal box nobody answers would hang a test: fail loudly instead.
 
-    Tests that expect a question replace `desktop.ui.dialogs.ask` themselves.
+    Tests that expect a question replace `desktop.ui.dialogs.ask` themselves; tests that write
+    a file take the `saved_notices` fixture; tests of the file dialog answer
+    `file_dialogs.run_dialog`.
     """
-    from desktop.ui import dialogs
+    from desktop.ui import dialogs, file_dialogs, saved_notice
 
-    def unexpected(parent, title, text, *rest):
+    def unexpected(parent, title, text, *rest, **named):
         raise AssertionError(f"unexpected dialog: {title}: {text}")
 
     for name in ("ask", "inform", "error"):
         monkeypatch.setattr(dialogs, name, unexpected)
+    monkeypatch.setattr(saved_notice, "show_saved", unexpected)
+
+    def unexpected_file_dialog(dialog):
+        raise AssertionError(f"unexpected file dialog: {dialog.windowTitle()}")
+
+    monkeypatch.setattr(file_dialogs, "run_dialog", unexpected_file_dialog)
+
+
+@dataclass(frozen=True)
+class SavedNotice:
+    title: str
+    path: Path
+    folder_only: bool
+    detail: str
+
+
+@pytest.fixture
+def saved_notices(monkeypatch) -> list[SavedNotice]:
+    """The "Đã lưu tệp" notices the test caused, in order (instead of showing them)."""
+    from desktop.ui import saved_notice
+
+    shown: list[SavedNotice] = []
+
+    def record(parent, title, path, *, folder_only=False, detail=""):
+        shown.append(SavedNotice(title, Path(path), folder_only, detail))
+
+    monkeypatch.setattr(saved_notice, "show_saved", record)
+    return shown
+
+
+@pytest.fixture
+def fresh_home(tmp_path, monkeypatch) -> Path:
+    """A new user of the PC: a home with an empty Documents folder, no settings file yet."""
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_CONFIG_HOME", raising=False)
+    monkeypatch.setenv("SOTREEM_DATA_DIR", str(tmp_path / "settings"))
+    return home
 
 
 @pytest.fixture(autouse=True)

@@ -217,7 +217,7 @@ def test_commands_on_a_full_data_disk_keep_what_was_saved(small_disk, tmp_path):
 
 
 def test_an_export_to_a_full_stick_shows_the_message_in_the_window(
-    qtbot, register, small_disk, monkeypatch
+    qtbot, register, small_disk, monkeypatch, saved_notices
 ):
     from desktop.ui import dialogs
     from desktop.ui.reports_page import ReportsPage
@@ -237,6 +237,7 @@ def test_an_export_to_a_full_stick_shows_the_message_in_the_window(
     filler.unlink()
     with qtbot.waitSignal(page.saved, timeout=20000):
         page.export_register(small_disk / "so.xlsx")
+    assert [n.path for n in saved_notices] == [small_disk / "so.xlsx"]  # only the second time
     tasks.shutdown()
 
 

@@ -117,7 +117,7 @@ def test_filters_narrow_the_list(qtbot, window, register):
     assert len(rows(page)) == 3
 
 
-def test_export_to_excel_with_a_password(qtbot, window, tmp_path, monkeypatch):
+def test_export_to_excel_with_a_password(qtbot, window, tmp_path, monkeypatch, saved_notices):
     page = open_audit(qtbot, window)
     target = tmp_path / "nhat-ky.xlsx"
     monkeypatch.setattr(export_flow, "ask_export_file", lambda *a, **k: (target, PASSWORD))
@@ -125,6 +125,8 @@ def test_export_to_excel_with_a_password(qtbot, window, tmp_path, monkeypatch):
     with qtbot.waitSignal(page.saved, timeout=20000):
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert protect.is_encrypted(target)
+    qtbot.waitUntil(lambda: bool(saved_notices))
+    assert saved_notices[0].path == target and not saved_notices[0].folder_only
     ws = load_workbook(io.BytesIO(protect.decrypt_bytes(target, PASSWORD)))["Nhật ký truy cập"]
     assert ws["A1"].value == "NHẬT KÝ TRUY CẬP — XÃ BẢN XÈO"
     assert ws["A3"].value == PERSONAL_DATA_NOTE
@@ -191,7 +193,7 @@ def test_password_dialog_is_optional_and_asks_twice(qtbot):
 
 
 def test_reports_page_exports_the_register_with_a_password_and_logs_printing(
-    qtbot, window, register, tmp_path, monkeypatch
+    qtbot, window, register, tmp_path, monkeypatch, saved_notices
 ):
     from PySide6.QtPrintSupport import QPrinter
 

@@ -25,7 +25,7 @@ def encrypted(tmp_path):
 
 
 def test_backup_to_a_usb_folder_then_restore_it_after_a_preview(
-    qtbot, encrypted, tmp_path, monkeypatch
+    qtbot, encrypted, tmp_path, monkeypatch, saved_notices
 ):
     register = encrypted
     register.add_child(draft(register, "Lò Thị Mai"))
@@ -42,6 +42,9 @@ def test_backup_to_a_usb_folder_then_restore_it_after_a_preview(
     copies = list(usb.glob("sotreem-*.db"))
     assert len(copies) == 1 and copies[0].with_suffix(".keys.json").exists()
     assert "1 trẻ em" in box.last.text()
+    [notice] = saved_notices  # where the copy went, with "Mở thư mục" only
+    assert notice.path == copies[0] and notice.folder_only
+    assert "1 trẻ em" in notice.detail and copies[0].with_suffix(".keys.json").name in notice.detail
     with pytest.raises(sqlite3.DatabaseError):  # the copy on the stick is encrypted too
         sqlite3.connect(copies[0]).execute("SELECT COUNT(*) FROM child").fetchone()
 

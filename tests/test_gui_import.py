@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 from openpyxl import load_workbook
 
-from desktop.ui import dialogs
+from desktop.ui import dialogs, file_dialogs
 from desktop.ui.import_dialog import ImportDialog
 from desktop.ui.main_window import MainWindow
 from tests.test_import import messy_register
@@ -27,10 +27,7 @@ def window(qtbot, register):
 def open_dialog(qtbot, window, monkeypatch, path) -> ImportDialog:
     """Press Nhập từ Excel…, choose `path`; the dialog shows without blocking the test."""
     page = window.children_page
-    monkeypatch.setattr(
-        "desktop.ui.children_page.QFileDialog.getOpenFileName",
-        lambda *a, **k: (str(path), "Excel (*.xlsx)"),
-    )
+    monkeypatch.setattr(file_dialogs, "ask_open_file", lambda *a, **k: path)
     monkeypatch.setattr(ImportDialog, "exec", lambda self: self.show())
     page.import_button.click()
     dialog = page.findChild(ImportDialog)
@@ -47,7 +44,7 @@ def said(monkeypatch) -> list[str]:
 
 
 def test_check_map_save_problems_and_import_the_good_rows(
-    qtbot, window, register, monkeypatch, tmp_path
+    qtbot, window, register, monkeypatch, tmp_path, saved_notices
 ):
     path = messy_register(
         tmp_path / "ds.xlsx",
@@ -76,7 +73,8 @@ def test_check_map_save_problems_and_import_the_good_rows(
 
     saved = tmp_path / "loi.xlsx"
     dialog.save_problems_to(saved)
-    qtbot.waitUntil(lambda: bool(told) and window.tasks.pending == 0)
+    qtbot.waitUntil(lambda: bool(saved_notices) and window.tasks.pending == 0)
+    assert saved_notices[0].path == saved and saved_notices[0].title == "Lưu danh sách lỗi"
     sheet = load_workbook(saved)["Lỗi"]
     assert [c.value for c in sheet[5]][:3] == [9, "Lục Quốc Quý", "Ngày sinh: ngày 31/02/2015 "
                                                "không có thật."]  # fmt: skip

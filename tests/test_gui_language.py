@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import Qt
 
-from desktop.ui.app import install_language
+from desktop.ui.app import install_language, uninstall_language
 from desktop.ui.main_window import MainWindow
 
 
@@ -19,7 +19,7 @@ def test_english_translation_applies_to_pages_and_code_lists(qtbot, qapp, regist
         qtbot.waitUntil(lambda: window.tasks.pending == 0)
         window.close()
     finally:
-        qapp.removeTranslator(qapp._sotreem_translator)
+        uninstall_language(qapp)
 
 
 def test_vietnamese_is_the_default(qtbot, register):

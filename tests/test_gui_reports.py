@@ -47,7 +47,7 @@ def test_wrong_period_is_explained(qtbot, page):
     )
 
 
-def test_pdf_and_register_export_run_as_jobs(qtbot, page, tmp_path):
+def test_pdf_and_register_export_run_as_jobs(qtbot, page, tmp_path, saved_notices):
     page.kind.setCurrentIndex(page.kind.findData("monthly"))
     page.period.setText("2026-10")
     with qtbot.waitSignal(page.saved, timeout=20000) as saved:
@@ -60,6 +60,10 @@ def test_pdf_and_register_export_run_as_jobs(qtbot, page, tmp_path):
         page.export_register(tmp_path / "so.xlsx")
     assert load_workbook(tmp_path / "so.xlsx")["Trẻ em"].max_row == 4 + 300
     assert page.progress is None and page.job is None
+    assert [(n.title, n.path) for n in saved_notices] == [
+        ("Lưu báo cáo", tmp_path / "thang-10.pdf"),
+        ("Xuất sổ trẻ em", tmp_path / "so.xlsx"),
+    ]
 
 
 def test_cancelled_export_leaves_no_file(qtbot, page, tmp_path, monkeypatch):

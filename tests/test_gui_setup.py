@@ -19,7 +19,7 @@ from tests.gui_helpers import type_text
 
 
 def test_first_run_wizard_sets_commune_officer_and_shows_the_recovery_code(
-    qtbot, db_path, tmp_path, monkeypatch
+    qtbot, db_path, tmp_path, monkeypatch, saved_notices
 ):
     from desktop.db import vault
     from desktop.ui import recovery_code
@@ -59,6 +59,7 @@ def test_first_run_wizard_sets_commune_officer_and_shows_the_recovery_code(
     monkeypatch.setattr(recovery_code, "choose_file", lambda parent, suggested: str(saved))
     shown.save.click()
     assert code in saved.read_text(encoding="utf-8") and "tủ khóa" in saved.read_text("utf-8")
+    assert [n.path for n in saved_notices] == [saved]  # "Mở tệp" to print it
     shown.noted.setChecked(True)
     wizard.next()
     villages = wizard.villages_page

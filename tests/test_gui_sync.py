@@ -131,7 +131,7 @@ def test_same_field_edited_on_two_desks_shows_a_conflict_to_settle(
     other.close()
 
 
-def test_district_reader_sees_the_area_and_each_commune(qtbot, tmp_path):
+def test_district_reader_sees_the_area_and_each_commune(qtbot, tmp_path, saved_notices):
     from tests.sync.conftest import COMMUNE, NEIGHBOUR, Hub, child_draft, new_desk, new_reader
 
     hub = Hub(f"sqlite:///{tmp_path / 'server.db'}")
@@ -172,8 +172,9 @@ def test_district_reader_sees_the_area_and_each_commune(qtbot, tmp_path):
         qtbot.waitUntil(lambda: children_shown() == 2)
         out = tmp_path / "ban-xeo.json"
         page.save_report(out, "json")
-        qtbot.waitUntil(lambda: out.exists() and win.tasks.pending == 0)
+        qtbot.waitUntil(lambda: bool(saved_notices) and win.tasks.pending == 0)
         assert '"Xã Bản Xèo"' in out.read_text(encoding="utf-8")
+        assert saved_notices[0].path == out
         assert win.sync_page.reader.text() == "doc15"  # the account logs in again by password
         win.close()
         for desk in (ban_xeo, a_mu_sung, reader):
@@ -182,7 +183,9 @@ def test_district_reader_sees_the_area_and_each_commune(qtbot, tmp_path):
         hub.close()
 
 
-def test_usb_bundle_round_trip_from_the_sync_page(qtbot, window, register, monkeypatch, tmp_path):
+def test_usb_bundle_round_trip_from_the_sync_page(
+    qtbot, window, register, monkeypatch, tmp_path, saved_notices
+):
     from server import usb
     from tests.sync.conftest import Hub
 
@@ -197,14 +200,16 @@ def test_usb_bundle_round_trip_from_the_sync_page(qtbot, window, register, monke
         request.parent.mkdir()
         unsent = register.unsent_count()
         page.write_bundle(request)
-        qtbot.waitUntil(lambda: bool(told), timeout=20_000)
-        assert f"Đã ghi {unsent} thay đổi" in told[-1] and request.exists()
+        qtbot.waitUntil(lambda: bool(saved_notices), timeout=20_000)
+        [notice] = saved_notices  # the file to carry, and its folder
+        assert notice.path == request and request.exists() and notice.folder_only
+        assert f"Đã ghi {unsent} thay đổi" in notice.detail
         assert register.unsent_count() == unsent  # sent only once the reply is imported
 
         usb.import_bundle(hub.engine, request.read_bytes(), reply)  # at the district
 
         page.read_bundle(reply)
-        qtbot.waitUntil(lambda: len(told) == 2, timeout=20_000)
+        qtbot.waitUntil(lambda: len(told) == 1, timeout=20_000)
         assert f"Máy chủ đã nhận {unsent} thay đổi (từ chối 0)" in told[-1]
         assert register.unsent_count() == 0
         qtbot.waitUntil(lambda: page.unsent_label.text() == "0")  # the page shows it too

@@ -43,14 +43,24 @@ def application() -> QApplication:
 
 
 def install_language(app: QApplication, language: str) -> None:
-    """Vietnamese is the source language; other languages come from Qt .qm files."""
+    """The interface language: Vietnamese is the source language of our own strings, and
+    `qtbase_vi.qm` (made by resources/translations/update_qt_ts.py) turns Qt's own dialogs
+    (file dialog, standard buttons, context menus) Vietnamese; other languages come from
+    `sotreem_<language>.qm`, with Qt's own English left as it is. Calling it again replaces
+    the translators installed before."""
     QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
-    if language == "vi":
-        return
+    uninstall_language(app)
+    name = "qtbase_vi" if language == "vi" else f"sotreem_{language}"
     translator = QTranslator(app)
-    if translator.load(str(resources_dir() / "translations" / f"sotreem_{language}.qm")):
+    if translator.load(str(resources_dir() / "translations" / f"{name}.qm")):
         app.installTranslator(translator)
-        app._sotreem_translator = translator  # type: ignore[attr-defined]
+        app._sotreem_translators = [translator]  # type: ignore[attr-defined]
+
+
+def uninstall_language(app: QApplication) -> None:
+    for translator in getattr(app, "_sotreem_translators", []):
+        app.removeTranslator(translator)
+    app._sotreem_translators = []  # type: ignore[attr-defined]
 
 
 def commune_of(db_path: Path) -> str | None:

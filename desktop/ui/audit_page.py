@@ -30,7 +30,7 @@ from desktop.domain import audit as vocab
 from desktop.domain.dates import DateTextError
 from desktop.domain.programme import parse_day
 from desktop.reports import service
-from desktop.ui import export_flow
+from desktop.ui import export_flow, saved_notice
 from desktop.ui.audit_model import AuditTableModel
 from desktop.ui.i18n import tr_label
 from desktop.ui.taskman import LatestQuery, TaskManager
@@ -186,3 +186,4 @@ class AuditPage(QWidget):
     def _exported(self, path: Path) -> None:
         self.saved.emit(str(path))
         self.refresh()  # the export itself is now the newest entry
+        saved_notice.show_saved(self, self.tr("Xuất nhật ký truy cập"), path)

@@ -7,10 +7,10 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
 from desktop.db.register import Register
-from desktop.ui import dialogs
+from desktop.ui import dialogs, file_dialogs, saved_notice
 from desktop.ui.taskman import TaskManager
 
 
@@ -56,9 +56,9 @@ class BackupBox(QGroupBox):
     # ---- backup -------------------------------------------------------------------------
 
     def _ask_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục hoặc USB"))
+        folder = file_dialogs.ask_folder(self, self.tr("Chọn thư mục hoặc USB"), "backup")
         if folder:
-            self.back_up_to(Path(folder))
+            self.back_up_to(folder)
 
     def back_up_to(self, folder: Path) -> None:
         from desktop.db import backup
@@ -77,6 +77,16 @@ class BackupBox(QGroupBox):
         self.last.setText(
             self.tr("Đã sao lưu vào {path} ({what}).").format(path=info.path, what=describe(info))
         )
+        path = Path(info.path)
+        detail = self.tr("Bản sao lưu lúc {what}.").format(what=describe(info))
+        keys = path.with_suffix(".keys.json")
+        if keys.exists():  # an encrypted register: the copy opens only with its key file
+            detail += " " + self.tr("Khi chép sang nơi khác, chép cả tệp {keys} đi kèm.").format(
+                keys=keys.name
+            )
+        saved_notice.show_saved(
+            self, self.tr("Sao lưu và khôi phục"), path, folder_only=True, detail=detail
+        )
 
     def _failed(self, error: BaseException) -> None:
         self.backup_button.setEnabled(True)
@@ -87,11 +97,11 @@ class BackupBox(QGroupBox):
     # ---- restore ------------------------------------------------------------------------
 
     def _ask_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Chọn bản sao lưu"), "", self.tr("Bản sao lưu Sổ Trẻ Em (*.db)")
+        path = file_dialogs.ask_open_file(
+            self, self.tr("Chọn bản sao lưu"), self.tr("Bản sao lưu Sổ Trẻ Em (*.db)"), "backup"
         )
-        if name:
-            self.preview(Path(name))
+        if path:
+            self.preview(path)
 
     def preview(self, path: Path) -> None:
         """Read the backup and today's data off the GUI thread, then ask with both in view."""

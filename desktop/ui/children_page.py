@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -25,6 +22,7 @@ from desktop import reference
 from desktop.db.child_queries import ChildFilter
 from desktop.db.register import Register
 from desktop.domain import categories as cat
+from desktop.ui import file_dialogs
 from desktop.ui.child_form import ChildForm
 from desktop.ui.child_model import ChildTableModel
 from desktop.ui.flow import FlowRow
@@ -241,11 +239,11 @@ class ChildrenPage(QWidget):
         """Choose an Excel file of children, then check and import it in the import dialog."""
         from desktop.ui.import_dialog import open_import
 
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Nhập danh sách trẻ em từ Excel"), "", self.tr("Excel (*.xlsx)")
+        path = file_dialogs.ask_open_file(
+            self, self.tr("Nhập danh sách trẻ em từ Excel"), self.tr("Excel (*.xlsx)"), "import"
         )
-        if name:
-            open_import(self, self.register, self.tasks, Path(name))
+        if path:
+            open_import(self, self.register, self.tasks, path)
 
     def show_list(self) -> None:
         self.stack.setCurrentIndex(0)

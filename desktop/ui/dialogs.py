@@ -1,4 +1,7 @@
-"""Questions to the officer. One function, so tests can answer them without a human."""
+"""Questions and messages to the officer. Functions, so tests can answer them without a human.
+
+Buttons are labelled here in the interface language (Có/Không, Đồng ý, Đóng …), so they read
+right even where Qt's own translation is missing."""
 
 from __future__ import annotations
 
@@ -8,6 +11,26 @@ Button = QMessageBox.StandardButton
 
 
 def ask(parent: QWidget | None, title: str, text: str, buttons: Button, default: Button) -> Button:
+    return Button(_answer(question_box(parent, title, text, buttons, default)))
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    _answer(message_box(QMessageBox.Icon.Information, parent, title, text))
+
+
+def error(parent: QWidget | None, title: str, text: str) -> None:
+    _answer(message_box(QMessageBox.Icon.Warning, parent, title, text))
+
+
+def _answer(box: QMessageBox) -> int:
+    answer = box.exec()
+    box.deleteLater()  # not kept as a child of the page it was asked over
+    return answer
+
+
+def question_box(
+    parent: QWidget | None, title: str, text: str, buttons: Button, default: Button
+) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)
     box.setDefaultButton(default)
     for button, label in (
@@ -19,12 +42,14 @@ def ask(parent: QWidget | None, title: str, text: str, buttons: Button, default:
     ):
         if box.button(button):
             box.button(button).setText(label)
-    return Button(box.exec())
+    return box
 
 
-def inform(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.information(parent, title, text)
-
-
-def error(parent: QWidget | None, title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
+def message_box(
+    icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str
+) -> QMessageBox:
+    """A message with one button in the interface language: Đồng ý, or Đóng for a warning."""
+    box = QMessageBox(icon, title, text, Button.Ok, parent)
+    warning = icon in (QMessageBox.Icon.Warning, QMessageBox.Icon.Critical)
+    box.button(Button.Ok).setText(QWidget.tr("Đóng") if warning else QWidget.tr("Đồng ý"))
+    return box

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.reports.protect import MIN_PASSWORD_LENGTH
-from desktop.ui import dialogs
+from desktop.ui import dialogs, file_dialogs
 from desktop.ui.taskman import Cancelled, Job, TaskManager
 from desktop.ui.widgets import ErrorLabel
 
@@ -83,13 +82,16 @@ class FilePasswordDialog(QDialog):
 
 
 def ask_export_file(
-    parent: QWidget, title: str, suggested: str, filters: str = "Excel (*.xlsx)"
+    parent: QWidget,
+    title: str,
+    suggested: str,
+    filters: str = "Excel (*.xlsx)",
+    purpose: str = "exports",
 ) -> tuple[Path, str | None] | None:
     """Where to save, and for an Excel file an optional password; None when cancelled."""
-    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    if not name:
+    path = file_dialogs.ask_save_file(parent, title, suggested, filters, purpose)
+    if path is None:
         return None
-    path = Path(name)
     if path.suffix.lower() != ".xlsx":
         return path, None
     dialog = FilePasswordDialog(parent, path.name)

@@ -29,7 +29,7 @@ from desktop.db.changes import Changes
 from desktop.db.register import Register
 from desktop.domain import categories as cat
 from desktop.reports import excel_import, service
-from desktop.ui import dialogs, export_flow
+from desktop.ui import dialogs, export_flow, saved_notice
 from desktop.ui.i18n import tr_label
 from desktop.ui.taskman import Job, TaskManager
 from desktop.ui.widgets import ErrorLabel
@@ -244,9 +244,7 @@ class ImportDialog(QDialog):
             return
         self.runner.start(
             lambda _job: service.export_import_problems(self.register, plan, path, password),
-            lambda _rows: dialogs.inform(
-                self, self.windowTitle(), self.tr("Đã lưu danh sách lỗi: {path}").format(path=path)
-            ),
+            lambda _rows: saved_notice.show_saved(self, self.tr("Lưu danh sách lỗi"), path),
             self.tr("Đang lưu danh sách lỗi…"),
         )
 

@@ -11,20 +11,22 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.ui import file_dialogs, saved_notice
+
 
 def choose_file(parent: QWidget | None, suggested: str) -> str:
     """Where to save the code (a USB stick to print from); tests replace this."""
-    name, _ = QFileDialog.getSaveFileName(
-        parent, QWidget.tr("Lưu mã khôi phục"), suggested, "*.txt"
-    )
-    return name
+    path = file_dialogs.ask_save_file(
+        parent, QWidget.tr("Lưu mã khôi phục"), suggested, QWidget.tr("Văn bản (*.txt)"),
+        "recovery",
+    )  # fmt: skip
+    return str(path) if path else ""
 
 
 def code_text(code: str, commune: str) -> str:
@@ -78,9 +80,11 @@ class RecoveryCodeView(QWidget):
             self.status.setText(self.tr("Không ghi được tệp: {e}").format(e=exc.strerror or exc))
             return
         self.saved_to = Path(name)
-        self.status.setText(
-            self.tr("Đã lưu vào {f}. In ra rồi xóa tệp khỏi máy.").format(f=name)
-        )
+        self.status.setText(self.tr("Đã lưu vào {f}. In ra rồi xóa tệp khỏi máy.").format(f=name))
+        saved_notice.show_saved(
+            self, self.tr("Lưu mã khôi phục"), self.saved_to,
+            detail=self.tr("Mở tệp để in, rồi xóa tệp khỏi máy (và khỏi USB)."),
+        )  # fmt: skip
 
 
 class RecoveryCodeDialog(QDialog):

@@ -16,7 +16,6 @@ from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -36,7 +35,7 @@ from desktop.domain.money import format_percent, format_vnd
 from desktop.domain.names import fold
 from desktop.domain.periods import PeriodError
 from desktop.reports import service
-from desktop.ui import export_flow, i18n
+from desktop.ui import export_flow, file_dialogs, i18n, saved_notice
 from desktop.ui.taskman import Job, TaskManager
 
 
@@ -340,13 +339,17 @@ class ReportsPage(QWidget):
     def _ask_and_save(self, fmt: str) -> None:
         suggested = f"bao-cao-{self.period.text().strip()}.{fmt}"
         if fmt == "xlsx":  # Excel may carry a password
-            chosen = export_flow.ask_export_file(self, self.tr("Lưu báo cáo"), suggested)
+            chosen = export_flow.ask_export_file(
+                self, self.tr("Lưu báo cáo"), suggested, purpose="reports"
+            )
             if chosen:
                 self.save_report(chosen[0], fmt, chosen[1])
             return
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu báo cáo"), suggested)
-        if name:
-            self.save_report(Path(name), fmt)
+        path = file_dialogs.ask_save_file(
+            self, self.tr("Lưu báo cáo"), suggested, "PDF (*.pdf)", "reports"
+        )
+        if path:
+            self.save_report(path, fmt)
 
     def save_report(self, path: Path, fmt: str, password: str | None = None) -> None:
         period = service.period_for(self.kind.currentData(), self.period.text())
@@ -356,7 +359,7 @@ class ReportsPage(QWidget):
             lambda job: service.write_report(
                 self.register, kind, period, fmt, path, password, commune
             ),
-            lambda _figures: self._saved(path),
+            lambda _figures: self._saved(path, self.tr("Lưu báo cáo")),
             self.tr("Đang tạo báo cáo…"),
         )
 
@@ -372,7 +375,7 @@ class ReportsPage(QWidget):
         """The register to Excel (optionally with a password) or to a printable PDF list."""
         self.runner.start(
             lambda job: service.export_register(self.register, path, job.progress, password),
-            lambda _count: self._saved(path),
+            lambda _count: self._saved(path, self.tr("Xuất sổ trẻ em")),
             self.tr("Đang xuất sổ trẻ em…"),
         )
 
@@ -384,11 +387,12 @@ class ReportsPage(QWidget):
     def progress(self) -> QProgressDialog | None:
         return self.runner.progress
 
-    def _saved(self, path: Path) -> None:
+    def _saved(self, path: Path, title: str) -> None:
         if path.suffix.lower() == ".pdf":
             self.last_pdf = path
             self.open_button.setEnabled(True)
         self.saved.emit(str(path))
+        saved_notice.show_saved(self, title, path)
 
     def open_last_pdf(self) -> None:
         if self.last_pdf is not None:

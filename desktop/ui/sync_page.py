@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.db.changes import Changes
 from desktop.db.register import Register
-from desktop.ui import dialogs
+from desktop.ui import dialogs, file_dialogs, saved_notice
 from desktop.ui.i18n import ago
 from desktop.ui.page_parts import make_table
 from desktop.ui.sync_scheduler import EVERYTHING, SyncScheduler, server_settings
@@ -268,18 +267,18 @@ class SyncPage(QWidget):
         return token
 
     def _ask_bundle_out(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Ghi gói USB"), "gui-len.stb", self.tr("Gói Sổ Trẻ Em (*.stb)")
+        path = file_dialogs.ask_save_file(
+            self, self.tr("Ghi gói USB"), "gui-len.stb", self.tr("Gói Sổ Trẻ Em (*.stb)"), "usb"
         )
-        if name:
-            self.write_bundle(Path(name))
+        if path:
+            self.write_bundle(path)
 
     def _ask_bundle_in(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Nhập gói trả lời"), "", self.tr("Gói Sổ Trẻ Em (*.stb)")
+        path = file_dialogs.ask_open_file(
+            self, self.tr("Nhập gói trả lời"), self.tr("Gói Sổ Trẻ Em (*.stb)"), "usb"
         )
-        if name:
-            self.read_bundle(Path(name))
+        if path:
+            self.read_bundle(path)
 
     def write_bundle(self, path: Path) -> None:
         token = self._token()
@@ -294,10 +293,13 @@ class SyncPage(QWidget):
             return count
 
         def done(count: int) -> None:
-            dialogs.inform(self, self._title, self.tr(
+            detail = self.tr(
                 "Đã ghi {n} thay đổi vào {name}. Mang tệp lên tỉnh; khi có gói trả lời, "
                 "bấm “Nhập gói trả lời…”. Các thay đổi chỉ được coi là đã gửi khi nhập gói trả lời."
-            ).format(n=count, name=path.name))  # fmt: skip
+            ).format(n=count, name=path.name)
+            saved_notice.show_saved(
+                self, self.tr("Ghi gói USB"), path, folder_only=True, detail=detail
+            )
 
         self.tasks.run_db(work, done, lambda e: dialogs.error(self, self._title, str(e)))
 

@@ -154,7 +154,7 @@
     </message>
     <message>
       <source>hoạt động “{title}”</source>
-      <translation>the activity “{title}”</translation>
+      <translation>activity “{title}”</translation>
     </message>
     <message>
       <source>{n} hoạt động · {people} lượt người tham gia ({children} trẻ em, trong đó {special} trẻ em có hoàn cảnh đặc biệt) · kinh phí {cost}</source>
@@ -348,6 +348,14 @@
     <message>
       <source>Đã sao lưu vào {path} ({what}).</source>
       <translation>Backed up to {path} ({what}).</translation>
+    </message>
+    <message>
+      <source>Bản sao lưu lúc {what}.</source>
+      <translation>Backup of {what}.</translation>
+    </message>
+    <message>
+      <source>Khi chép sang nơi khác, chép cả tệp {keys} đi kèm.</source>
+      <translation>When copying it elsewhere, copy the file {keys} with it.</translation>
     </message>
     <message>
       <source>Chọn bản sao lưu</source>
@@ -609,6 +617,14 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Add new child</translation>
     </message>
     <message>
+      <source>Thôn/bản mới</source>
+      <translation>New village</translation>
+    </message>
+    <message>
+      <source>“{name}” chưa có trong danh sách thôn/bản của xã. Thêm thôn/bản này?</source>
+      <translation>“{name}” is not on the commune's list of villages. Add this village?</translation>
+    </message>
+    <message>
       <source>Có thể bị trùng</source>
       <translation>Possible duplicate</translation>
     </message>
@@ -716,7 +732,7 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <name>CircumstanceDialog</name>
     <message>
       <source>Sửa hoàn cảnh</source>
-      <translation>Correct circumstance</translation>
+      <translation>Edit circumstance</translation>
     </message>
     <message>
       <source>Thêm hoàn cảnh</source>
@@ -724,7 +740,7 @@ The current data will be replaced by it (a copy of the current data is kept in t
     </message>
     <message>
       <source>Loại *</source>
-      <translation>Kind *</translation>
+      <translation>Type *</translation>
     </message>
     <message>
       <source>Nhóm *</source>
@@ -904,7 +920,7 @@ The current data will be replaced by it (a copy of the current data is kept in t
     </message>
     <message>
       <source>Chọn trên lịch</source>
-      <translation>Pick on a calendar</translation>
+      <translation>Pick on the calendar</translation>
     </message>
   </context>
   <context>
@@ -1163,10 +1179,6 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Lưu danh sách lỗi</source>
       <translation>Save the problem list</translation>
-    </message>
-    <message>
-      <source>Đã lưu danh sách lỗi: {path}</source>
-      <translation>Problem list saved: {path}</translation>
     </message>
     <message>
       <source>Đang lưu danh sách lỗi…</source>
@@ -1429,7 +1441,7 @@ The current data will be replaced by it (a copy of the current data is kept in t
     </message>
     <message>
       <source>chỉ tiêu “{label}” của năm {year}</source>
-      <translation>the target “{label}” of {year}</translation>
+      <translation>target “{label}” for {year}</translation>
     </message>
     <message>
       <source>Xóa chỉ tiêu</source>
@@ -1521,7 +1533,7 @@ The current data will be replaced by it (a copy of the current data is kept in t
     </message>
     <message>
       <source>khoản {what} {amount} ngày {day}</source>
-      <translation>the {what} entry of {amount} on {day}</translation>
+      <translation>{what} of {amount} on {day}</translation>
     </message>
   </context>
   <context>
@@ -1547,8 +1559,20 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>No</translation>
     </message>
     <message>
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Đồng ý</source>
+      <translation>OK</translation>
+    </message>
+    <message>
       <source>Lưu mã khôi phục</source>
       <translation>Save the recovery code</translation>
+    </message>
+    <message>
+      <source>Văn bản (*.txt)</source>
+      <translation>Text (*.txt)</translation>
     </message>
   </context>
   <context>
@@ -1606,6 +1630,14 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Đã lưu vào {f}. In ra rồi xóa tệp khỏi máy.</source>
       <translation>Saved to {f}. Print it, then delete the file from the computer.</translation>
+    </message>
+    <message>
+      <source>Lưu mã khôi phục</source>
+      <translation>Save recovery code</translation>
+    </message>
+    <message>
+      <source>Mở tệp để in, rồi xóa tệp khỏi máy (và khỏi USB).</source>
+      <translation>Open the file to print it, then delete it from the computer (and from the USB stick).</translation>
     </message>
   </context>
   <context>
@@ -1759,6 +1791,29 @@ The current data will be replaced by it (a copy of the current data is kept in t
     </message>
   </context>
   <context>
+    <name>SavedNotice</name>
+    <message>
+      <source>Đã lưu tệp:</source>
+      <translation>File saved:</translation>
+    </message>
+    <message>
+      <source>Mở tệp</source>
+      <translation>Open file</translation>
+    </message>
+    <message>
+      <source>Mở thư mục</source>
+      <translation>Open folder</translation>
+    </message>
+    <message>
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Không mở được “{path}” trên máy này; hãy mở bằng Windows Explorer.</source>
+      <translation>Could not open “{path}” on this computer; open it in Windows Explorer.</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsPage</name>
     <message>
       <source>Ngôn ngữ giao diện</source>
@@ -1852,7 +1907,7 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <name>SupportDialog</name>
     <message>
       <source>Sửa trợ giúp</source>
-      <translation>Correct support</translation>
+      <translation>Edit support</translation>
     </message>
     <message>
       <source>Thêm trợ giúp</source>
@@ -1864,7 +1919,7 @@ The current data will be replaced by it (a copy of the current data is kept in t
     </message>
     <message>
       <source>Hình thức *</source>
-      <translation>Kind *</translation>
+      <translation>Type of support *</translation>
     </message>
     <message>
       <source>Ngày *</source>
@@ -2164,7 +2219,7 @@ The current data will be replaced by it (a copy of the current data is kept in t
     </message>
     <message>
       <source>lớp “{title}” và danh sách người tham gia</source>
-      <translation>the course “{title}” and its list of participants</translation>
+      <translation>course “{title}” and its list of participants</translation>
     </message>
     <message>
       <source>Xóa lớp tập huấn</source>
@@ -2258,6 +2313,25 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>{n} thôn/bản</source>
       <translation>{n} villages</translation>
+    </message>
+  </context>
+  <context>
+    <name>VillagesPage</name>
+    <message>
+      <source>Thôn/bản của xã (có thể bỏ qua)</source>
+      <translation>The commune's villages (optional)</translation>
+    </message>
+    <message>
+      <source>Gõ tên các thôn/bản, mỗi dòng một tên. Có thể bỏ qua: thêm sau ở Cài đặt › Thôn/bản, hoặc ngay khi nhập hồ sơ trẻ.</source>
+      <translation>Type the villages' names, one per line. You may skip this: add them later in Settings › Villages, or while entering a child's record.</translation>
+    </message>
+    <message>
+      <source>Thôn Sín Chải
+Bản Nậm Cang
+Thôn Lao Chải</source>
+      <translation>Thôn Sín Chải
+Bản Nậm Cang
+Thôn Lao Chải</translation>
     </message>
   </context>
   <context>
