@@ -29,7 +29,7 @@ from desktop import reference
 from desktop.domain.dates import PartialDate
 from desktop.domain.programme import ActivityDraft
 from desktop.domain.validation import ChildDraft
-from desktop.ui.app import install_language
+from desktop.ui.app import install_language, uninstall_language
 from desktop.ui.main_window import MainWindow
 from tests.conftest import COMMUNE
 
@@ -44,7 +44,7 @@ VIETNAMESE = re.compile(
 def english(qapp):
     install_language(qapp, "en")
     yield
-    qapp.removeTranslator(qapp._sotreem_translator)
+    uninstall_language(qapp)
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from desktop.db.register import Register
 from desktop.domain.dates import PartialDate
 from desktop.domain.programme import ActivityDraft, CourseDraft, FundDraft, ParticipantEntry
 from desktop.domain.validation import ChildDraft, CircumstanceDraft
-from desktop.ui.app import install_language
+from desktop.ui.app import install_language, uninstall_language
 from desktop.ui.fit import SMALL_SCREEN
 from desktop.ui.main_window import MainWindow
 from tests.conftest import COMMUNE
@@ -90,7 +90,7 @@ def language(request, qapp):
         install_language(qapp, "en")
     yield request.param
     if request.param == "en":
-        qapp.removeTranslator(qapp._sotreem_translator)
+        uninstall_language(qapp)
 
 
 @pytest.fixture

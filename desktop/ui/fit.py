@@ -8,7 +8,7 @@ pushing the window's bottom off the screen. (Dialogs do the same with their fiel
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
 
 # The smallest desk the application is drawn for: 1366×768 with a 40 px taskbar at 125 %
 # display scaling is 1092×582 logical pixels; at 100 % it is 1366×728.
@@ -29,3 +29,27 @@ class PageFrame(QScrollArea):
         widget = self.widget()
         assert widget is not None
         return widget
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Make a dialog tall enough for its (word-wrapped) content, never taller than the screen.
+
+    Qt sets a dialog's minimum from its layout but does not ask wrapped labels how tall they
+    are at the dialog's width, so a long message was cut off. (`FormDialog` scrolls its fields
+    instead; this serves the small dialogs without fields.)
+    """
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    needed = (
+        layout.totalHeightForWidth(width)
+        if layout.hasHeightForWidth()
+        else layout.totalSizeHint().height()
+    )
+    screen = window.screen() or QApplication.primaryScreen()
+    if screen is not None:
+        needed = min(needed, screen.availableGeometry().height() - 40)
+    if needed > window.height():
+        window.resize(width, needed)
