@@ -193,3 +193,23 @@ def test_a_village_typed_in_the_child_form_is_added_once_confirmed(
     assert child.village == "Bản Phìn Hồ"
     wait_idle(qtbot, window)
     assert form.child_id == child.id
+
+
+def test_enter_picks_the_highlighted_suggestion(qtbot, window, register):
+    page = window.children_page
+    page.new_child()
+    combo = page.form.village
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    combo.setFocus()
+    qtbot.waitUntil(combo.lineEdit().hasFocus)
+    qtbot.keyClicks(combo.lineEdit(), "nam c")  # "Nậm Cang", typed without tones
+    popup = combo.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert not popup.currentIndex().isValid()  # nothing highlighted with the arrows yet
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert combo.currentText() == "Nậm Cang" and combo.code() == village_of(register, "Nậm Cang")
+
+
+def village_of(register, name):
+    return register.village_id_by_name(name)
