@@ -557,7 +557,7 @@ def _cmd_report(args: argparse.Namespace, db_path: Path) -> int:
                 f"({len(tallies['communes'])} xã): {args.output}"
             )
             return 0
-        register._require_commune()
+        register.require_commune()
         service.write_report(register, args.kind, period, args.format, args.output, password)
     print(f"Đã ghi báo cáo {period.label}: {args.output}")
     return 0
@@ -584,7 +584,7 @@ def _cmd_import(args: argparse.Namespace, db_path: Path) -> int:
         print(f"Lỗi: không có tệp {args.file}.", file=sys.stderr)
         return 2
     with _open(db_path, args) as register:
-        register._require_commune()
+        register.require_commune()
         try:
             plan = excel_import.read_plan(register, args.file, mapping)
         except excel_import.ImportFileError as exc:
@@ -712,7 +712,7 @@ def _cmd_export(args: argparse.Namespace, db_path: Path) -> int:
         return 2
     password = _file_password(args)
     with _open(db_path, args) as register:
-        register._require_commune()
+        register.require_commune()
         count = service.export(
             register,
             args.what,
