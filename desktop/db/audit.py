@@ -187,7 +187,7 @@ class Audit:
             yield from (page[r] for r in chunk if r in page)
 
     def audit_users(self) -> list[str]:
-        with Session(self.db.engine) as session:
+        with self.db.reading() as session:
             return sorted(session.exec(select(AuditEntry.username).distinct()).all())
 
 

@@ -205,7 +205,7 @@ class Programme:
         if flt.village_id is not None:
             query = query.where(Activity.village_id == flt.village_id)
         query = query.order_by(col(Activity.start_date).desc(), col(Activity.created_at).desc())
-        with Session(self.db.engine) as session:
+        with self.db.reading() as session:
             rows = session.exec(query).all()
         return [
             ActivityRecord(
@@ -305,7 +305,7 @@ class Programme:
         query = query.order_by(
             col(TrainingCourse.start_date).desc(), col(TrainingCourse.created_at).desc()
         )
-        with Session(self.db.engine) as session:
+        with self.db.reading() as session:
             courses = session.exec(query).all()
             people = self._participants_of(session, [c.id for c in courses])
         return [
@@ -414,7 +414,7 @@ class Programme:
     def plan_progress(self, year: int) -> list[TargetRecord]:
         """The year's targets in the order of the plan, each with its progress."""
         query = select(PlanTarget).where(*self._mine(PlanTarget), PlanTarget.year == year)
-        with Session(self.db.engine) as session:
+        with self.db.reading() as session:
             targets = session.exec(query).all()
         targets = sorted(targets, key=lambda t: (_INDICATOR_ORDER.get(t.indicator, 99), t.label))
         figures = self.year_figures(year)
@@ -429,7 +429,7 @@ class Programme:
     def year_figures(self, year: int) -> YearFigures:
         """What the register holds for `year`, month by month: what targets are measured on."""
         first, last = _year_range(year)
-        with Session(self.db.engine) as session:
+        with self.db.reading() as session:
             courses = session.exec(
                 select(TrainingCourse.id, TrainingCourse.start_date).where(
                     *self._mine(TrainingCourse),
@@ -541,7 +541,7 @@ class Programme:
             first, last = _year_range(year)
             query = query.where(FundEntry.entry_date >= first, FundEntry.entry_date <= last)
         query = query.order_by(col(FundEntry.entry_date).desc(), col(FundEntry.created_at).desc())
-        with Session(self.db.engine) as session:
+        with self.db.reading() as session:
             rows = session.exec(query).all()
         return [
             FundRecord(r.id, FundDraft(**{name: getattr(r, name) for name in _FUND_FIELDS}))
@@ -550,7 +550,7 @@ class Programme:
 
     def fund_year(self, year: int) -> FundYear:
         """Balance brought forward, received, spent and balance carried for `year`."""
-        with Session(self.db.engine) as session:
+        with self.db.reading() as session:
             return fund_year(self._fund_lines(session), year)
 
 
