@@ -8,9 +8,7 @@ and the audit entry, in one transaction.
 
 from __future__ import annotations
 
-import json
 import threading
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -18,9 +16,9 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from desktop import reference
-from desktop.db import child_queries, searchindex
+from desktop.db import child_queries
 from desktop.db.changes import Changes
-from desktop.db.child_queries import ChildFilter
+from desktop.db.child_queries import ChildFilter, ChildRow
 from desktop.db.models import Child, Circumstance, Support, Village
 from desktop.db.write_path import WritePath, changed_fields
 from desktop.domain import categories as cat
@@ -50,23 +48,6 @@ CHILD_FIELDS = (
     "contact_phone", "status", "notes",
 )  # fmt: skip
 
-# Above this many matches a search walks the name index instead of sorting the matches.
-_DENSE_MATCHES = 2000
-
-
-@dataclass(frozen=True)
-class ChildRow:
-    """A child as lists and search results show it."""
-
-    id: str
-    full_name: str
-    sex: str
-    birth: PartialDate
-    ethnic_code: str | None
-    village: str
-    caregiver_name: str
-    personal_id: str | None
-    status: str
 
 
 def draft_of(child: Child) -> ChildDraft:
@@ -242,66 +223,26 @@ class Children:
         """Children whose name, personal ID, caregiver or village start with what was typed.
 
         Diacritics are optional ("dang" finds "Đặng"); every typed word must match a word
-        prefix. Results come in Vietnamese name order.
+        prefix. Name matches come first, each part in Vietnamese name order: the children
+        list's own search (`child_queries.child_rowids`), cut at `limit`.
         """
-        tokens = search_query_tokens(query)
-        if not tokens:
+        if not search_query_tokens(query):
             return []
-        rows = self._match(searchindex.match_expression(tokens, names_only=True), limit)
-        if len(rows) < limit:
-            seen = {r.id for r in rows}
-            more = self._match(searchindex.match_expression(tokens), limit + len(rows))
-            rows += [r for r in more if r.id not in seen][: limit - len(rows)]
-        return rows
+        rowids = self.child_rowids(ChildFilter(search=query), limit=limit)
+        page = self.child_page(rowids)
+        return [page[r] for r in rowids if r in page]
 
-    def _match(self, match: str, limit: int) -> list[ChildRow]:
-        """Up to `limit` matches in name order, planned by how many rows match.
-
-        Few matches: sort just those. Many matches (a one- or two-letter prefix): walk the
-        name-order index and keep the rows that match, which stops after `limit` rows instead
-        of sorting tens of thousands.
-        """
-        fts = searchindex.FTS_TABLE
-        select = (
-            "SELECT c.id, c.full_name, c.sex, c.birth_year, c.birth_month, c.birth_day, "
-            "c.ethnic_code, COALESCE(v.name, ''), c.caregiver_name, c.personal_id, c.status "
-        )
-        order = "ORDER BY c.sort_key LIMIT :limit"
-        params = {"match": match, "commune": self.db.commune_code, "limit": limit}
-        with self.db.engine.connect() as conn:
-            cursor = conn.connection.cursor()  # constant SQL text: prepared once, no Row objects
-            probe = cursor.execute(
-                f"SELECT rowid FROM {fts} WHERE {fts} MATCH :match LIMIT {_DENSE_MATCHES}",
-                params,
-            ).fetchall()
-            if len(probe) < _DENSE_MATCHES:
-                params["rowids"] = json.dumps([r[0] for r in probe])
-                # Unary + keeps the planner on rowid look-ups instead of walking the list index.
-                sql = (
-                    f"{select} FROM child c LEFT JOIN village v ON v.id = c.village_id "
-                    "WHERE c.rowid IN (SELECT value FROM json_each(:rowids)) "
-                    f"AND +c.commune_code = :commune AND +c.deleted = 0 {order}"
-                )
-            else:
-                sql = (
-                    f"{select} FROM child c INDEXED BY ix_child_list_order "
-                    "LEFT JOIN village v ON v.id = c.village_id "
-                    "WHERE c.commune_code = :commune AND c.deleted = 0 AND c.rowid IN "
-                    f"(SELECT rowid FROM {fts} WHERE {fts} MATCH :match) {order}"
-                )
-            rows = cursor.execute(sql, params).fetchall()
-        return [_child_row(r) for r in rows]
-
-    def child_rowids(self, flt: ChildFilter, today: date | None = None) -> list[int]:
+    def child_rowids(
+        self, flt: ChildFilter, today: date | None = None, limit: int | None = None
+    ) -> list[int]:
         """Matching children's rowids in list order (name matches first when searching)."""
         with self.db.engine.connect() as conn, self._order_lock:
             return child_queries.child_rowids(
-                conn, self.db.commune_code or "", flt, today or date.today(), self._name_order
-            )
+                conn, self.db.commune_code or "", flt, today or date.today(), self._name_order,
+                limit,
+            )  # fmt: skip
 
-    def child_page(
-        self, rowids: list[int], today: date | None = None
-    ) -> dict[int, child_queries.ChildListRow]:
+    def child_page(self, rowids: list[int], today: date | None = None) -> dict[int, ChildRow]:
         with self.db.engine.connect() as conn:
             return child_queries.child_page(conn, rowids, today or date.today())
 
@@ -415,9 +356,3 @@ def _group_text(kind: str, code: str) -> str:
         return f"Hoàn cảnh đặc biệt {code} – {cat.label(cat.SPECIAL_GROUPS, code)}"
     return f"Nguy cơ: {cat.label(cat.DEFAULT_RISK_GROUPS, code)}"
 
-
-def _child_row(r: Any) -> ChildRow:
-    return ChildRow(
-        id=r[0], full_name=r[1], sex=r[2], birth=PartialDate(r[3], r[4], r[5]),
-        ethnic_code=r[6], village=r[7], caregiver_name=r[8], personal_id=r[9], status=r[10],
-    )  # fmt: skip
