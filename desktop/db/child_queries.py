@@ -71,6 +71,10 @@ def _circumstance_clause(kind: str, code: str, params: dict, key: str) -> str:
     )
 
 
+# Above this many matches a limited search walks the name index instead of sorting the matches.
+_DENSE_MATCHES = 2000
+
+
 class NameOrder:
     """Every rowid of the commune in Vietnamese name order, kept until the data changes.
 
@@ -155,26 +159,42 @@ def child_rowids(
         return {r[0] for r in cursor.execute(sql, query_params)}
 
     fts = searchindex.FTS_TABLE
+    found = f"SELECT rowid FROM {fts} WHERE {fts} MATCH :match"
     filtered = None
     if len(where) > 2:
         filtered = rowids(f"SELECT c.rowid FROM child c WHERE {' AND '.join(where)}", params)
     if not tokens:
         return order.arrange(filtered or set(), limit)
-    found = f"SELECT rowid FROM {fts} WHERE {fts} MATCH :match"
-    by_name = rowids(found, {"match": searchindex.match_expression(tokens, names_only=True)})
-    if filtered is not None:
-        by_name &= filtered
-    first = order.arrange(by_name, limit)
+
+    def in_name_order(match: str, after: list[int], want: int | None) -> list[int]:
+        """Rowids matching `match` and the filters, not in `after`, in name order (`want`)."""
+        if want is not None:
+            probe = rowids(f"{found} LIMIT {_DENSE_MATCHES}", {"match": match})
+            if len(probe) >= _DENSE_MATCHES:
+                # Many matches and only the first few wanted: SQLite walks the name-order index
+                # and stops after them, instead of Python collecting every match first.
+                walked = cursor.execute(
+                    "SELECT c.rowid FROM child c INDEXED BY ix_child_list_order "
+                    f"WHERE {' AND '.join(where)} AND c.rowid IN ({found}) "
+                    "ORDER BY c.sort_key LIMIT :want",
+                    {**params, "match": match, "want": want + len(after)},
+                )
+                skip = set(after)
+                return [r[0] for r in walked if r[0] not in skip][:want]
+            matches = probe
+        else:
+            matches = rowids(found, {"match": match})
+        if filtered is not None:
+            matches &= filtered
+        return order.arrange(matches.difference(after), want)
+
+    first = in_name_order(searchindex.match_expression(tokens, names_only=True), [], limit)
     if tokens == [tokens[0][:1]] or (limit is not None and len(first) >= limit):
         # One letter typed: the first key of a name. Matching IDs, caregivers and villages too
         # would list most of the register and make every first keystroke slow.
         return first
-    by_any = rowids(found, {"match": searchindex.match_expression(tokens)})
-    if filtered is not None:
-        by_any &= filtered
     rest = None if limit is None else limit - len(first)
-    return first + order.arrange(by_any - by_name, rest)
-
+    return first + in_name_order(searchindex.match_expression(tokens), first, rest)
 
 def child_page(conn: Connection, rowids: Sequence[int], today: date) -> dict[int, ChildRow]:
     """The rows of these children, keyed by rowid (current groups as of `today`)."""
