@@ -81,7 +81,8 @@ def audit_rowids(conn: Connection, flt: AuditFilter) -> list[int]:
         escaped = token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params[f"tok{i}"] = f"%{escaped}%"
     raw = conn.connection.driver_connection
-    raw.create_function("audit_fold", 1, fold, deterministic=True)  # type: ignore[union-attr]
+    assert raw is not None  # an open connection has its driver's
+    raw.create_function("audit_fold", 1, fold, deterministic=True)
     cursor = conn.connection.cursor()
     sql = f"SELECT rowid FROM auditentry WHERE {' AND '.join(where)} ORDER BY at DESC, rowid DESC"
     return [r[0] for r in cursor.execute(sql, params)]

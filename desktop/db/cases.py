@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlmodel import select
+from sqlmodel import col, select
 
 from desktop.db.changes import Changes
 from desktop.db.models import CaseStep, Child, ProtectionCase
@@ -107,12 +107,12 @@ class Cases:
         with self.db.reading() as session:
             rows = session.exec(
                 select(ProtectionCase, Child.full_name)
-                .join(Child, Child.id == ProtectionCase.child_id)  # type: ignore[arg-type]
+                .join(Child, col(Child.id) == ProtectionCase.child_id)
                 .where(
                     ProtectionCase.commune_code == self.db.commune_code,
                     ProtectionCase.deleted == False,  # noqa: E712
                 )
-                .order_by(ProtectionCase.received_at.desc())  # type: ignore[attr-defined]
+                .order_by(col(ProtectionCase.received_at).desc())
             ).all()
             steps = session.exec(
                 select(CaseStep).where(

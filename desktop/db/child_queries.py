@@ -59,7 +59,7 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def _circumstance_clause(kind: str, code: str, params: dict, key: str) -> str:
+def _circumstance_clause(kind: str, code: str, params: dict[str, object], key: str) -> str:
     params[f"{key}_kind"] = kind
     group = "" if code == "*" else f" AND k.group_code = :{key}_code"
     if code != "*":

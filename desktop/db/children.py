@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop import reference
 from desktop.db import child_queries
@@ -302,7 +302,7 @@ class Children:
                 session.exec(
                     select(Circumstance)
                     .where(Circumstance.child_id == child_id, Circumstance.deleted == False)  # noqa: E712
-                    .order_by(Circumstance.start_date)
+                    .order_by(col(Circumstance.start_date))
                 )
             )
 
@@ -346,7 +346,7 @@ class Children:
                 session.exec(
                     select(Support)
                     .where(Support.child_id == child_id, Support.deleted == False)  # noqa: E712
-                    .order_by(Support.given_on)
+                    .order_by(col(Support.given_on))
                 )
             )
 

@@ -431,7 +431,7 @@ class Programme:
         first, last = _year_range(year)
         with self.db.reading() as session:
             courses = session.exec(
-                select(TrainingCourse.id, TrainingCourse.start_date).where(
+                select(col(TrainingCourse.id), col(TrainingCourse.start_date)).where(
                     *self._mine(TrainingCourse),
                     TrainingCourse.start_date >= first,
                     TrainingCourse.start_date <= last,
@@ -439,12 +439,12 @@ class Programme:
             ).all()
             people = self._participants_of(session, [c for c, _ in courses])
             activities = session.exec(
-                select(Activity.activity_type, Activity.start_date).where(
+                select(col(Activity.activity_type), col(Activity.start_date)).where(
                     *self._mine(Activity), Activity.start_date >= first, Activity.start_date <= last
                 )
             ).all()
             received = session.exec(
-                select(FundEntry.entry_date, FundEntry.amount_vnd).where(
+                select(col(FundEntry.entry_date), col(FundEntry.amount_vnd)).where(
                     *self._mine(FundEntry),
                     FundEntry.direction == "received",
                     FundEntry.entry_date >= first,

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine, func
-from sqlmodel import select
+from sqlmodel import col, select
 
 from desktop import reference
 from desktop.db.audit import Audit
@@ -266,7 +266,7 @@ class Register:
                     SentReport.period == period,
                     alive(SentReport),
                 )
-                .order_by(SentReport.updated_at.desc())  # type: ignore[attr-defined]
+                .order_by(col(SentReport.updated_at).desc())
             ).first()
 
     # ---- change log ----------------------------------------------------------------------

@@ -19,7 +19,7 @@ from datetime import UTC, date, datetime
 from typing import Any, Literal, NamedTuple
 
 from pydantic_core import PydanticUndefined
-from sqlalchemy import func, insert, text, update
+from sqlalchemy import CursorResult, func, insert, text, update
 from sqlalchemy import types as sa_types
 from sqlmodel import Session, col, select
 
@@ -33,6 +33,8 @@ from desktop.db.models import (
     Synced,
     SyncFailure,
     Village,
+    table_name,
+    table_of,
 )
 from desktop.db.write_path import CLOCK_KEY, CURSOR_KEY, ROLE_KEY, UNIT_KEY, Tx, WritePath
 from desktop.domain import categories as cat
@@ -182,19 +184,19 @@ def _converter(column_type: Any) -> Any:
 
 
 _CONVERTERS: dict[str, dict[str, Any]] = {
-    name: {c.name: _converter(c.type) for c in model.__table__.columns}
+    name: {c.name: _converter(c.type) for c in table_of(model).columns}
     for name, model in SYNCED_TABLES.items()
 }
 
 
 def _wire_value(entity: str, key: str, value: Any) -> Any:
-    if entity == SyncConflict.__tablename__ and key in ("kept_value", "lost_value"):
+    if entity == table_name(SyncConflict) and key in ("kept_value", "lost_value"):
         return json.loads(value) if isinstance(value, str) else value
     return value
 
 
 def _local_value(entity: str, key: str, value: Any) -> Any:
-    if entity == SyncConflict.__tablename__ and key in ("kept_value", "lost_value"):
+    if entity == table_name(SyncConflict) and key in ("kept_value", "lost_value"):
         return json.dumps(value, ensure_ascii=False)
     return _CONVERTERS[entity][key](value)
 
@@ -211,7 +213,7 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
             and model.model_fields[c.name].default is not PydanticUndefined
             else None
         )
-        for c in model.__table__.columns
+        for c in table_of(model).columns
     }
     for name, model in SYNCED_TABLES.items()
 }
@@ -220,7 +222,7 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
 _REQUIRED: dict[str, list[str]] = {
     name: [
         c.name
-        for c in model.__table__.columns
+        for c in table_of(model).columns
         if not c.nullable and c.name not in DERIVED_FIELDS and c.server_default is None
     ]
     for name, model in SYNCED_TABLES.items()
@@ -238,12 +240,14 @@ class _VillageNames:
             return None
         new = self.inserts.get(village_id)
         if new is not None and new[0] == "village":
-            return new[1]["name"]
+            return str(new[1]["name"])
         village = self.session.get(Village, village_id)
         return village.name if village else None
 
 
-def _derived(entity: str, v: dict[str, Any], names: Callable[[str | None], str | None]) -> dict:
+def _derived(
+    entity: str, v: dict[str, Any], names: Callable[[str | None], str | None]
+) -> dict[str, Any]:
     """The derived columns of a row, computed as the write path computes them."""
     if entity == "village":
         return {"name_folded": fold(v["name"])}
@@ -272,7 +276,7 @@ def _insert_new(
         by_entity.setdefault(entity, []).append(values)
     session.flush()  # the ORM's own pending rows first
     for entity, rows in by_entity.items():
-        session.execute(insert(SYNCED_TABLES[entity].__table__), rows)
+        session.execute(insert(table_of(SYNCED_TABLES[entity])), rows)
 
 
 class SyncStore:
@@ -342,7 +346,8 @@ class SyncStore:
     def last_seq(self) -> int:
         """The newest change-log sequence number of this database (0 when empty)."""
         with self.db.engine.connect() as conn:
-            return conn.execute(text("SELECT COALESCE(MAX(seq), 0) FROM change_log")).scalar_one()
+            last = conn.execute(text("SELECT COALESCE(MAX(seq), 0) FROM change_log"))
+            return int(last.scalar_one())
 
     def mark_sent(self, acked: int, rejections: dict[int, str]) -> int:
         """After the server's acknowledgement: entries up to `acked` are sent; keep refusals.
@@ -363,14 +368,16 @@ class SyncStore:
                             message=rejections[entry.seq], at=now,
                         )
                     )  # fmt: skip
-            done = session.execute(
+            marked = session.execute(
                 update(ChangeLog)
                 .where(
                     col(ChangeLog.sent_at).is_(None),
                     (col(ChangeLog.seq) <= acked) | col(ChangeLog.seq).in_(refused),
                 )
                 .values(sent_at=now)
-            ).rowcount
+            )
+            assert isinstance(marked, CursorResult)  # an UPDATE's result counts its rows
+            done = marked.rowcount
             # A later accepted change to a record clears that record's older refusals.
             latest: dict[str, int] = {}
             for row_id, seq in session.exec(
@@ -524,6 +531,7 @@ class SyncStore:
             if k in converters and k not in ENVELOPE_FIELDS and k not in DERIVED_FIELDS
         }
         row = tx.new_rows.get(change.row_id) or session.get(model, change.row_id)
+        assert row is not None  # the caller found it in this page or the database
         conflicts = 0
         won: dict[str, Any] = {}
         for key, value in incoming.items():
@@ -561,7 +569,7 @@ class SyncStore:
         The record is provisional: our edit still goes up, the server finds the same conflict
         and sends its own record, which then replaces this one (see `_replace_provisional`).
         """
-        entity = row.__tablename__
+        entity = table_name(row)
         cid = conflict_id(entity, row.id, key, my_hlc)
         if tx.session.get(SyncConflict, cid) is not None:
             return 0

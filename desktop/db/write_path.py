@@ -28,7 +28,7 @@ from uuid6 import uuid7
 from desktop.db import accounts
 from desktop.db.changes import Changes
 from desktop.db.errors import DiskFull, NotAllowed, NotSetUp, ReadOnlyRegister, is_disk_full
-from desktop.db.models import AuditEntry, ChangeLog, Setting, Synced, Village
+from desktop.db.models import AuditEntry, ChangeLog, Setting, Synced, Village, table_name
 from desktop.domain import audit as vocab
 from desktop.domain.hlc import HybridClock, Timestamp
 from desktop.domain.validation import Problem, ValidationError
@@ -230,7 +230,7 @@ class WritePath:
         """Append the change of `row` to the change log (the outbox sync pushes)."""
         if self.reader:
             raise ReadOnlyRegister(_READ_ONLY)
-        entity = _table(row)
+        entity = table_name(row)
         tx.session.add(
             ChangeLog(
                 entity=entity,
@@ -349,9 +349,3 @@ class WritePath:
             yield
         finally:
             self._local.audit_quiet = previous
-
-
-def _table(row: Synced) -> str:
-    name = row.__tablename__
-    assert isinstance(name, str)
-    return name

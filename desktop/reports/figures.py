@@ -219,7 +219,7 @@ def _cases(conn: Connection, codes: str, period: Period, as_of: datetime) -> dic
             FROM protectioncase WHERE commune_code IN ({codes}) AND deleted = 0"""
         )
     ).all()
-    steps = defaultdict(dict)
+    steps: defaultdict[str, dict[str, datetime]] = defaultdict(dict)
     for case_id, step, done_at in conn.execute(
         text(
             f"""SELECT case_id, step, done_at FROM casestep
