@@ -49,7 +49,6 @@ CHILD_FIELDS = (
 )  # fmt: skip
 
 
-
 def draft_of(child: Child) -> ChildDraft:
     """The editable form of a saved child."""
     return ChildDraft(
