@@ -19,6 +19,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 test: $(STAMP) lint
 	bash tests/setup_system.sh
@@ -42,7 +43,7 @@ test-bundle: bundle
 	SOTREEM_APP=$(CURDIR)/dist/sotreem/sotreem QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/test_upgrade.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache build dist *.egg-info
+	rm -rf $(VENV) .pytest_cache .mypy_cache build dist *.egg-info
 
 # Our strings (sotreem_en) and Qt's own dialogs in Vietnamese (qtbase_vi); both .ts and .qm are committed.
 translations: $(STAMP)

@@ -10,6 +10,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from desktop.db.register import Register
 from desktop.domain import categories as cat
@@ -359,7 +360,7 @@ def _add_courses(register: Register, rng: random.Random, today: date) -> None:
     for n in range(5):
         topic = rng.choice(cat.TRAINING_TOPICS[:4]).code
         if n == 0:  # the collaborators' course keeps its list of names
-            participants = []
+            participants: list[dict[str, Any]] = []
             for _ in range(24):
                 pool, sex = rng.choices(POOLS, weights)[0], rng.choice("MF")
                 role = rng.choice(["collaborator", "collaborator", "village_head", "volunteer"])

@@ -119,8 +119,9 @@ def create_app(database_url: str, engine: Engine | None = None) -> FastAPI:
     async def push(request: Request) -> Response:
         who = await in_thread(caller, request)
         if not who.is_device:
-            message = "Tài khoản huyện/tỉnh chỉ được xem dữ liệu, không được gửi lên."
-            raise WireError("scope", message)
+            raise WireError(
+                "scope", "Tài khoản huyện/tỉnh chỉ được xem dữ liệu, không được gửi lên."
+            )
         message = await read_message(request, PushRequest)
         try:
             answer = await in_thread(apply.push, engine, who, message)

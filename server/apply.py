@@ -22,6 +22,7 @@ from __future__ import annotations
 import random
 import re
 import time
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -191,6 +192,7 @@ _PG_LOCK_RECORDS = (
 def _lock_rows(conn: Connection, changes: list[Change]) -> dict[tuple[str, str], _Row]:
     """Read (and on PostgreSQL lock, in key order) the stored rows the changes touch."""
     keys = sorted({(c.entity, c.id) for c in changes})
+    found: Iterable[Sequence[Any]]
     if conn.dialect.name == "postgresql":
         found = conn.exec_driver_sql(
             _PG_LOCK_RECORDS, {"entity": [e for e, _ in keys], "id": [i for _, i in keys]}
@@ -324,7 +326,8 @@ def _write(conn: Connection, batch: _Batch) -> None:
     def real(rev: int) -> int:
         return first + (-rev - 1) if rev < 0 else rev
 
-    inserts, updates = [], []
+    inserts: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
     for (entity, row_id), row in batch.rows.items():
         if not row.dirty:
             continue

@@ -7,11 +7,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import platformdirs
-from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, event
+
+from desktop.db import alembic_kit
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "server_alembic_version"  # apart from the desktop's, should both share a file
@@ -74,29 +73,18 @@ def reading(engine: Engine) -> Iterator[Connection]:
 
 
 def alembic_config() -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    return config
+    return alembic_kit.alembic_config(MIGRATIONS)
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return alembic_kit.head_revision(MIGRATIONS)
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(
-            conn, opts={"version_table": VERSION_TABLE}
-        ).get_current_revision()
+    return alembic_kit.current_revision(engine, VERSION_TABLE)
 
 
 def migrate(engine: Engine) -> None:
     """Bring the server schema to the newest revision; a no-op when already there."""
-    if current_revision(engine) == head_revision():
-        return
-    config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+    if current_revision(engine) != head_revision():
+        alembic_kit.upgrade(engine, MIGRATIONS)

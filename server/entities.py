@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from functools import cache
 
+from sqlmodel import SQLModel
+
 from desktop.db import models
-from desktop.db.models import SYNCED_TABLES
+from desktop.db.models import SYNCED_TABLES, table_name, table_of
 from desktop.sync.protocol import CONFLICT_ENTITY, DERIVED_FIELDS
 
 # Sync bookkeeping: merged by the later clock, never reported as a conflict.
 BOOKKEEPING = frozenset({"commune_code", "created_at", "updated_at", "updated_by"})
-INSERT_ONLY = frozenset({models.AuditEntry.__tablename__})
+INSERT_ONLY = frozenset({table_name(models.AuditEntry)})
 
-_LABELS = {
+_LABELS: dict[type[SQLModel], str] = {
     models.Village: "Thôn/bản",
     models.Child: "Trẻ em",
     models.Circumstance: "Hoàn cảnh",
@@ -28,7 +30,7 @@ _LABELS = {
     models.AuditEntry: "Nhật ký",
 }
 # Entity names on the wire are the desktop's table names ("child", "protectioncase" …).
-LABELS = {m.__tablename__: text for m, text in _LABELS.items()}
+LABELS = {table_name(m): text for m, text in _LABELS.items()}
 LABELS[CONFLICT_ENTITY] = "Xung đột đồng bộ"
 
 
@@ -44,7 +46,7 @@ def label(entity: str, row_id: str) -> str:
 @cache
 def columns(entity: str) -> frozenset[str]:
     """Columns a change may carry (the id travels beside the fields)."""
-    table = SYNCED_TABLES[entity].__table__  # type: ignore[attr-defined]
+    table = table_of(SYNCED_TABLES[entity])
     return frozenset(c.name for c in table.columns) - {"id"}
 
 

@@ -20,15 +20,9 @@ from sqlalchemy import (
     Text,
 )
 
-metadata = MetaData(
-    naming_convention={
-        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-        "ck": "ck_%(table_name)s_%(constraint_name)s",
-        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-        "pk": "pk_%(table_name)s",
-    }
-)
+from desktop.db.alembic_kit import NAMING_CONVENTION
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 # A commune desktop: its token's secret is stored only as a SHA-256 digest.
 device = Table(

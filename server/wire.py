@@ -22,6 +22,7 @@ STATUS = {"version": 426, "auth": 401, "scope": 403, "schema": 400, "too_large":
 class WireError(Exception):
     def __init__(self, error: str, message: str):
         super().__init__(message)
+        # `error` is a key of STATUS (ErrorBody's Literal); pydantic checks it when it is made.
         self.body = ErrorBody(v=VERSION, error=error, message=message)  # type: ignore[arg-type]
 
 

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton, QTableView, QWidget
 
-from desktop.domain.cases import VIETNAM_TZ
+from desktop.domain.vntime import VIETNAM_TZ
 from desktop.reports import protect
 from desktop.reports.notice import PERSONAL_DATA_NOTE
 from desktop.ui import export_flow

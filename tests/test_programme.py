@@ -637,3 +637,22 @@ def test_every_programme_row_is_in_the_change_log(register):
     assert {"activity", "trainingcourse", "trainingparticipant", "plantarget", "fundentry"} <= (
         entities
     )
+
+
+def test_reads_inside_a_batch_see_the_rows_the_batch_wrote(register):
+    """An import or the demo writes in one transaction and reads what it wrote before the end."""
+    register.set_plan_target(2026, "courses", 9)
+    with register.batch():
+        register.add_activity(activity(), today=TODAY)
+        register.add_course(counts(), course(), today=TODAY)
+        register.add_fund_entry(
+            FundDraft("received", "cash", date(2026, 3, 1), 2_000_000, donor="Hội Chữ thập đỏ xã"),
+            today=TODAY,
+        )
+        assert [a.draft.title for a in register.activities()] == [activity().title]
+        assert [c.totals.total for c in register.courses(2026)] == [60]
+        assert [f.draft.donor for f in register.fund_entries(2026)] == ["Hội Chữ thập đỏ xã"]
+        assert register.fund_year(2026).received == 2_000_000
+        [courses] = register.plan_progress(2026)
+        assert (courses.progress.achieved, courses.progress.target) == (1, 9)
+    assert [a.draft.title for a in register.activities()] == [activity().title]

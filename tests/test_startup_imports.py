@@ -21,3 +21,19 @@ def test_the_login_screen_needs_none_of_the_heavy_libraries():
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "", f"loaded before the first paint: {done.stdout.strip()}"
+
+
+def test_a_subcommand_loads_its_own_module_only(tmp_path):
+    """`sotreem check` imports the check command, not the report, export or sync stacks."""
+    probe = (
+        "import sys; from desktop.cli import main;"
+        f"code = main(['--db', {str(tmp_path / 'none.db')!r}, 'check']);"
+        "loaded = [m for m in sys.modules if m.startswith('desktop.cli.commands.')"
+        " or m in ('desktop.reports.service', 'desktop.sync.client', 'openpyxl', 'httpx')];"
+        "print(code, ','.join(sorted(loaded)))"
+    )
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"}
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["2", "desktop.cli.commands.check"]
+    assert "không có tệp" in done.stderr

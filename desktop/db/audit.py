@@ -1,7 +1,7 @@
 """The audit trail: who viewed, created, changed, exported or printed which record, and when.
 
-`AuditMixin` is part of `Register`. Writes of the use cases add their entry in the same
-transaction as the rows (`_audit`); the GUI reports views (`record_view`, coalesced), the
+`Audit` is a part `Register` holds. Writes of the use cases add their entry in the same
+transaction as the rows (`WritePath.audit`); the GUI reports views (`record_view`, coalesced), the
 export code reports files (`record_export`). Entries are synced rows (change log included) and
 insert-only: no method here changes one, and SQLite triggers refuse UPDATE and DELETE.
 The list is read like the children list: ordered rowids first, rows a page at a time.
@@ -9,27 +9,20 @@ The list is read like the children list: ordered rowids first, rows a page at a 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection
 from sqlmodel import Session, col, select
-from uuid6 import uuid7
 
 from desktop.db.changes import Changes
-from desktop.db.models import AuditEntry, Child, ProtectionCase, Synced
+from desktop.db.models import AuditEntry, Child, ProtectionCase
+from desktop.db.write_path import WritePath
 from desktop.domain import audit as vocab
 from desktop.domain import categories as cat
-from desktop.domain.cases import VIETNAM_TZ
-from desktop.domain.hlc import HybridClock
+from desktop.domain.vntime import VIETNAM_TZ
 from desktop.domain.names import fold
-
-if TYPE_CHECKING:
-    from desktop.db.register import _Tx
 
 
 @dataclass(frozen=True)
@@ -88,7 +81,8 @@ def audit_rowids(conn: Connection, flt: AuditFilter) -> list[int]:
         escaped = token.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params[f"tok{i}"] = f"%{escaped}%"
     raw = conn.connection.driver_connection
-    raw.create_function("audit_fold", 1, fold, deterministic=True)  # type: ignore[union-attr]
+    assert raw is not None  # an open connection has its driver's
+    raw.create_function("audit_fold", 1, fold, deterministic=True)
     cursor = conn.connection.cursor()
     sql = f"SELECT rowid FROM auditentry WHERE {' AND '.join(where)} ORDER BY at DESC, rowid DESC"
     return [r[0] for r in cursor.execute(sql, params)]
@@ -113,79 +107,20 @@ def _parse(value: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def changed_fields(row: Synced, values: dict[str, Any]) -> str:
-    """The labels of the fields an update changes ("Họ và tên, Người chăm sóc")."""
-    names = [k for k, v in values.items() if getattr(row, k) != v]
-    labels = dict.fromkeys(vocab.FIELD_LABELS[k] for k in names if k in vocab.FIELD_LABELS)
-    return ", ".join(labels)
+class Audit:
+    """The audit trail's use cases: events, exports and views written, the trail read."""
 
-
-class AuditMixin:
-    """The audit trail, as use cases of `Register`."""
-
-    if TYPE_CHECKING:  # provided by Register
-        engine: Engine
-        commune_code: str | None
-        user: str
-        device_id: str
-        clock: HybridClock
-        _local: threading.local
-
-        def _write(self) -> AbstractContextManager[_Tx]: ...
-        def _log(self, tx: _Tx, row: Synced, fields: dict[str, Any]) -> None: ...
+    def __init__(self, db: WritePath):
+        self.db = db
 
     # ---- writing ----------------------------------------------------------------------------
-
-    def _audit(
-        self,
-        tx: _Tx,
-        action: str,
-        entity: str,
-        row_id: str = "",
-        label: str = "",
-        detail: str = "",
-        at: datetime | None = None,
-    ) -> None:
-        """Add one entry to the transaction of the use case (skipped inside `quiet_audit`)."""
-        if getattr(self._local, "audit_quiet", False):
-            return
-        now = at or datetime.now(UTC)
-        entry = AuditEntry(
-            id=str(uuid7()),
-            commune_code=self.commune_code or getattr(self, "reader_unit", None) or "",
-            created_at=now,
-            updated_at=str(self.clock.now()),
-            updated_by=self.user,
-            at=now,
-            username=self.user,
-            action=action,
-            entity=entity,
-            row_id=row_id,
-            label=label,
-            detail=detail,
-        )
-        tx.session.add(entry)
-        if getattr(self, "_reader", False):
-            return  # a district/province reader sends nothing upward: its trail stays on this PC
-        self._log(tx, entry, entry.model_dump(exclude={"id"}))
-        tx.ids.discard(entry.id)  # views refresh on the entity; the id names no record of theirs
-
-    @contextmanager
-    def quiet_audit(self) -> Iterator[None]:
-        """Bulk work (an import, demo data) writes one summary entry instead of one per row."""
-        previous = getattr(self._local, "audit_quiet", False)
-        self._local.audit_quiet = True
-        try:
-            yield
-        finally:
-            self._local.audit_quiet = previous
 
     def record_event(
         self, action: str, entity: str, row_id: str = "", label: str = "", detail: str = ""
     ) -> Changes:
         """An entry not tied to a write of this register (a login, a restore, an import)."""
-        with self._write() as tx:
-            self._audit(tx, action, entity, row_id, label, detail)
+        with self.db.write() as tx:
+            self.db.audit(tx, action, entity, row_id, label, detail)
             return tx.changes()
 
     def record_export(
@@ -215,11 +150,11 @@ class AuditMixin:
         """The GUI opened a child's record or a protection case. Views of the same record by
         the same person within a few minutes count once, so the trail stays readable."""
         now = now or datetime.now(UTC)
-        with self._write() as tx:
+        with self.db.write() as tx:
             last = tx.session.exec(
                 select(AuditEntry.at)
                 .where(
-                    AuditEntry.username == self.user,
+                    AuditEntry.username == self.db.user,
                     AuditEntry.action == "viewed",
                     AuditEntry.entity == entity,
                     AuditEntry.row_id == row_id,
@@ -230,31 +165,18 @@ class AuditMixin:
             ).first()
             if vocab.is_repeat_view(last, now):
                 return Changes()
-            self._audit(tx, "viewed", entity, row_id, self._label_of(tx.session, entity, row_id),
-                        at=now)  # fmt: skip
+            label = _label_of(tx.session, entity, row_id)
+            self.db.audit(tx, "viewed", entity, row_id, label, at=now)
             return tx.changes()
-
-    def _label_of(self, session: Session, entity: str, row_id: str) -> str:
-        if entity == "child":
-            child = session.get(Child, row_id)
-            return child.full_name if child else ""
-        if entity == "protectioncase":
-            case = session.get(ProtectionCase, row_id)
-            if case is None:
-                return ""
-            child = session.get(Child, case.child_id)
-            name = child.full_name if child else ""
-            return f"{name} — {cat.label(cat.CASE_TYPES, case.case_type)}"
-        return ""
 
     # ---- reading ----------------------------------------------------------------------------
 
     def audit_rowids(self, flt: AuditFilter | None = None) -> list[int]:
-        with self.engine.connect() as conn:
+        with self.db.engine.connect() as conn:
             return audit_rowids(conn, flt or AuditFilter())
 
     def audit_page(self, rowids: Sequence[int]) -> dict[int, AuditRow]:
-        with self.engine.connect() as conn:
+        with self.db.engine.connect() as conn:
             return audit_page(conn, rowids)
 
     def audit_entries(self, flt: AuditFilter | None = None) -> Iterator[AuditRow]:
@@ -266,5 +188,20 @@ class AuditMixin:
             yield from (page[r] for r in chunk if r in page)
 
     def audit_users(self) -> list[str]:
-        with Session(self.engine) as session:
+        with self.db.reading() as session:
             return sorted(session.exec(select(AuditEntry.username).distinct()).all())
+
+
+def _label_of(session: Session, entity: str, row_id: str) -> str:
+    """The name an entry shows for a viewed record."""
+    if entity == "child":
+        child = session.get(Child, row_id)
+        return child.full_name if child else ""
+    if entity == "protectioncase":
+        case = session.get(ProtectionCase, row_id)
+        if case is None:
+            return ""
+        child = session.get(Child, case.child_id)
+        name = child.full_name if child else ""
+        return f"{name} — {cat.label(cat.CASE_TYPES, case.case_type)}"
+    return ""

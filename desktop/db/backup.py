@@ -17,6 +17,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from desktop.db.errors import DiskFull, is_disk_full, sqlite_errors
 
@@ -42,10 +43,11 @@ class BackupInfo:
     unsent_changes: int
 
 
-def _connect(path: Path | str, key: bytes | None, **kwargs) -> sqlite3.Connection:
+def _connect(path: Path | str, key: bytes | None, **kwargs: Any) -> sqlite3.Connection:
     """A plain sqlite3 connection, or a SQLCipher one opened with `key`."""
     if key is None:
-        return sqlite3.connect(path, **kwargs)
+        conn: sqlite3.Connection = sqlite3.connect(path, **kwargs)
+        return conn
     from desktop.db.engine import connect_encrypted
 
     return connect_encrypted(path, key, **kwargs)
@@ -151,8 +153,13 @@ def describe(path: Path, key: bytes | None = None) -> BackupInfo:
             ) from exc
         raise BackupError(f"“{path.name}” không phải bản sao lưu Sổ Trẻ Em ({exc}).") from exc
     made = datetime.fromtimestamp(path.stat().st_mtime)
-    return BackupInfo(path, made, str(commune) if commune else None, int(children), int(cases),
-                      int(unsent))  # fmt: skip
+    return BackupInfo(path, made, str(commune) if commune else None, _count(children),
+                      _count(cases), _count(unsent))  # fmt: skip
+
+
+def _count(value: object) -> int:
+    assert isinstance(value, int), value
+    return value
 
 
 def restore(backup_file: Path, db_path: Path, safety_dir: Path,

@@ -1,14 +1,18 @@
-"""The children list: ordered row ids for a filter + search, and rows fetched a page at a time.
+"""The one child search: ordered row ids for a filter + search, and rows fetched by rowid.
 
-The GUI's table model keeps only the ordered rowids (a few MB for 100,000 children) and asks for
-the visible rows in pages, so memory stays bounded and scrolling stays smooth.
+"Name matches first, each part in Vietnamese name order" is decided here and only here: the
+children list keeps every matching rowid (a few MB for 100,000 children) and asks for the
+visible rows a page at a time, so memory stays bounded and scrolling stays smooth; `find` (the
+command line, the case form's child picker) asks for the first `limit` rowids and their rows.
 """
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from itertools import islice
 
 from sqlalchemy import Connection, text
 
@@ -31,7 +35,9 @@ class ChildFilter:
 
 
 @dataclass(frozen=True)
-class ChildListRow:
+class ChildRow:
+    """A child as lists and search results show it (groups current as of the day asked)."""
+
     rowid: int
     id: str
     full_name: str
@@ -42,6 +48,7 @@ class ChildListRow:
     special_groups: str
     risk_groups: str
     caregiver_name: str
+    personal_id: str | None
     status: str
 
 
@@ -52,7 +59,7 @@ def _years_before(day: date, years: int) -> date:
         return day.replace(year=day.year - years, day=28)
 
 
-def _circumstance_clause(kind: str, code: str, params: dict, key: str) -> str:
+def _circumstance_clause(kind: str, code: str, params: dict[str, object], key: str) -> str:
     params[f"{key}_kind"] = kind
     group = "" if code == "*" else f" AND k.group_code = :{key}_code"
     if code != "*":
@@ -62,6 +69,10 @@ def _circumstance_clause(kind: str, code: str, params: dict, key: str) -> str:
         f"AND k.kind = :{key}_kind{group} AND k.start_date <= :today "
         "AND (k.end_date IS NULL OR k.end_date >= :today))"
     )
+
+
+# Above this many matches a limited search walks the name index instead of sorting the matches.
+_DENSE_MATCHES = 2000
 
 
 class NameOrder:
@@ -95,18 +106,31 @@ class NameOrder:
             self.version = version
         return self.rowids
 
-    def arrange(self, matches: set[int]) -> list[int]:
-        """The matching rowids in name order."""
+    def arrange(self, matches: set[int], limit: int | None = None) -> list[int]:
+        """The matching rowids in name order (the first `limit` of them)."""
         if len(matches) * 8 > len(self.rowids):
-            return list(filter(matches.__contains__, self.rowids))
+            # Many matches: walk the name order, which stops early when only a few are wanted.
+            return list(islice(filter(matches.__contains__, self.rowids), limit))
         position = self.position
-        return sorted((r for r in matches if r in position), key=position.__getitem__)
+        known = (r for r in matches if r in position)
+        if limit is None:
+            return sorted(known, key=position.__getitem__)
+        return heapq.nsmallest(limit, known, key=position.__getitem__)
 
 
 def child_rowids(
-    conn: Connection, commune: str, flt: ChildFilter, today: date, order: NameOrder
+    conn: Connection,
+    commune: str,
+    flt: ChildFilter,
+    today: date,
+    order: NameOrder,
+    limit: int | None = None,
 ) -> list[int]:
-    """Rowids of matching children: name matches first, each part in Vietnamese name order."""
+    """Rowids of matching children: name matches first, each part in Vietnamese name order.
+
+    Every typed word must start a word of the name (or, after the names, of the personal ID,
+    caregiver or village); diacritics are optional. With `limit`, only the first ones.
+    """
     everyone = order.current(conn, commune)
     params: dict[str, object] = {"commune": commune, "today": today.isoformat()}
     where = ["c.commune_code = :commune", "c.deleted = 0"]
@@ -127,7 +151,7 @@ def child_rowids(
     if flt.risk_group is not None:
         where.append(_circumstance_clause("risk", flt.risk_group, params, "rk"))
     if not tokens and len(where) == 2:
-        return list(everyone)
+        return list(everyone[:limit])
 
     cursor = conn.connection.cursor()  # plain sqlite3: tens of thousands of ints, no Row objects
 
@@ -135,27 +159,45 @@ def child_rowids(
         return {r[0] for r in cursor.execute(sql, query_params)}
 
     fts = searchindex.FTS_TABLE
+    found = f"SELECT rowid FROM {fts} WHERE {fts} MATCH :match"
     filtered = None
     if len(where) > 2:
         filtered = rowids(f"SELECT c.rowid FROM child c WHERE {' AND '.join(where)}", params)
     if not tokens:
-        return order.arrange(filtered or set())
-    found = f"SELECT rowid FROM {fts} WHERE {fts} MATCH :match"
-    by_name = rowids(found, {"match": searchindex.match_expression(tokens, names_only=True)})
-    if tokens == [tokens[0][:1]]:
+        return order.arrange(filtered or set(), limit)
+
+    def in_name_order(match: str, after: list[int], want: int | None) -> list[int]:
+        """Rowids matching `match` and the filters, not in `after`, in name order (`want`)."""
+        if want is not None:
+            probe = rowids(f"{found} LIMIT {_DENSE_MATCHES}", {"match": match})
+            if len(probe) >= _DENSE_MATCHES:
+                # Many matches and only the first few wanted: SQLite walks the name-order index
+                # and stops after them, instead of Python collecting every match first.
+                walked = cursor.execute(
+                    "SELECT c.rowid FROM child c INDEXED BY ix_child_list_order "
+                    f"WHERE {' AND '.join(where)} AND c.rowid IN ({found}) "
+                    "ORDER BY c.sort_key LIMIT :want",
+                    {**params, "match": match, "want": want + len(after)},
+                )
+                skip = set(after)
+                return [r[0] for r in walked if r[0] not in skip][:want]
+            matches = probe
+        else:
+            matches = rowids(found, {"match": match})
+        if filtered is not None:
+            matches &= filtered
+        return order.arrange(matches.difference(after), want)
+
+    first = in_name_order(searchindex.match_expression(tokens, names_only=True), [], limit)
+    if tokens == [tokens[0][:1]] or (limit is not None and len(first) >= limit):
         # One letter typed: the first key of a name. Matching IDs, caregivers and villages too
         # would list most of the register and make every first keystroke slow.
-        by_any = by_name
-    else:
-        by_any = rowids(found, {"match": searchindex.match_expression(tokens)})
-    if filtered is not None:
-        by_name &= filtered
-        by_any &= filtered
-    return order.arrange(by_name) + order.arrange(by_any - by_name)
+        return first
+    rest = None if limit is None else limit - len(first)
+    return first + in_name_order(searchindex.match_expression(tokens), first, rest)
 
-
-def child_page(conn: Connection, rowids: Sequence[int], today: date) -> dict[int, ChildListRow]:
-    """The list rows of these children, keyed by rowid (current groups as of `today`)."""
+def child_page(conn: Connection, rowids: Sequence[int], today: date) -> dict[int, ChildRow]:
+    """The rows of these children, keyed by rowid (current groups as of `today`)."""
     if not rowids:
         return {}
     marks = ",".join(str(int(r)) for r in rowids)
@@ -168,16 +210,16 @@ def child_page(conn: Connection, rowids: Sequence[int], today: date) -> dict[int
         f"""
         SELECT c.rowid, c.id, c.full_name, c.sex, c.birth_year, c.birth_month, c.birth_day,
                c.ethnic_code, COALESCE(v.name, ''), {groups.format(kind="special")},
-               {groups.format(kind="risk")}, c.caregiver_name, c.status
+               {groups.format(kind="risk")}, c.caregiver_name, c.personal_id, c.status
         FROM child c LEFT JOIN village v ON v.id = c.village_id
         WHERE c.rowid IN ({marks})
         """
     )
     rows = {}
     for r in conn.execute(sql, {"today": today.isoformat()}):
-        rows[r[0]] = ChildListRow(
+        rows[r[0]] = ChildRow(
             rowid=r[0], id=r[1], full_name=r[2], sex=r[3], birth=PartialDate(r[4], r[5], r[6]),
             ethnic_code=r[7], village=r[8], special_groups=r[9] or "", risk_groups=r[10] or "",
-            caregiver_name=r[11], status=r[12],
+            caregiver_name=r[11], personal_id=r[12], status=r[13],
         )  # fmt: skip
     return rows

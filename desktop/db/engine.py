@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
+from typing import Any
 
-from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
+
+from desktop.db import alembic_kit
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 ENCRYPTED_CACHE_KIB = 65536
 
 
-def connect_encrypted(path: Path | str, key: bytes, **kwargs):
+def connect_encrypted(path: Path | str, key: bytes, **kwargs: Any) -> sqlite3.Connection:
     """A SQLCipher connection with its raw key set; raises if the key does not open the file."""
     import sqlcipher3
 
     from desktop.db.keyfile import sqlcipher_key_pragma
 
-    conn = sqlcipher3.connect(str(path), **kwargs)
+    # sqlcipher3 is sqlite3's API built on SQLCipher (untyped): typed as sqlite3 here.
+    conn: sqlite3.Connection = sqlcipher3.connect(str(path), **kwargs)
     conn.execute(sqlcipher_key_pragma(key))
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # wrong key fails here
     return conn
@@ -48,7 +50,7 @@ def make_engine(path: Path | str, key: bytes | None = None) -> Engine:
         )
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record) -> None:
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (see below)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -62,7 +64,7 @@ def make_engine(path: Path | str, key: bytes | None = None) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(connection) -> None:
+    def _on_begin(connection: Connection) -> None:
         # pysqlite's implicit transactions skip SELECTs and break SAVEPOINTs; be explicit.
         connection.exec_driver_sql("BEGIN")
         # Foreign keys are checked at COMMIT: one use case may add a parent and its children in
@@ -73,25 +75,17 @@ def make_engine(path: Path | str, key: bytes | None = None) -> Engine:
 
 
 def alembic_config() -> Config:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    return config
+    return alembic_kit.alembic_config(MIGRATIONS)
 
 
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
+    return alembic_kit.head_revision(MIGRATIONS)
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+    return alembic_kit.current_revision(engine)
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to `revision` (the newest by default); a no-op when already there."""
-    config = alembic_config()
-    with engine.begin() as conn:
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
+    alembic_kit.upgrade(engine, MIGRATIONS, revision)

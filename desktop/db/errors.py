@@ -1,5 +1,6 @@
-"""A full disk, said once in Vietnamese: SQLite's SQLITE_FULL and the OS's ENOSPC look alike.
+"""The register's refusals: not set up, not allowed, read-only, and a full disk.
 
+A full disk is said once in Vietnamese: SQLite's SQLITE_FULL and the OS's ENOSPC look alike.
 Register writes, backups and exports translate both into `DiskFull`, so the CLI and the GUI
 show one clear message instead of "database or disk is full" or a traceback. The transaction
 that hit the full disk is rolled back; everything committed before it stays.
@@ -20,6 +21,18 @@ DISK_FULL_MESSAGE = (
     "Ổ đĩa đã đầy nên chưa ghi được. Dữ liệu đã lưu trước đó vẫn còn nguyên. "
     "Hãy xóa bớt tệp không cần (hoặc chọn ổ/USB khác) rồi thử lại."
 )
+
+
+class NotSetUp(RuntimeError):
+    """The database has no commune yet: run `sotreem init --commune CODE` or the wizard."""
+
+
+class NotAllowed(RuntimeError):
+    """The logged-in role may not do this (viewer writing, assistant opening cases)."""
+
+
+class ReadOnlyRegister(RuntimeError):
+    """A district/province reader's database: data comes only from the server."""
 
 
 class DiskFull(RuntimeError):

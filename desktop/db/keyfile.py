@@ -26,7 +26,7 @@ from typing import Any
 SUFFIX = ".keys.json"
 VERSION = 1
 # Argon2id, RFC 9106's second recommended option: 64 MiB, 3 passes, 4 lanes.
-KDF = {"name": "argon2id", "time_cost": 3, "memory_cost": 65536, "parallelism": 4}
+KDF: dict[str, Any] = {"name": "argon2id", "time_cost": 3, "memory_cost": 65536, "parallelism": 4}
 RECOVERY = "__recovery__"
 MAX_DELAY = 15 * 60
 _ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread on paper
@@ -74,8 +74,9 @@ def derive(secret: str, salt: bytes, kdf: dict[str, Any] | None = None) -> bytes
 
     kdf = kdf or KDF
     return hash_secret_raw(
-        secret.encode("utf-8"), salt, time_cost=kdf["time_cost"], memory_cost=kdf["memory_cost"],
-        parallelism=kdf["parallelism"], hash_len=32, type=Type.ID,
+        secret.encode("utf-8"), salt, time_cost=int(kdf["time_cost"]),
+        memory_cost=int(kdf["memory_cost"]), parallelism=int(kdf["parallelism"]), hash_len=32,
+        type=Type.ID,
     )  # fmt: skip
 
 
@@ -179,7 +180,7 @@ class KeyFile:
         """How long the next attempt must wait: 0, 0, 1, 2, 4, 8 … s after 0, 1, 2 … failures."""
         if self.failures < 2:
             return 0.0
-        delay = min(MAX_DELAY, 2 ** (self.failures - 2))
+        delay: int = min(MAX_DELAY, 2 ** (self.failures - 2))
         now = time.time() if now is None else now
         return max(0.0, self.last_failure + delay - now)
 

@@ -9,19 +9,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Index, MetaData
+from sqlalchemy import Index, MetaData, Table
 from sqlmodel import Field, SQLModel
 
+from desktop.db.alembic_kit import NAMING_CONVENTION
+
 # Constraint names that Alembic batch mode on SQLite can find again.
-SQLModel.metadata = MetaData(
-    naming_convention={
-        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-        "ck": "ck_%(table_name)s_%(constraint_name)s",
-        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-        "pk": "pk_%(table_name)s",
-    }
-)
+SQLModel.metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 class Synced(SQLModel):
@@ -260,8 +254,22 @@ class Setting(SQLModel, table=True):
     value: str
 
 
+def table_of(model: type[SQLModel]) -> Table:
+    """The SQLAlchemy table of a table model (SQLModel sets it when the class is made)."""
+    table = getattr(model, "__table__", None)
+    assert isinstance(table, Table), model
+    return table
+
+
+def table_name(model: type[SQLModel] | SQLModel) -> str:
+    """The table name of a model or a row (typed `str | Callable` by SQLModel; always a str)."""
+    name = model.__tablename__
+    assert isinstance(name, str), model
+    return name
+
+
 SYNCED_TABLES: dict[str, type[Synced]] = {
-    m.__tablename__: m  # type: ignore[misc]
+    table_name(m): m
     for m in (
         Village, Child, Circumstance, Support, ProtectionCase, CaseStep, Activity,
         TrainingCourse, TrainingParticipant, PlanTarget, FundEntry, SentReport, AuditEntry,

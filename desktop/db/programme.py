@@ -1,21 +1,21 @@
 """Use cases and queries of the commune's programme: activities, training courses, the year's
 plan targets and the Child Protection Fund (Quỹ Bảo trợ trẻ em).
 
-`ProgrammeMixin` is part of `Register`: every write goes through its write path
-(`_write`/`_insert`/`_update`), so it is validated by `desktop.domain.programme`, change-logged
-and syncable, and returns `Changes`. Nothing is physically deleted: deleting sets `deleted`.
+`Programme` is a part `Register` holds: every write goes through the write path
+(`desktop.db.write_path`: `write`/`insert`/`update`), so it is validated by
+`desktop.domain.programme`, change-logged and syncable, and returns `Changes`. Nothing is
+physically deleted: deleting sets `deleted`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from sqlalchemy import Engine, func
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from desktop.db.changes import Changes
@@ -31,6 +31,7 @@ from desktop.db.models import (
     TrainingParticipant,
     Village,
 )
+from desktop.db.write_path import Tx, WritePath, alive
 from desktop.domain import categories as cat
 from desktop.domain.names import fold, normalize_name
 from desktop.domain.programme import (
@@ -57,9 +58,6 @@ from desktop.domain.programme import (
     validate_target,
 )
 from desktop.domain.validation import Problem, ValidationError, ensure
-
-if TYPE_CHECKING:
-    from desktop.db.register import _Tx
 
 _ACTIVITY_FIELDS = tuple(f.name for f in dataclasses.fields(ActivityDraft))
 _COURSE_FIELDS = tuple(f.name for f in dataclasses.fields(CourseDraft))
@@ -143,31 +141,15 @@ def _entries(
     return entries
 
 
-def _alive(model: type[Synced]) -> Any:
-    return model.deleted == False  # noqa: E712
+class Programme:
+    """Activities, courses, plan targets and the fund, as use cases the register holds."""
 
-
-class ProgrammeMixin:
-    """Activities, courses, plan targets and the fund, as use cases of `Register`."""
-
-    if TYPE_CHECKING:  # provided by Register
-        engine: Engine
-        commune_code: str | None
-
-        def _write(self) -> AbstractContextManager[_Tx]: ...
-        def _insert(self, tx: _Tx, model: type[Synced], **values: Any) -> Synced: ...
-        def _update(self, tx: _Tx, row: Synced, **values: Any) -> bool: ...
-        def _get(self, tx: _Tx, model: type[Synced], row_id: str) -> Any: ...
-        def _require_commune(self) -> str: ...
-        def _village_ids(self, session: Session) -> set[str]: ...
-        def _audit(
-            self, tx: _Tx, action: str, entity: str, row_id: str = "", label: str = "",
-            detail: str = "",
-        ) -> None: ...
+    def __init__(self, db: WritePath):
+        self.db = db
 
     def _mine(self, model: type[Synced]) -> list[Any]:
         """Conditions every list starts from: this commune's rows that are not deleted."""
-        return [model.commune_code == self.commune_code, _alive(model)]
+        return [model.commune_code == self.db.commune_code, alive(model)]
 
     # ---- activities ---------------------------------------------------------------------
 
@@ -176,33 +158,33 @@ class ProgrammeMixin:
     ) -> Changes:
         """Record an activity; `draft` or its fields as keywords (`activity_type=…`)."""
         draft = draft or ActivityDraft(**values)
-        with self._write() as tx:
+        with self.db.write() as tx:
             self._check_activity(tx, draft, today)
-            row = self._insert(tx, Activity, **_clean(dataclasses.asdict(draft)))
-            self._audit(tx, "created", "activity", row.id, row.title)  # type: ignore[attr-defined]
+            row = self.db.insert(tx, Activity, **_clean(dataclasses.asdict(draft)))
+            self.db.audit(tx, "created", "activity", row.id, row.title)
             return tx.changes()
 
     def update_activity(
         self, activity_id: str, draft: ActivityDraft, today: date | None = None
     ) -> Changes:
-        with self._write() as tx:
-            row = self._get(tx, Activity, activity_id)
+        with self.db.write() as tx:
+            row = self.db.get(tx, Activity, activity_id)
             self._check_activity(tx, draft, today)
-            if self._update(tx, row, **_clean(dataclasses.asdict(draft))):
-                self._audit(tx, "changed", "activity", row.id, row.title)
+            if self.db.update(tx, row, **_clean(dataclasses.asdict(draft))):
+                self.db.audit(tx, "changed", "activity", row.id, row.title)
             return tx.changes()
 
     def delete_activity(self, activity_id: str, reason: str = "") -> Changes:
-        with self._write() as tx:
-            row = self._get(tx, Activity, activity_id)
-            self._update(tx, row, deleted=True)
-            self._audit(tx, "deleted", "activity", row.id, row.title, reason)
+        with self.db.write() as tx:
+            row = self.db.get(tx, Activity, activity_id)
+            self.db.update(tx, row, deleted=True)
+            self.db.audit(tx, "deleted", "activity", row.id, row.title, reason)
             return tx.changes()
 
-    def _check_activity(self, tx: _Tx, draft: ActivityDraft, today: date | None) -> None:
+    def _check_activity(self, tx: Tx, draft: ActivityDraft, today: date | None) -> None:
         ensure(
             validate_activity(
-                draft, today=today or date.today(), village_ids=self._village_ids(tx.session)
+                draft, today=today or date.today(), village_ids=self.db.village_ids(tx.session)
             )
         )
 
@@ -223,7 +205,7 @@ class ProgrammeMixin:
         if flt.village_id is not None:
             query = query.where(Activity.village_id == flt.village_id)
         query = query.order_by(col(Activity.start_date).desc(), col(Activity.created_at).desc())
-        with Session(self.engine) as session:
+        with self.db.reading() as session:
             rows = session.exec(query).all()
         return [
             ActivityRecord(
@@ -248,13 +230,13 @@ class ProgrammeMixin:
         draft = draft or CourseDraft(**values)
         entries = _entries(participants)
         ensure(validate_course(draft, entries, today=today or date.today()))
-        with self._write() as tx:
-            course = self._insert(tx, TrainingCourse, **_clean(dataclasses.asdict(draft)))
+        with self.db.write() as tx:
+            course = self.db.insert(tx, TrainingCourse, **_clean(dataclasses.asdict(draft)))
             for entry in entries:
-                self._insert(
+                self.db.insert(
                     tx, TrainingParticipant, course_id=course.id, **dataclasses.asdict(entry)
                 )
-            self._audit(tx, "created", "trainingcourse", course.id, course.title)  # type: ignore[attr-defined]
+            self.db.audit(tx, "created", "trainingcourse", course.id, course.title)
             return tx.changes()
 
     def update_course(
@@ -268,9 +250,9 @@ class ProgrammeMixin:
         changes reach the change log (a count edited, a person added or removed)."""
         entries = _entries(participants)
         ensure(validate_course(draft, entries, today=today or date.today()))
-        with self._write() as tx:
-            course = self._get(tx, TrainingCourse, course_id)
-            self._update(tx, course, **_clean(dataclasses.asdict(draft)))
+        with self.db.write() as tx:
+            course = self.db.get(tx, TrainingCourse, course_id)
+            self.db.update(tx, course, **_clean(dataclasses.asdict(draft)))
             saved = list(self._participant_rows(tx.session, course_id))
             for entry in entries:
                 match = next(
@@ -282,32 +264,32 @@ class ProgrammeMixin:
                     None,
                 )
                 if match is None:
-                    self._insert(
+                    self.db.insert(
                         tx, TrainingParticipant, course_id=course_id, **dataclasses.asdict(entry)
                     )
                 else:
                     saved.remove(match)
-                    self._update(tx, match, count=entry.count)
+                    self.db.update(tx, match, count=entry.count)
             for gone in saved:
-                self._update(tx, gone, deleted=True)
+                self.db.update(tx, gone, deleted=True)
             if tx.ids:
-                self._audit(tx, "changed", "trainingcourse", course.id, course.title)
+                self.db.audit(tx, "changed", "trainingcourse", course.id, course.title)
             return tx.changes()
 
     def delete_course(self, course_id: str, reason: str = "") -> Changes:
-        with self._write() as tx:
-            course = self._get(tx, TrainingCourse, course_id)
+        with self.db.write() as tx:
+            course = self.db.get(tx, TrainingCourse, course_id)
             for row in self._participant_rows(tx.session, course_id):
-                self._update(tx, row, deleted=True)
-            self._update(tx, course, deleted=True)
-            self._audit(tx, "deleted", "trainingcourse", course.id, course.title, reason)
+                self.db.update(tx, row, deleted=True)
+            self.db.update(tx, course, deleted=True)
+            self.db.audit(tx, "deleted", "trainingcourse", course.id, course.title, reason)
             return tx.changes()
 
     @staticmethod
     def _participant_rows(session: Session, course_id: str) -> Iterator[TrainingParticipant]:
         yield from session.exec(
             select(TrainingParticipant)
-            .where(TrainingParticipant.course_id == course_id, _alive(TrainingParticipant))
+            .where(TrainingParticipant.course_id == course_id, alive(TrainingParticipant))
             .order_by(col(TrainingParticipant.created_at))
         )
 
@@ -323,7 +305,7 @@ class ProgrammeMixin:
         query = query.order_by(
             col(TrainingCourse.start_date).desc(), col(TrainingCourse.created_at).desc()
         )
-        with Session(self.engine) as session:
+        with self.db.reading() as session:
             courses = session.exec(query).all()
             people = self._participants_of(session, [c.id for c in courses])
         return [
@@ -344,7 +326,7 @@ class ProgrammeMixin:
             return people
         rows = session.exec(
             select(TrainingParticipant)
-            .where(col(TrainingParticipant.course_id).in_(course_ids), _alive(TrainingParticipant))
+            .where(col(TrainingParticipant.course_id).in_(course_ids), alive(TrainingParticipant))
             .order_by(col(TrainingParticipant.created_at))
         )
         for p in rows:
@@ -370,39 +352,39 @@ class ProgrammeMixin:
             year, indicator, target_value, normalize_name(label), set_by, achieved_value
         )
         ensure(validate_target(draft))
-        with self._write() as tx:
+        with self.db.write() as tx:
             existing = self._same_target(tx.session, draft)
             if existing:
                 values = self._target_values(draft)
                 if draft.indicator in BY_HAND:  # its name is what found it: keep it as written
                     values["label"] = existing.label
-                if self._update(tx, existing, **values):
-                    self._audit(tx, "changed", "plantarget", existing.id, existing.label)
+                if self.db.update(tx, existing, **values):
+                    self.db.audit(tx, "changed", "plantarget", existing.id, existing.label)
             else:
-                row = self._insert(tx, PlanTarget, **self._target_values(draft))
-                self._audit(tx, "created", "plantarget", row.id, row.label)  # type: ignore[attr-defined]
+                row = self.db.insert(tx, PlanTarget, **self._target_values(draft))
+                self.db.audit(tx, "created", "plantarget", row.id, row.label)
             return tx.changes()
 
     def update_plan_target(self, target_id: str, draft: TargetDraft) -> Changes:
         """Edit a saved target (also its indicator or name, unless that one exists already)."""
         draft = dataclasses.replace(draft, label=normalize_name(draft.label))
         ensure(validate_target(draft))
-        with self._write() as tx:
-            row = self._get(tx, PlanTarget, target_id)
+        with self.db.write() as tx:
+            row = self.db.get(tx, PlanTarget, target_id)
             other = self._same_target(tx.session, draft)
             if other is not None and other.id != target_id:
                 raise ValidationError(
                     [Problem("indicator", f"năm {draft.year} đã có chỉ tiêu này.")]
                 )
-            if self._update(tx, row, **self._target_values(draft)):
-                self._audit(tx, "changed", "plantarget", row.id, row.label)
+            if self.db.update(tx, row, **self._target_values(draft)):
+                self.db.audit(tx, "changed", "plantarget", row.id, row.label)
             return tx.changes()
 
     def delete_plan_target(self, target_id: str, reason: str = "") -> Changes:
-        with self._write() as tx:
-            row = self._get(tx, PlanTarget, target_id)
-            self._update(tx, row, deleted=True)
-            self._audit(tx, "deleted", "plantarget", row.id, row.label, reason)
+        with self.db.write() as tx:
+            row = self.db.get(tx, PlanTarget, target_id)
+            self.db.update(tx, row, deleted=True)
+            self.db.audit(tx, "deleted", "plantarget", row.id, row.label, reason)
             return tx.changes()
 
     @staticmethod
@@ -421,8 +403,8 @@ class ProgrammeMixin:
             select(PlanTarget).where(
                 PlanTarget.year == draft.year,
                 PlanTarget.indicator == draft.indicator,
-                PlanTarget.commune_code == self._require_commune(),
-                _alive(PlanTarget),
+                PlanTarget.commune_code == self.db.require_commune(),
+                alive(PlanTarget),
             )
         ).all()
         if draft.indicator not in BY_HAND:
@@ -432,7 +414,7 @@ class ProgrammeMixin:
     def plan_progress(self, year: int) -> list[TargetRecord]:
         """The year's targets in the order of the plan, each with its progress."""
         query = select(PlanTarget).where(*self._mine(PlanTarget), PlanTarget.year == year)
-        with Session(self.engine) as session:
+        with self.db.reading() as session:
             targets = session.exec(query).all()
         targets = sorted(targets, key=lambda t: (_INDICATOR_ORDER.get(t.indicator, 99), t.label))
         figures = self.year_figures(year)
@@ -447,9 +429,9 @@ class ProgrammeMixin:
     def year_figures(self, year: int) -> YearFigures:
         """What the register holds for `year`, month by month: what targets are measured on."""
         first, last = _year_range(year)
-        with Session(self.engine) as session:
+        with self.db.reading() as session:
             courses = session.exec(
-                select(TrainingCourse.id, TrainingCourse.start_date).where(
+                select(col(TrainingCourse.id), col(TrainingCourse.start_date)).where(
                     *self._mine(TrainingCourse),
                     TrainingCourse.start_date >= first,
                     TrainingCourse.start_date <= last,
@@ -457,12 +439,12 @@ class ProgrammeMixin:
             ).all()
             people = self._participants_of(session, [c for c, _ in courses])
             activities = session.exec(
-                select(Activity.activity_type, Activity.start_date).where(
+                select(col(Activity.activity_type), col(Activity.start_date)).where(
                     *self._mine(Activity), Activity.start_date >= first, Activity.start_date <= last
                 )
             ).all()
             received = session.exec(
-                select(FundEntry.entry_date, FundEntry.amount_vnd).where(
+                select(col(FundEntry.entry_date), col(FundEntry.amount_vnd)).where(
                     *self._mine(FundEntry),
                     FundEntry.direction == "received",
                     FundEntry.entry_date >= first,
@@ -494,7 +476,7 @@ class ProgrammeMixin:
             .join(Child, col(Child.id) == Circumstance.child_id)
             .where(
                 *self._mine(Child),
-                _alive(Circumstance),
+                alive(Circumstance),
                 Circumstance.kind == "special",
                 Circumstance.start_date <= last,
                 func.coalesce(Circumstance.end_date, last) >= first,
@@ -505,7 +487,7 @@ class ProgrammeMixin:
         supports = session.exec(
             select(Support.child_id, func.min(Support.given_on))
             .where(
-                _alive(Support),
+                alive(Support),
                 Support.given_on >= first,
                 Support.given_on <= last,
                 col(Support.child_id).in_(list(starts)),
@@ -519,33 +501,33 @@ class ProgrammeMixin:
 
     def add_fund_entry(self, draft: FundDraft, today: date | None = None) -> Changes:
         ensure(validate_fund_entry(draft, today=today or date.today()))
-        with self._write() as tx:
+        with self.db.write() as tx:
             before = self._fund_lines(tx.session)
             ensure(overdraft_problem(before, [*before, _line(draft)]))
-            row = self._insert(tx, FundEntry, **_clean(dataclasses.asdict(draft)))
-            self._audit(tx, "created", "fundentry", row.id, _fund_label(row))  # type: ignore[arg-type]
+            row = self.db.insert(tx, FundEntry, **_clean(dataclasses.asdict(draft)))
+            self.db.audit(tx, "created", "fundentry", row.id, _fund_label(row))
             return tx.changes()
 
     def update_fund_entry(
         self, entry_id: str, draft: FundDraft, today: date | None = None
     ) -> Changes:
         ensure(validate_fund_entry(draft, today=today or date.today()))
-        with self._write() as tx:
-            row = self._get(tx, FundEntry, entry_id)
+        with self.db.write() as tx:
+            row = self.db.get(tx, FundEntry, entry_id)
             before = self._fund_lines(tx.session, exclude=entry_id)
             ensure(overdraft_problem([*before, _line(row)], [*before, _line(draft)]))
-            if self._update(tx, row, **_clean(dataclasses.asdict(draft))):
-                self._audit(tx, "changed", "fundentry", row.id, _fund_label(row))
+            if self.db.update(tx, row, **_clean(dataclasses.asdict(draft))):
+                self.db.audit(tx, "changed", "fundentry", row.id, _fund_label(row))
             return tx.changes()
 
     def delete_fund_entry(self, entry_id: str, reason: str = "") -> Changes:
         """Take an entry out of the book; refused if later spending would then go unfunded."""
-        with self._write() as tx:
-            row = self._get(tx, FundEntry, entry_id)
+        with self.db.write() as tx:
+            row = self.db.get(tx, FundEntry, entry_id)
             others = self._fund_lines(tx.session, exclude=entry_id)
             ensure(overdraft_problem([*others, _line(row)], others))
-            self._update(tx, row, deleted=True)
-            self._audit(tx, "deleted", "fundentry", row.id, _fund_label(row), reason)
+            self.db.update(tx, row, deleted=True)
+            self.db.audit(tx, "deleted", "fundentry", row.id, _fund_label(row), reason)
             return tx.changes()
 
     def _fund_lines(self, session: Session, exclude: str | None = None) -> list[FundLine]:
@@ -559,7 +541,7 @@ class ProgrammeMixin:
             first, last = _year_range(year)
             query = query.where(FundEntry.entry_date >= first, FundEntry.entry_date <= last)
         query = query.order_by(col(FundEntry.entry_date).desc(), col(FundEntry.created_at).desc())
-        with Session(self.engine) as session:
+        with self.db.reading() as session:
             rows = session.exec(query).all()
         return [
             FundRecord(r.id, FundDraft(**{name: getattr(r, name) for name in _FUND_FIELDS}))
@@ -568,7 +550,7 @@ class ProgrammeMixin:
 
     def fund_year(self, year: int) -> FundYear:
         """Balance brought forward, received, spent and balance carried for `year`."""
-        with Session(self.engine) as session:
+        with self.db.reading() as session:
             return fund_year(self._fund_lines(session), year)
 
 

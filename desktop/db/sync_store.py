@@ -16,10 +16,10 @@ import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from pydantic_core import PydanticUndefined
-from sqlalchemy import func, insert, text, update
+from sqlalchemy import CursorResult, func, insert, text, update
 from sqlalchemy import types as sa_types
 from sqlmodel import Session, col, select
 
@@ -33,21 +33,17 @@ from desktop.db.models import (
     Synced,
     SyncFailure,
     Village,
+    table_name,
+    table_of,
 )
+from desktop.db.write_path import CLOCK_KEY, CURSOR_KEY, ROLE_KEY, UNIT_KEY, Tx, WritePath
 from desktop.domain import categories as cat
 from desktop.domain.dates import PartialDate
 from desktop.domain.hlc import Timestamp
 from desktop.domain.names import fold, search_document, sort_key
 from desktop.domain.validation import FIELD_LABELS, Problem, ValidationError
 
-if TYPE_CHECKING:
-    from desktop.db.register import _Tx
-
-CURSOR_KEY = "sync.cursor"
-CLOCK_KEY = "sync.clock"  # the latest clock value seen from upstream: survives a restart
 LAST_SYNC_KEY = "sync.last_sync"
-ROLE_KEY = "sync.role"  # "reader" for a district/province database, else absent
-UNIT_KEY = "sync.unit"  # the reader's unit code
 
 # Columns carried by the envelope of a change (or recomputed): not repeated in its fields.
 ENVELOPE_FIELDS = frozenset({"id", "commune_code", "updated_at", "updated_by"})
@@ -98,10 +94,6 @@ def field_label(key: str) -> str:
 def conflict_id(entity: str, row_id: str, field: str, lost_hlc: str) -> str:
     """The same id on every side for the same lost edit, so a conflict is never recorded twice."""
     return str(uuid.uuid5(_CONFLICT_NAMESPACE, f"{entity}/{row_id}/{field}/{lost_hlc}"))
-
-
-class ReadOnlyRegister(RuntimeError):
-    """A district/province reader's database: data comes only from the server."""
 
 
 @dataclass(frozen=True)
@@ -192,19 +184,19 @@ def _converter(column_type: Any) -> Any:
 
 
 _CONVERTERS: dict[str, dict[str, Any]] = {
-    name: {c.name: _converter(c.type) for c in model.__table__.columns}  # type: ignore[attr-defined]
+    name: {c.name: _converter(c.type) for c in table_of(model).columns}
     for name, model in SYNCED_TABLES.items()
 }
 
 
 def _wire_value(entity: str, key: str, value: Any) -> Any:
-    if entity == SyncConflict.__tablename__ and key in ("kept_value", "lost_value"):
+    if entity == table_name(SyncConflict) and key in ("kept_value", "lost_value"):
         return json.loads(value) if isinstance(value, str) else value
     return value
 
 
 def _local_value(entity: str, key: str, value: Any) -> Any:
-    if entity == SyncConflict.__tablename__ and key in ("kept_value", "lost_value"):
+    if entity == table_name(SyncConflict) and key in ("kept_value", "lost_value"):
         return json.dumps(value, ensure_ascii=False)
     return _CONVERTERS[entity][key](value)
 
@@ -221,7 +213,7 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
             and model.model_fields[c.name].default is not PydanticUndefined
             else None
         )
-        for c in model.__table__.columns  # type: ignore[attr-defined]
+        for c in table_of(model).columns
     }
     for name, model in SYNCED_TABLES.items()
 }
@@ -230,7 +222,7 @@ _DEFAULTS: dict[str, dict[str, Any]] = {
 _REQUIRED: dict[str, list[str]] = {
     name: [
         c.name
-        for c in model.__table__.columns  # type: ignore[attr-defined]
+        for c in table_of(model).columns
         if not c.nullable and c.name not in DERIVED_FIELDS and c.server_default is None
     ]
     for name, model in SYNCED_TABLES.items()
@@ -248,12 +240,14 @@ class _VillageNames:
             return None
         new = self.inserts.get(village_id)
         if new is not None and new[0] == "village":
-            return new[1]["name"]
+            return str(new[1]["name"])
         village = self.session.get(Village, village_id)
         return village.name if village else None
 
 
-def _derived(entity: str, v: dict[str, Any], names: Callable[[str | None], str | None]) -> dict:
+def _derived(
+    entity: str, v: dict[str, Any], names: Callable[[str | None], str | None]
+) -> dict[str, Any]:
     """The derived columns of a row, computed as the write path computes them."""
     if entity == "village":
         return {"name_folded": fold(v["name"])}
@@ -282,44 +276,19 @@ def _insert_new(
         by_entity.setdefault(entity, []).append(values)
     session.flush()  # the ORM's own pending rows first
     for entity, rows in by_entity.items():
-        session.execute(insert(SYNCED_TABLES[entity].__table__), rows)  # type: ignore[attr-defined]
+        session.execute(insert(table_of(SYNCED_TABLES[entity])), rows)
 
 
-class SyncMixin:
-    """Sync use cases of `Register` (mixed in; uses its engine, clock, settings and write path)."""
+class SyncStore:
+    """Sync use cases the register holds: its settings, outbox, pulls, conflicts, failures."""
 
-    engine: Any
-    clock: Any
-    device_id: str
-    user: str
-    commune_code: str | None
-    _sync_base: int
-    _reader: bool
+    def __init__(self, db: WritePath):
+        self.db = db
 
     # ---- settings ------------------------------------------------------------------------
 
-    @property
-    def is_reader(self) -> bool:
-        return self._reader
-
-    @property
-    def reader_unit(self) -> str | None:
-        return self.setting(UNIT_KEY) if self.is_reader else None  # type: ignore[attr-defined]
-
     def sync_cursor(self) -> int:
-        return int(self.setting(CURSOR_KEY) or 0)  # type: ignore[attr-defined]
-
-    def set_settings(self, values: dict[str, str | None]) -> None:
-        """Store (or, with None, remove) install settings such as the server address."""
-        with Session(self.engine) as session:
-            for key, value in values.items():
-                row = session.get(Setting, key)
-                if value is None:
-                    if row is not None:
-                        session.delete(row)
-                else:
-                    session.merge(Setting(key=key, value=value))
-            session.commit()
+        return int(self.db.setting(CURSOR_KEY) or 0)
 
     def init_reader(self, unit_code: str) -> None:
         """Make this (empty) database a read-only copy of every commune beneath `unit_code`."""
@@ -327,29 +296,29 @@ class SyncMixin:
 
         if reference.unit(unit_code) is None:
             raise ValidationError([Problem("unit", f"mã đơn vị “{unit_code}” không có.")])
-        if self.commune_code:
+        if self.db.commune_code:
             raise ValidationError(
-                [Problem("unit", f"cơ sở dữ liệu này đã thuộc xã {self.commune_code}.")]
+                [Problem("unit", f"cơ sở dữ liệu này đã thuộc xã {self.db.commune_code}.")]
             )
-        if self.is_reader and self.reader_unit != unit_code:
+        if self.db.reader and self.db.reader_unit != unit_code:
             raise ValidationError(
-                [Problem("unit", f"cơ sở dữ liệu này đã dùng cho đơn vị {self.reader_unit}.")]
+                [Problem("unit", f"cơ sở dữ liệu này đã dùng cho đơn vị {self.db.reader_unit}.")]
             )
-        self.set_settings({ROLE_KEY: "reader", UNIT_KEY: unit_code})
-        self._reader = True
+        self.db.set_settings({ROLE_KEY: "reader", UNIT_KEY: unit_code})
+        self.db.reader, self.db.reader_unit = True, unit_code
 
     def area_codes(self) -> set[str]:
         """The communes whose rows this database holds: its own, or every one pulled."""
-        if not self.is_reader:
-            return {self.commune_code} if self.commune_code else set()
-        with self.engine.connect() as conn:
+        if not self.db.reader:
+            return {self.db.commune_code} if self.db.commune_code else set()
+        with self.db.engine.connect() as conn:
             return {r[0] for r in conn.execute(text("SELECT DISTINCT commune_code FROM child"))}
 
     # ---- outbox --------------------------------------------------------------------------
 
     def outbox(self, limit: int) -> list[OutboxEntry]:
         """The oldest unsent change-log entries, in seq order, as they go on the wire."""
-        with Session(self.engine) as session:
+        with Session(self.db.engine) as session:
             rows = session.exec(
                 select(ChangeLog)
                 .where(ChangeLog.sent_at == None)  # noqa: E711
@@ -369,15 +338,16 @@ class SyncMixin:
             entries.append(
                 OutboxEntry(
                     row.seq, row.entity, row.row_id, row.commune_code, row.hlc,
-                    by or self.user, row.base, wire,
+                    by or self.db.user, row.base, wire,
                 )
             )  # fmt: skip
         return entries
 
     def last_seq(self) -> int:
         """The newest change-log sequence number of this database (0 when empty)."""
-        with self.engine.connect() as conn:
-            return conn.execute(text("SELECT COALESCE(MAX(seq), 0) FROM change_log")).scalar_one()
+        with self.db.engine.connect() as conn:
+            last = conn.execute(text("SELECT COALESCE(MAX(seq), 0) FROM change_log"))
+            return int(last.scalar_one())
 
     def mark_sent(self, acked: int, rejections: dict[int, str]) -> int:
         """After the server's acknowledgement: entries up to `acked` are sent; keep refusals.
@@ -385,7 +355,7 @@ class SyncMixin:
         Returns how many entries were newly marked.
         """
         now = datetime.now(UTC)
-        with Session(self.engine) as session:
+        with Session(self.db.engine) as session:
             refused = set(rejections)
             if refused:
                 for entry in session.exec(
@@ -398,14 +368,16 @@ class SyncMixin:
                             message=rejections[entry.seq], at=now,
                         )
                     )  # fmt: skip
-            done = session.execute(
+            marked = session.execute(
                 update(ChangeLog)
                 .where(
                     col(ChangeLog.sent_at).is_(None),
                     (col(ChangeLog.seq) <= acked) | col(ChangeLog.seq).in_(refused),
                 )
                 .values(sent_at=now)
-            ).rowcount
+            )
+            assert isinstance(marked, CursorResult)  # an UPDATE's result counts its rows
+            done = marked.rowcount
             # A later accepted change to a record clears that record's older refusals.
             latest: dict[str, int] = {}
             for row_id, seq in session.exec(
@@ -425,7 +397,7 @@ class SyncMixin:
         return done
 
     def record_sync(self, when: datetime | None = None) -> None:
-        self.set_settings({LAST_SYNC_KEY: (when or datetime.now(UTC)).isoformat()})
+        self.db.set_settings({LAST_SYNC_KEY: (when or datetime.now(UTC)).isoformat()})
 
     # ---- applying a pull -----------------------------------------------------------------
 
@@ -433,7 +405,7 @@ class SyncMixin:
         """Apply one pulled page and move the cursor to `cursor`, all in one transaction."""
         changes = list(changes)
         applied = conflicts = skipped = 0
-        with self._write(upstream=True) as tx:  # type: ignore[attr-defined]
+        with self.db.write(upstream=True) as tx:
             session = tx.session
             local = self._local_clocks(session, {c.row_id for c in changes})
             present = self._present(session, changes)
@@ -469,10 +441,10 @@ class SyncMixin:
             skipped += wanted - len(inserts)
             applied -= wanted - len(inserts)
             if top is not None:
-                self.clock.receive(top)
-                session.merge(Setting(key=CLOCK_KEY, value=str(self.clock.now())))
+                self.db.clock.receive(top)
+                session.merge(Setting(key=CLOCK_KEY, value=str(self.db.clock.now())))
             session.merge(Setting(key=CURSOR_KEY, value=str(cursor)))
-        self._sync_base = cursor  # only once the rows and the cursor are committed
+        self.db.sync_base = cursor  # only once the rows and the cursor are committed
         return ApplyResult(applied, conflicts, skipped)
 
     def _present(self, session: Session, changes: list[Incoming]) -> set[str]:
@@ -544,7 +516,7 @@ class SyncMixin:
 
     def _apply_one(
         self,
-        tx: _Tx,
+        tx: Tx,
         model: type[Synced],
         change: Incoming,
         local: dict[str, tuple[str, bool, int]],
@@ -559,6 +531,7 @@ class SyncMixin:
             if k in converters and k not in ENVELOPE_FIELDS and k not in DERIVED_FIELDS
         }
         row = tx.new_rows.get(change.row_id) or session.get(model, change.row_id)
+        assert row is not None  # the caller found it in this page or the database
         conflicts = 0
         won: dict[str, Any] = {}
         for key, value in incoming.items():
@@ -589,14 +562,14 @@ class SyncMixin:
         return conflicts
 
     def _record_conflict(
-        self, tx: _Tx, row: Synced, key: str, change: Incoming, value: Any, my_hlc: str
+        self, tx: Tx, row: Synced, key: str, change: Incoming, value: Any, my_hlc: str
     ) -> int:
         """Our unsent edit of `key` lost to a later one: keep ours as a conflict record now.
 
         The record is provisional: our edit still goes up, the server finds the same conflict
         and sends its own record, which then replaces this one (see `_replace_provisional`).
         """
-        entity = row.__tablename__  # type: ignore[attr-defined]
+        entity = table_name(row)
         cid = conflict_id(entity, row.id, key, my_hlc)
         if tx.session.get(SyncConflict, cid) is not None:
             return 0
@@ -614,7 +587,7 @@ class SyncMixin:
                 kept_hlc=change.hlc,
                 lost_value=json.dumps(_json(getattr(row, key)), ensure_ascii=False),
                 lost_hlc=my_hlc,
-                lost_by=self.user,
+                lost_by=self.db.user,
             )
         )
         tx.entities.add(entity)
@@ -636,7 +609,7 @@ class SyncMixin:
     # ---- what the Đồng bộ page shows -----------------------------------------------------
 
     def sync_state(self) -> SyncState:
-        with Session(self.engine) as session:
+        with Session(self.db.engine) as session:
             unsent = session.exec(
                 select(func.count()).select_from(ChangeLog).where(ChangeLog.sent_at == None)  # noqa: E711
             ).one()
@@ -659,7 +632,7 @@ class SyncMixin:
         )
 
     def conflicts(self, include_resolved: bool = False) -> list[ConflictView]:
-        with Session(self.engine) as session:
+        with Session(self.db.engine) as session:
             query = select(SyncConflict).where(SyncConflict.deleted == False)  # noqa: E712
             if not include_resolved:
                 query = query.where(SyncConflict.resolved == False)  # noqa: E712
@@ -722,20 +695,20 @@ class SyncMixin:
         """The officer's choice. Keeping the lost value is an ordinary edit, synced upward."""
         if keep not in ("kept", "lost"):
             raise ValidationError([Problem("keep", f"lựa chọn “{keep}” không hợp lệ.")])
-        with self._write() as tx:  # type: ignore[attr-defined]
-            conflict = self._get(tx, SyncConflict, conflict_id)  # type: ignore[attr-defined]
+        with self.db.write() as tx:
+            conflict = self.db.get(tx, SyncConflict, conflict_id)
             if keep == "lost":
                 model = SYNCED_TABLES.get(conflict.entity)
                 if model is None or conflict.field not in _CONVERTERS[conflict.entity]:
                     raise ValidationError(
                         [Problem("field", f"không sửa được trường “{conflict.field}”.")]
                     )
-                row = self._get(tx, model, conflict.row_id)  # type: ignore[attr-defined]
+                row = self.db.get(tx, model, conflict.row_id)
                 lost = json.loads(conflict.lost_value)
                 value = _local_value(conflict.entity, conflict.field, lost)
                 values = {c: getattr(row, c) for c in _CONVERTERS[conflict.entity]}
                 values[conflict.field] = value
                 derived = _derived(conflict.entity, values, _VillageNames(tx.session, {}))
-                self._update(tx, row, **{conflict.field: value}, **derived)  # type: ignore[attr-defined]
-            self._update(tx, conflict, resolved=True)  # type: ignore[attr-defined]
+                self.db.update(tx, row, **{conflict.field: value}, **derived)
+            self.db.update(tx, conflict, resolved=True)
             return tx.changes()

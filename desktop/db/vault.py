@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.db import keyfile
 from desktop.db.keyfile import Account, KeyFile, SlotError, WrongPassword
+
+if TYPE_CHECKING:
+    from desktop.db.register import Register
 
 __all__ = [
     "Account", "SlotError", "WrongPassword", "accounts", "encrypt_plain", "is_encrypted", "login",
@@ -62,7 +67,7 @@ def unlock(db_path: Path, username: str, password: str) -> bytes | None:
     return None
 
 
-def login(db_path: Path, username: str, password: str):
+def login(db_path: Path, username: str, password: str) -> Register:
     """Open the register as `username` (key unwrapped from their slot); the role is theirs."""
     from desktop.db.register import Register
 
@@ -76,7 +81,7 @@ def login(db_path: Path, username: str, password: str):
 
 
 def setup(db_path: Path, commune_code: str, username: str, full_name: str, password: str,
-          data_key: bytes | None = None):  # fmt: skip
+          data_key: bytes | None = None) -> tuple[Register, str]:  # fmt: skip
     """A new encrypted register with its commune and officer; returns (register, recovery code).
 
     An existing plain file with no accounts (made by an older `sotreem init`) is encrypted
@@ -124,7 +129,7 @@ def setup(db_path: Path, commune_code: str, username: str, full_name: str, passw
     return register, code
 
 
-def setup_reader(db_path: Path, unit_code: str, username: str, password: str):
+def setup_reader(db_path: Path, unit_code: str, username: str, password: str) -> Register:
     """A district/province reader's own encrypted copy of the communes beneath `unit_code`.
 
     Its one local account (read-only) has the server account's name and password, so the
@@ -159,7 +164,9 @@ def _discard(db_path: Path, existed: bool) -> None:
         path.unlink(missing_ok=True)
 
 
-def encrypt_plain(db_path: Path, key: bytes, before_replace=None) -> None:
+def encrypt_plain(
+    db_path: Path, key: bytes, before_replace: Callable[[], None] | None = None
+) -> None:
     """Rewrite a plain SQLite register encrypted with `key` (`sqlcipher_export`).
 
     The plain file is replaced only once the encrypted copy is complete and checked; a failure
@@ -194,7 +201,7 @@ def encrypt_plain(db_path: Path, key: bytes, before_replace=None) -> None:
     os.replace(tmp, db_path)
 
 
-def migrate_plain(db_path: Path, username: str, password: str, full_name: str = ""):
+def migrate_plain(db_path: Path, username: str, password: str, full_name: str = "") -> str:
     """Encrypt an old plain register at its officer's login; returns the recovery code.
 
     Only this officer gets a key slot (their password is known now); the others get theirs

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 DEFAULT_CALENDAR = {"semiannual": (5, 20), "annual": (11, 15), "monthly_day": 20}
-PROVINCE_CALENDARS: dict[str, dict] = {
+PROVINCE_CALENDARS: dict[str, dict[str, Any]] = {
     "15": {"semiannual": (5, 15), "annual": (10, 10), "monthly_day": 20},  # Lào Cai
     "20": {"semiannual": (5, 20), "annual": (11, 15), "monthly_day": 20},  # Lạng Sơn
 }
@@ -24,7 +25,9 @@ class Due:
     due: date
 
 
-def upcoming(today: date, province_code: str | None, calendar: dict | None = None) -> list[Due]:
+def upcoming(
+    today: date, province_code: str | None, calendar: dict[str, Any] | None = None
+) -> list[Due]:
     """The next due date of each kind of report, soonest first.
 
     `calendar` (from the settings file, key "report_calendar") overrides the province's dates,

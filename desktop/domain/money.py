@@ -48,7 +48,7 @@ def _with_unit(number: str, unit: str, text: str) -> int:
     if separator and (len(fraction) >= 3 and "," in number):
         raise _refuse(text)
     numerator = int(whole + fraction) * scale
-    denominator = 10 ** len(fraction)
+    denominator: int = 10 ** len(fraction)
     if numerator % denominator:
         raise _refuse(text)  # "1,2345 nghìn" is not a whole number of đồng
     return numerator // denominator

@@ -21,7 +21,8 @@ def next_attempt(failures: int) -> timedelta:
     """
     if failures <= 0:
         return EVERY
-    return min(FIRST_RETRY * (2 ** (failures - 1)), LONGEST_WAIT)
+    wait: timedelta = FIRST_RETRY * 2 ** (failures - 1)
+    return min(wait, LONGEST_WAIT)
 
 
 def elapsed(then: datetime | None, now: datetime) -> tuple[str, int]:

@@ -309,8 +309,9 @@ def read_plan(
     stopped: list[BaseException] = []
 
     def report(fraction: float, message: str) -> None:
+        assert progress is not None  # passed on only when there is one
         try:
-            progress(fraction, message)  # type: ignore[misc]
+            progress(fraction, message)
         except BaseException as exc:
             stopped.append(exc)
             raise

@@ -19,7 +19,8 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from desktop.domain import categories as cat
-from desktop.domain.cases import VIETNAM_TZ, overdue_steps
+from desktop.domain.cases import overdue_steps
+from desktop.domain.vntime import VIETNAM_TZ
 from desktop.domain.dates import PartialDate, age_on
 from desktop.domain.periods import Period
 
@@ -219,7 +220,7 @@ def _cases(conn: Connection, codes: str, period: Period, as_of: datetime) -> dic
             FROM protectioncase WHERE commune_code IN ({codes}) AND deleted = 0"""
         )
     ).all()
-    steps = defaultdict(dict)
+    steps: defaultdict[str, dict[str, datetime]] = defaultdict(dict)
     for case_id, step, done_at in conn.execute(
         text(
             f"""SELECT case_id, step, done_at FROM casestep

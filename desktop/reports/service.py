@@ -37,12 +37,12 @@ def area_of(register: Register, commune: str | None = None) -> Area:
 def document_info(
     register: Register, on: date | None = None, commune: str | None = None
 ) -> pdf.DocumentInfo:
-    commune = reference.unit(commune or register.commune_code or register.reader_unit or "")
-    province = reference.unit(commune.parent_code or "") if commune else None
+    unit = reference.unit(commune or register.commune_code or register.reader_unit or "")
+    province = reference.unit(unit.parent_code or "") if unit else None
     recipients = (f"UBND {province.name[0].lower()}{province.name[1:]}",) if province else ()
     return pdf.DocumentInfo(
-        body_lines=("ỦY BAN NHÂN DÂN", commune.name.upper() if commune else ""),
-        place=commune.short_name if commune else "",
+        body_lines=("ỦY BAN NHÂN DÂN", unit.name.upper() if unit else ""),
+        place=unit.short_name if unit else "",
         on=on or date.today(),
         recipients=(*recipients, "Lưu: VT"),
     )

@@ -7,7 +7,7 @@ real dates, sensible widths, and text that can never turn into a formula (cells 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -49,7 +49,7 @@ def safe(ws: Worksheet, value: Any, **style: Any) -> Any:
 
 
 def _sheet(
-    wb: Workbook, title: str, headers: list[tuple[str, float]], block: list[str]
+    wb: Workbook, title: str, headers: Sequence[tuple[str, float]], block: list[str]
 ) -> Worksheet:
     """A sheet with widths, frozen header and autofilter set before any row is streamed.
 
@@ -101,7 +101,8 @@ def streaming_workbook() -> Iterator[Workbook]:
             writer = getattr(ws, "_writer", None)
             for stream in (getattr(ws, "_rows", None), getattr(writer, "xf", None)):
                 with suppress(Exception):
-                    stream.close()  # type: ignore[union-attr]
+                    if stream is not None:
+                        stream.close()
         raise
 
 

@@ -110,7 +110,8 @@ def _request(client: httpx.Client, method: str, path: str, **kwargs: Any) -> Any
 
 def _error(status: int, body: Any) -> SyncError:
     if isinstance(body, dict) and isinstance(body.get("message"), str):
-        kind = body.get("error") if isinstance(body.get("error"), str) else "server"
+        error = body.get("error")
+        kind = error if isinstance(error, str) else "server"
         if status == 409:  # this database is an old copy: retrying will not help
             kind = "restored"
         return SyncError(body["message"], kind)

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from desktop import reference
-from desktop.db.child_queries import ChildListRow
+from desktop.db.child_queries import ChildRow
 from desktop.db.register import Register
 from desktop.domain import categories as cat
 from desktop.ui import i18n
@@ -18,7 +18,7 @@ from desktop.ui.paged_model import MAX_PAGES, PAGE_SIZE, Index, PagedRowidModel
 __all__ = ["MAX_PAGES", "PAGE_SIZE", "ChildTableModel"]
 
 
-class ChildTableModel(PagedRowidModel[ChildListRow]):
+class ChildTableModel(PagedRowidModel[ChildRow]):
     COLUMNS = (
         "STT", "Họ và tên", "Giới tính", "Ngày sinh", "Dân tộc", "Thôn/bản",
         "Hoàn cảnh đặc biệt", "Nguy cơ", "Người chăm sóc", "Tình trạng",
@@ -30,7 +30,7 @@ class ChildTableModel(PagedRowidModel[ChildListRow]):
         self.today = date.today()
         self._ethnic = {c: i18n.tr_label(g.name) for c, g in reference.ethnic_groups().items()}
 
-    def load_page(self, rowids: list[int]) -> dict[int, ChildListRow]:
+    def load_page(self, rowids: list[int]) -> dict[int, ChildRow]:
         return self.register.child_page(rowids, self.today)
 
     def child_id(self, row: int) -> str | None:

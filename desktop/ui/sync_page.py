@@ -30,7 +30,7 @@ from desktop.ui.taskman import TaskManager
 
 def _remember(register: Register, token: str, server: str | None = None) -> None:
     """Keep the token (and server) in the encrypted register, for the next syncs."""
-    from desktop.sync.commands import SERVER_KEY, TOKEN_KEY
+    from desktop.sync.connection import SERVER_KEY, TOKEN_KEY
 
     register.set_settings({TOKEN_KEY: token} | ({SERVER_KEY: server} if server else {}))
 
@@ -54,7 +54,7 @@ class SyncPage(QWidget):
         self.reader = QLineEdit(objectName="readerUser")
         if register.is_reader:
             # A district/province account: its session expires, so it logs in with a password.
-            from desktop.sync.commands import READER_KEY
+            from desktop.sync.connection import READER_KEY
 
             self.reader.setText(register.setting(READER_KEY) or "")
             self.token.setObjectName("readerPassword")
@@ -232,7 +232,7 @@ class SyncPage(QWidget):
 
         def work() -> None:
             from desktop.sync.client import login
-            from desktop.sync.commands import READER_KEY, SERVER_KEY, TOKEN_KEY
+            from desktop.sync.connection import READER_KEY, SERVER_KEY, TOKEN_KEY
 
             session = login(server, username, password)
             if session.unit != self.register.reader_unit:

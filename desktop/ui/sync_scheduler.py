@@ -27,7 +27,7 @@ EVERYTHING = frozenset(
 
 def server_settings(register: Register) -> tuple[str | None, str | None]:
     """The server address and device token remembered after the first successful sync."""
-    from desktop.sync.commands import SERVER_KEY, TOKEN_KEY
+    from desktop.sync.connection import SERVER_KEY, TOKEN_KEY
 
     return register.setting(SERVER_KEY), register.setting(TOKEN_KEY)
 

@@ -325,7 +325,7 @@ class FirstRunWizard(QWizard):
         if self.register is not None:
             return True
         from desktop.sync.client import SyncError
-        from desktop.sync.commands import create_reader_copy
+        from desktop.sync.connection import create_reader_copy
 
         page = self.reader_page
         server, username = page.server.text().strip(), page.username.text().strip()

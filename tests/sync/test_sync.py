@@ -11,10 +11,10 @@ import httpx
 import pytest
 from sqlalchemy import text
 
+from desktop.db.errors import ReadOnlyRegister
 from desktop.db.integrity import check_register
 from desktop.db.models import SYNCED_TABLES
 from desktop.db.register import Register
-from desktop.db.sync_store import ReadOnlyRegister
 from desktop.domain.dates import PartialDate
 from desktop.sync.client import SyncClient, SyncError
 from tests.sync.conftest import (

@@ -10,48 +10,48 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
+from desktop.cli.access import open_register
+from desktop.cli.errors import FAILED, OK, REFUSED, fail
 from desktop.db.register import Register
 from desktop.sync import bundle
-from desktop.sync.client import Login, SyncClient, SyncError, SyncReport, login
-
-SERVER_KEY = "sync.server"
-TOKEN_KEY = "sync.token"
-READER_KEY = "sync.reader"
+from desktop.sync.client import SyncClient, SyncError, SyncReport
+from desktop.sync.connection import (
+    READER_KEY,
+    SERVER_KEY,
+    TOKEN_KEY,
+    create_reader_copy,
+    open_reader_copy,
+)
 
 RETRY_LATER = {"offline", "server", "cancelled"}
 
 
-def _fail(message: str, code: int = 2) -> int:
-    print(f"Lỗi: {message}", file=sys.stderr)
-    return code
+def _sync_failed(exc: SyncError) -> int:
+    return fail(exc.message, FAILED if exc.kind in RETRY_LATER else REFUSED)
 
 
 def _progress(fraction: float, message: str) -> None:
     print(f"{fraction:4.0%} {message}", file=sys.stderr, flush=True)
 
 
-def run(
-    args: argparse.Namespace, db_path: Path, open_register: Callable[[], Register]
-) -> int:
-    """`open_register` opens the commune's register as the logged-in account (the CLI's login)."""
+def run(args: argparse.Namespace, db_path: Path) -> int:
     if not db_path.exists() and not args.reader:
-        return _fail(f"không có tệp {db_path} (chạy “sotreem init --commune MÃ_XÃ” trước).")
+        return fail(f"không có tệp {db_path} (chạy “sotreem init --commune MÃ_XÃ” trước).")
     if args.bundle_in and args.bundle_out:
-        return _fail("mỗi lần chỉ dùng một trong --bundle-out và --bundle-in.")
+        return fail("mỗi lần chỉ dùng một trong --bundle-out và --bundle-in.")
     try:
-        register = _reader_login(args, db_path) if args.reader else open_register()
+        register = _reader_login(args, db_path) if args.reader else open_register(db_path, args)
     except SyncError as exc:
-        return _fail(exc.message, 1 if exc.kind in RETRY_LATER else 2)
+        return _sync_failed(exc)
     with register:
         try:
             return _run(args, register)
         except SyncError as exc:
-            return _fail(exc.message, 1 if exc.kind in RETRY_LATER else 2)
+            return _sync_failed(exc)
         except bundle.BundleError as exc:
-            return _fail(str(exc))
+            return fail(exc)
 
 
 def _reader_login(args: argparse.Namespace, db_path: Path) -> Register:
@@ -59,45 +59,18 @@ def _reader_login(args: argparse.Namespace, db_path: Path) -> Register:
     first time, creates) this PC's encrypted read-only copy."""
     from desktop.db import vault
 
-    server = args.server
-    if not vault.is_encrypted(db_path):
-        if not server:
-            raise SyncError("cần --server URL để đăng nhập tài khoản huyện/tỉnh.", "schema")
-        register, session = create_reader_copy(db_path, server, args.reader, _reader_password(args))
-        print(f"Đã đăng nhập {args.reader}: xem {len(session.communes)} xã.", file=sys.stderr)
-        return register
-    password = _reader_password(args)
-    register = vault.login(db_path, args.reader, password)
-    server = server or register.setting(SERVER_KEY)
-    if not server:
-        register.close()
-        raise SyncError("cần --server URL để đăng nhập tài khoản huyện/tỉnh.", "schema")
-    session = login(server, args.reader, password)
-    if register.reader_unit != session.unit:
-        register.close()
-        raise SyncError(
-            f"tài khoản {args.reader} xem đơn vị {session.unit}, không phải đơn vị của tệp này "
-            f"({register.reader_unit}).",
-            "auth",
+    if vault.is_encrypted(db_path):
+        register, session = open_reader_copy(
+            db_path, args.server, args.reader, _reader_password(args)
         )
-    register.set_settings({SERVER_KEY: server, TOKEN_KEY: session.token, READER_KEY: args.reader})
+    else:
+        if not args.server:
+            raise SyncError("cần --server URL để đăng nhập tài khoản huyện/tỉnh.", "schema")
+        register, session = create_reader_copy(
+            db_path, args.server, args.reader, _reader_password(args)
+        )
     print(f"Đã đăng nhập {args.reader}: xem {len(session.communes)} xã.", file=sys.stderr)
     return register
-
-
-def create_reader_copy(
-    db_path: Path, server: str, username: str, password: str
-) -> tuple[Register, Login]:
-    """This PC's encrypted read-only copy for a district/province account, empty until the
-    first pull. The server says which unit the account reads; the copy's one local account
-    has the same name and password. The command line and the first-run wizard both come here.
-    """
-    from desktop.db import vault
-
-    session = login(server, username, password)
-    register = vault.setup_reader(db_path, session.unit, username, password)
-    register.set_settings({SERVER_KEY: server, TOKEN_KEY: session.token, READER_KEY: username})
-    return register, session
 
 
 def _reader_password(args: argparse.Namespace) -> str:
@@ -110,18 +83,18 @@ def _run(args: argparse.Namespace, register: Register) -> int:
     server = args.server or register.setting(SERVER_KEY)
     token = (None if args.reader else args.token) or register.setting(TOKEN_KEY)
     if not args.reader and not register.commune_code and not register.is_reader:
-        return _fail("chưa chọn xã: chạy “sotreem init --commune MÃ_XÃ” trước.")
+        return fail("chưa chọn xã: chạy “sotreem init --commune MÃ_XÃ” trước.")
     if args.bundle_out or args.bundle_in:
         return _bundle(args, register, token)
     if not server or not token:
-        return _fail(
+        return fail(
             "chưa có địa chỉ máy chủ hoặc token: chạy “sotreem sync --server URL --token TOKEN” "
             "(chỉ cần lần đầu)."
         )
     with SyncClient(register, server, token) as client:
         if args.test:
             print(client.test_connection())
-            return 0
+            return OK
         try:
             report = client.sync_once(progress=_progress)
         except SyncError as exc:
@@ -131,14 +104,14 @@ def _run(args: argparse.Namespace, register: Register) -> int:
             raise
     register.set_settings({SERVER_KEY: server, TOKEN_KEY: token})
     _print_report(register, report)
-    return 0
+    return OK
 
 
 def _bundle(args: argparse.Namespace, register: Register, token: str | None) -> int:
     if register.is_reader:
-        return _fail("gói USB chỉ dùng cho máy của xã.")
+        return fail("gói USB chỉ dùng cho máy của xã.")
     if not token:
-        return _fail("cần --token TOKEN của máy (do máy chủ cấp) để ký và mã hoá gói USB.")
+        return fail("cần --token TOKEN của máy (do máy chủ cấp) để ký và mã hoá gói USB.")
     if args.bundle_out:
         count = bundle.write_request(register, token, args.bundle_out)
         register.set_settings({TOKEN_KEY: token})
@@ -146,7 +119,7 @@ def _bundle(args: argparse.Namespace, register: Register, token: str | None) -> 
             f"Đã ghi gói gửi máy chủ: {args.bundle_out} ({count} thay đổi). Mang tệp lên máy chủ; "
             "sau đó nhập gói trả lời bằng “sotreem sync --bundle-in TỆP”."
         )
-        return 0
+        return OK
     result = bundle.apply_reply(register, token, args.bundle_in)
     register.set_settings({TOKEN_KEY: token})
     print(
@@ -156,7 +129,7 @@ def _bundle(args: argparse.Namespace, register: Register, token: str | None) -> 
     if result.more:
         print("Máy chủ còn dữ liệu chưa gửi hết: hãy làm thêm một lượt gói USB.")
     _print_attention(register)
-    return 0
+    return OK
 
 
 def _print_report(register: Register, report: SyncReport) -> None:
