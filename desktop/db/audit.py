@@ -21,8 +21,8 @@ from desktop.db.models import AuditEntry, Child, ProtectionCase
 from desktop.db.write_path import WritePath
 from desktop.domain import audit as vocab
 from desktop.domain import categories as cat
-from desktop.domain.vntime import VIETNAM_TZ
 from desktop.domain.names import fold
+from desktop.domain.vntime import VIETNAM_TZ
 
 
 @dataclass(frozen=True)

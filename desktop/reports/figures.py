@@ -20,9 +20,9 @@ from sqlalchemy import Connection, text
 
 from desktop.domain import categories as cat
 from desktop.domain.cases import overdue_steps
-from desktop.domain.vntime import VIETNAM_TZ
 from desktop.domain.dates import PartialDate, age_on
 from desktop.domain.periods import Period
+from desktop.domain.vntime import VIETNAM_TZ
 
 SCHEMA = "sotreem.tally/1"
 KINH = "01"
