@@ -43,7 +43,9 @@ from desktop.ui.widgets import CodeCombo, ErrorLabel
 Button = dialogs.Button
 
 
-def _category_items(categories: tuple[cat.Category, ...]) -> list[tuple[str, str, str]]:
+def _category_items(
+    categories: tuple[cat.Category, ...],
+) -> list[tuple[str, str, tuple[str, ...]]]:
     return [(c.code, tr_label(c.label), ()) for c in categories]
 
 

@@ -31,7 +31,7 @@ class _LazyFileHandler(RotatingFileHandler):
     """Creates its folder and file at the first error only: a run without errors (the
     self-test, a quick look) leaves nothing behind."""
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    def _open(self):
         Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
         return super()._open()
 

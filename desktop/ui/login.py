@@ -271,8 +271,7 @@ class RecoveryDialog(QDialog):
             self.error.setText(self.tr("Mã khôi phục không đúng."))
             return
         # The used code opens nothing any more: the new one is shown once, to be kept again.
-        from desktop.ui.app import show_recovery_code
-        from desktop.ui.recovery_code import RecoveryCodeDialog
+        from desktop.ui import recovery_code
 
-        show_recovery_code(RecoveryCodeDialog(code, parent=self))
+        recovery_code.show_recovery_code(recovery_code.RecoveryCodeDialog(code, parent=self))
         self.accept()

@@ -27,6 +27,7 @@ from desktop.ui.taskman import TaskManager
 
 if TYPE_CHECKING:
     from desktop.db.register import Register
+    from desktop.ui.lock import IdleWatcher, LockScreen
 
 PAGES = (
     ("children", "Trẻ em"),
@@ -73,13 +74,14 @@ class MainWindow(QMainWindow):
     ):
         """`lock_minutes` > 0 locks the window after that long idle (needs accounts on file)."""
         super().__init__()
-        self.register = register  # type: ignore[assignment]
+        # None only until `attach`: no page exists before, so the pages may take it as set.
+        self.register: Register = register  # type: ignore[assignment]
         self.role = role
         self.username = username
         self._lock_minutes = lock_minutes
         self._db_path = db_path or (register.path if register is not None else None)
-        self.idle = None
-        self.lock_screen = None
+        self.idle: IdleWatcher | None = None
+        self.lock_screen: LockScreen | None = None
         self.tasks = TaskManager(self)
         self.attached = False
         self._pending_changes = Changes()
@@ -150,7 +152,7 @@ class MainWindow(QMainWindow):
 
         def open_register():
             from desktop.db.register import Register
-            from desktop.ui.app import check_file
+            from desktop.ui.register_file import check_file
 
             check_file(db_path, key)
             register = Register.open(db_path, key)
@@ -172,7 +174,7 @@ class MainWindow(QMainWindow):
             import sqlcipher3
 
             damaged = damaged or isinstance(error, sqlcipher3.DatabaseError)
-        if damaged and offer_restore(self._db_path, error, self, self._key):
+        if damaged and self._db_path and offer_restore(self._db_path, error, self, self._key):
             self.opening.setText(self.tr("Đang mở sổ trẻ em…"))
             self.open_later(self._db_path, self._user, self._key)
 
@@ -239,7 +241,9 @@ class MainWindow(QMainWindow):
                 if key in self.page_keys:
                     self.nav.addItem(QListWidgetItem(self.tr(title)))
         for key in self.page_keys:
-            self.pages.addWidget(PageFrame(built[key]))
+            page = built[key]
+            assert page is not None  # page_keys holds only the pages this role may see
+            self.pages.addWidget(PageFrame(page))
         self.attached = True
         # The daily copy waits until the officer is at work, not competing with start-up.
         QTimer.singleShot(60_000, self._daily_backup)
@@ -307,11 +311,11 @@ class MainWindow(QMainWindow):
             self.screens.removeWidget(self.lock_screen)
             self.lock_screen.deleteLater()
         self.lock_screen = LockScreen(self._db_path, accounts)
-        self.lock_screen.expected_key = self.register.key if self.register is not None else None
+        self.lock_screen.expected_key = self.register.key  # the idle lock starts at attach
         self.lock_screen.unlocked.connect(self._unlocked)
         self.screens.addWidget(self.lock_screen)
         self.screens.setCurrentWidget(self.lock_screen)
-        self.lock_screen.lock_for(self.register.user if self.register else "", self.username)
+        self.lock_screen.lock_for(self.register.user, self.username)
         for top in QApplication.topLevelWidgets():  # modal boxes over the data close too
             if top is not self and top.isModal() and top.isVisible():
                 top.close()
@@ -338,6 +342,7 @@ class MainWindow(QMainWindow):
         self.sync.deleteLater()
         while self.pages.count():
             page = self.pages.widget(0)
+            assert page is not None
             self.pages.removeWidget(page)
             page.deleteLater()
         self.nav.clear()
@@ -389,6 +394,7 @@ class MainWindow(QMainWindow):
         """The page on show (pages sit in scroll frames; before the register opens, the
         "opening" label)."""
         shown = self.pages.currentWidget()
+        assert shown is not None
         return shown.page() if isinstance(shown, PageFrame) else shown
 
     def open_child(self, child_id: str) -> None:
