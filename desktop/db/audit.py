@@ -119,7 +119,7 @@ class Audit:
         self, action: str, entity: str, row_id: str = "", label: str = "", detail: str = ""
     ) -> Changes:
         """An entry not tied to a write of this register (a login, a restore, an import)."""
-        with self.db.write() as tx:
+        with self.db.write(trail=True) as tx:
             self.db.audit(tx, action, entity, row_id, label, detail)
             return tx.changes()
 
@@ -150,7 +150,7 @@ class Audit:
         """The GUI opened a child's record or a protection case. Views of the same record by
         the same person within a few minutes count once, so the trail stays readable."""
         now = now or datetime.now(UTC)
-        with self.db.write() as tx:
+        with self.db.write(trail=True) as tx:
             last = tx.session.exec(
                 select(AuditEntry.at)
                 .where(

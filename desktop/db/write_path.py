@@ -207,10 +207,13 @@ class WritePath:
                 yield session
 
     @contextmanager
-    def write(self, *, own_account: bool = False, upstream: bool = False) -> Iterator[Tx]:
-        """One use case's transaction; a viewer may write only their own password (and receive
-        what the server sends: `upstream`)."""
-        if not (accounts.may_edit(self.role) or own_account or upstream):
+    def write(
+        self, *, own_account: bool = False, upstream: bool = False, trail: bool = False
+    ) -> Iterator[Tx]:
+        """One use case's transaction; a viewer may write only their own password, receive
+        what the server sends (`upstream`), and leave the trail of what they did — a record
+        viewed, a file exported (`trail`: audit entries only)."""
+        if not (accounts.may_edit(self.role) or own_account or upstream or trail):
             raise NotAllowed("Tài khoản chỉ xem: không được sửa dữ liệu.")
         with self.batch():
             session = self._local.session
