@@ -29,6 +29,7 @@ from desktop.db.engine import make_engine, migrate
 from desktop.db.errors import NotAllowed as NotAllowed
 from desktop.db.errors import NotSetUp as NotSetUp
 from desktop.db.errors import disk_full_as_error
+from desktop.db.history import History
 from desktop.db.models import ChangeLog, SentReport
 from desktop.db.programme import Programme
 from desktop.db.sync_store import SyncStore
@@ -44,13 +45,14 @@ class Register:
     def __init__(self, engine: Engine, path: Path, key: bytes | None = None):
         self.db = db = WritePath(engine, path, key)
         self.children = children = Children(db)
+        self.history = history = History(db)
         self.case_book = cases = Cases(db)
         self.accounts = users = Users(db)
         self.programme = programme = Programme(db)
         self.audit = audit = Audit(db)
         self.sync = sync = SyncStore(db)
 
-        # ---- villages, children, circumstances, supports, search (db/children.py)
+        # ---- villages, children, search (db/children.py)
         self.add_village = children.add_village
         self.rename_village = children.rename_village
         self.villages = children.villages
@@ -65,11 +67,17 @@ class Register:
         self.find = children.find
         self.child_rowids = children.child_rowids
         self.child_page = children.child_page
-        self.add_circumstance = children.add_circumstance
-        self.end_circumstance = children.end_circumstance
-        self.circumstances_of = children.circumstances_of
-        self.add_support = children.add_support
-        self.supports_of = children.supports_of
+
+        # ---- circumstances and supports, and their corrections (db/history.py)
+        self.add_circumstance = history.add_circumstance
+        self.end_circumstance = history.end_circumstance
+        self.update_circumstance = history.update_circumstance
+        self.remove_circumstance = history.remove_circumstance
+        self.circumstances_of = history.circumstances_of
+        self.add_support = history.add_support
+        self.update_support = history.update_support
+        self.remove_support = history.remove_support
+        self.supports_of = history.supports_of
 
         # ---- protection cases (db/cases.py)
         self.open_case = cases.open_case
