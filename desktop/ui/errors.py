@@ -85,4 +85,7 @@ def report(parent: QWidget | None, error: BaseException, title: str = "") -> Non
             "Unexpected error in a background job:\n%s",
             "".join(traceback.format_exception(error)),
         )
-    dialogs.error(parent, title or _tr("Không thực hiện được"), explain(error))
+    if not title:  # a full disk stops a save: say so in the title too
+        disk_full = type(error).__name__ == "DiskFull"
+        title = _tr("Không lưu được") if disk_full else _tr("Không thực hiện được")
+    dialogs.error(parent, title, explain(error))
