@@ -123,3 +123,62 @@ def test_a_pc_on_vietnam_time_says_nothing(qtbot, window, monkeypatch):
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_a_case_shows_every_step_with_its_form_deadline_who_and_lateness(
+    qtbot, window, register, monkeypatch
+):
+    from desktop.ui.record_section import RemoveDialog
+
+    [child] = register.find("sung thi mai")
+    received = datetime(2026, 11, 5, 7, 30, tzinfo=VIETNAM_TZ)
+    register.open_case(child.id, "violence", received, reported_by="Tổng đài 111")
+    [case] = register.cases()
+    late = datetime(2026, 11, 6, 9, 0, tzinfo=VIETNAM_TZ)  # 25½ hours after: past 12 hours
+    register.complete_case_step(case.id, "risk_assessment", late, "Gặp trẻ tại trường")
+    page = window.cases_page
+    window.show_page("cases")
+    page.refresh()
+    detail = page.detail
+    qtbot.waitUntil(lambda: detail.steps.table.rowCount() == 6)
+    rows = [[detail.steps.table.item(r, c).text() for c in range(6)] for r in range(6)]
+    assert rows[0][:2] == ["Tiếp nhận thông tin", "Mẫu số 01"]
+    assert rows[1] == [
+        "Đánh giá nguy cơ ban đầu", "Mẫu số 02", "19:30 05/11/2026",
+        "09:00 06/11/2026 (QUÁ HẠN)", register.user, "Gặp trẻ tại trường",
+    ]  # fmt: skip
+    assert "Tổng đài 111" in detail.facts.text()
+
+    # the time was typed wrongly: corrected, the step is no longer late
+    detail.steps.table.selectRow(1)
+    drive(monkeypatch, qtbot, StepDialog, lambda d: replace_text(d.done_at, "15:00 05/11/2026"))
+    detail.steps.edit()
+    qtbot.waitUntil(lambda: detail.steps.table.item(1, 3).text() == "15:00 05/11/2026")
+
+    # a step recorded by mistake is removed with a reason
+    detail.steps.table.selectRow(1)
+    drive(monkeypatch, qtbot, RemoveDialog, lambda d: replace_text(d.reason, "Ghi nhầm vụ việc"))
+    detail.steps.remove()
+    qtbot.waitUntil(lambda: detail.steps.table.item(1, 3).text() == "(QUÁ HẠN)")  # not done
+    assert "risk_assessment" not in register.cases()[0].done
+    [entry] = [e for e in register.audit_entries() if e.action == "deleted"]
+    assert entry.entity == "casestep" and entry.detail.endswith("lý do: Ghi nhầm vụ việc")
+
+
+def test_a_case_entered_by_mistake_is_removed_with_its_steps(qtbot, window, register, monkeypatch):
+    from desktop.ui.record_section import RemoveDialog
+
+    [child] = register.find("sung thi mai")
+    register.open_case(child.id, "abandonment", datetime(2026, 11, 5, 7, 30, tzinfo=VIETNAM_TZ))
+    page = window.cases_page
+    page.refresh()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 1)
+    page.table.selectRow(0)
+    drive(monkeypatch, qtbot, RemoveDialog, lambda d: replace_text(d.reason, "Báo tin trùng"))
+    page.remove_case()
+    qtbot.waitUntil(lambda: page.table.rowCount() == 0)
+    assert register.cases() == []
+    with register.engine.connect() as conn:
+        from sqlalchemy import text
+
+        assert conn.execute(text("SELECT COUNT(*) FROM casestep WHERE deleted")).scalar_one() == 1

@@ -84,6 +84,9 @@ class Register:
         self.complete_case_step = cases.complete_case_step
         self.cases = cases.cases
         self.case_steps = cases.case_steps
+        self.update_case_step = cases.update_case_step
+        self.remove_case_step = cases.remove_case_step
+        self.remove_case = cases.remove_case
 
         # ---- accounts (db/users.py)
         self.create_user = users.create_user
