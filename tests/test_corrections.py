@@ -81,3 +81,26 @@ def test_a_viewer_corrects_nothing(register, child):
         register.remove_support(support, "Nhập nhầm")
     register.login_as(register.user, "officer")
     assert len(register.supports_of(child)) == 1
+
+
+def test_a_child_entered_by_mistake_is_removed_with_its_history(register, child):
+    register.add_support(child, "gift", date(2026, 10, 5), 200_000)
+    register.add_circumstance(child, CircumstanceDraft("special", "d", date(2026, 10, 2)))
+    with pytest.raises(ValidationError, match="Lý do"):
+        register.remove_child(child, "")
+    register.remove_child(child, "Trẻ không ở xã này")
+    assert register.child_count() == 0 and register.find("vang thi my") == []
+    october = service.tally(register, OCTOBER, now=NOW)
+    assert october["special"]["children"] == 0 and october["support"]["total_amount_vnd"] == 0
+    assert changes_of(register, child)[-1] == {"deleted": True}
+    [entry] = [e for e in register.audit_entries() if e.action == "deleted"]
+    assert (entry.entity, entry.label, entry.detail) == (
+        "child", "Vàng Thị Mỷ", "lý do: Trẻ không ở xã này",
+    )  # fmt: skip
+
+
+def test_a_child_with_a_protection_case_is_not_removed(register, child):
+    register.open_case(child, "violence", NOW)
+    with pytest.raises(ValidationError, match="gắn với vụ việc bảo vệ trẻ em"):
+        register.remove_child(child, "Nhập nhầm")
+    assert register.child_count() == 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.domain.dates import PartialDate
 from desktop.domain.validation import CircumstanceDraft
@@ -65,3 +66,14 @@ def test_a_circumstance_entered_by_mistake_is_removed_with_its_reason(
     qtbot.waitUntil(lambda: form.circumstances.rowCount() == 0)
     [entry] = [e for e in register.audit_entries() if e.action == "deleted"]
     assert entry.entity == "circumstance" and entry.detail.endswith("lý do: Nhầm nhóm")
+
+
+def test_a_child_entered_by_mistake_is_removed_from_the_form(
+    qtbot, window, register, child, monkeypatch
+):
+    page = window.children_page
+    drive(monkeypatch, qtbot, RemoveDialog, lambda d: replace_text(d.reason, "Nhập thử"))
+    qtbot.mouseClick(page.form.remove_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.stack.currentIndex() == 0)  # back to the list
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    assert register.child_count() == 0

@@ -30,6 +30,7 @@ from desktop.db.errors import NotAllowed as NotAllowed
 from desktop.db.errors import NotSetUp as NotSetUp
 from desktop.db.errors import disk_full_as_error
 from desktop.db.history import History
+from desktop.db.merging import Merging
 from desktop.db.models import ChangeLog, SentReport
 from desktop.db.programme import Programme
 from desktop.db.sync_store import SyncStore
@@ -46,6 +47,7 @@ class Register:
         self.db = db = WritePath(engine, path, key)
         self.children = children = Children(db)
         self.history = history = History(db)
+        self.merging = merging = Merging(db)
         self.case_book = cases = Cases(db)
         self.accounts = users = Users(db)
         self.programme = programme = Programme(db)
@@ -67,6 +69,9 @@ class Register:
         self.find = children.find
         self.child_rowids = children.child_rowids
         self.child_page = children.child_page
+
+        # ---- children entered by mistake or twice, villages merged (db/merging.py)
+        self.remove_child = merging.remove_child
 
         # ---- circumstances and supports, and their corrections (db/history.py)
         self.add_circumstance = history.add_circumstance

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -31,6 +32,7 @@ from desktop.ui import dialogs, errors
 from desktop.ui.child_history import ChildHistory
 from desktop.ui.fields import DateField
 from desktop.ui.i18n import tr_label
+from desktop.ui.record_section import RemoveDialog
 from desktop.ui.taskman import TaskManager
 from desktop.ui.widgets import CodeCombo, ErrorLabel
 
@@ -157,8 +159,12 @@ class ChildForm(QWidget):
         self.cancel_button = QPushButton(self.tr("Quay lại danh sách (Esc)"))
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.request_close)
+        self.remove_button = QPushButton(self.tr("Xóa hồ sơ nhập nhầm…"),
+                                         objectName="removeChildButton")  # fmt: skip
+        self.remove_button.clicked.connect(self.remove_child)
         buttons = QHBoxLayout()
         buttons.addWidget(self.title, 1)
+        buttons.addWidget(self.remove_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
 
@@ -192,6 +198,7 @@ class ChildForm(QWidget):
             widget.editingFinished.connect(self._revalidate)
         if self.read_only:
             self.save_button.setEnabled(False)
+            self.remove_button.setEnabled(False)
 
     # ---- loading --------------------------------------------------------------------------
 
@@ -204,6 +211,7 @@ class ChildForm(QWidget):
         self._fill(ChildDraft(full_name="", status="active"), None)
         self._clean = self._snapshot()
         self.history.show_child(None, [], [])
+        self.remove_button.setVisible(False)
         self.full_name.setFocus()
 
     def load(self, child: Child, circumstances: list, supports: list) -> None:
@@ -212,6 +220,7 @@ class ChildForm(QWidget):
         self._fill(Register.draft_of(child), child)
         self._clean = self._snapshot()
         self.history.show_child(child.id, circumstances, supports)
+        self.remove_button.setVisible(True)
         self.full_name.setFocus()
 
     def _fill(self, draft: ChildDraft, child: Child | None) -> None:
@@ -416,6 +425,26 @@ class ChildForm(QWidget):
         self._clean = None
         self.closed.emit()
         return True
+
+    def remove_child(self) -> None:
+        """A record entered by mistake: removed with a reason, then back to the list."""
+        child_id = self.child_id
+        if child_id is None or self.read_only:
+            return
+        question = self.tr(
+            "Xóa hồ sơ của {name}? Hồ sơ, hoàn cảnh và trợ giúp của trẻ được đánh dấu đã xóa "
+            "kèm lý do, vẫn lưu trong nhật ký và được đồng bộ. Nếu đây là hồ sơ trùng của một "
+            "trẻ đã có, hãy dùng “Gộp hồ sơ trùng…” để giữ lịch sử."
+        ).format(name=self.title.text())
+        dialog = RemoveDialog(
+            self, self.tr("Xóa hồ sơ nhập nhầm"), question, tasks=self.tasks,
+            save=lambda reason: self.register.remove_child(child_id, reason),
+        )  # fmt: skip
+        removed = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if removed:
+            self._clean = None
+            self.closed.emit()
 
     # ---- history --------------------------------------------------------------------------
 
