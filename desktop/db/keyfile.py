@@ -19,6 +19,7 @@ import base64
 import json
 import os
 import time
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -182,6 +183,12 @@ class KeyFile:
             return 0.0
         delay: int = min(MAX_DELAY, 2 ** (self.failures - 2))
         now = time.time() if now is None else now
+        if self.last_failure > now:
+            # Recorded while the clock read a later date: it counts from now (and is saved so),
+            # or setting the clock right would lock every account for as long as it was off.
+            self.last_failure = now
+            with suppress(OSError):
+                self.save()
         return max(0.0, self.last_failure + delay - now)
 
     def unlock(self, username: str, secret: str) -> bytes:

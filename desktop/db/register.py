@@ -136,6 +136,7 @@ class Register:
         self.last_seq = sync.last_seq
         self.mark_sent = sync.mark_sent
         self.record_sync = sync.record_sync
+        self.restamp = sync.restamp
         self.apply_pulled = sync.apply_pulled
         self.sync_state = sync.sync_state
         self.conflicts = sync.conflicts

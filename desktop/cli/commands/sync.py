@@ -15,7 +15,7 @@ from pathlib import Path
 from desktop.cli.access import open_register
 from desktop.cli.errors import FAILED, OK, REFUSED, fail
 from desktop.db.register import Register
-from desktop.sync import bundle
+from desktop.sync import bundle, server_clock
 from desktop.sync.client import SyncClient, SyncError, SyncReport
 from desktop.sync.connection import (
     READER_KEY,
@@ -141,6 +141,9 @@ def _print_report(register: Register, report: SyncReport) -> None:
 
 
 def _print_attention(register: Register) -> None:
+    clock = server_clock.last_reading(register)
+    if clock is not None and clock.message:
+        print(f"  Cảnh báo: {clock.message}")
     state = register.sync_state()
     for failure in state.failures:
         print(f"  Bị từ chối — {failure.label}: {failure.message}")
