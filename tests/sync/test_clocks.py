@@ -25,7 +25,7 @@ def _real_now() -> int:
 def _set_pc_clock(desk, offset_ms: int = 0, last: Timestamp | None = None) -> None:
     """The desktop's PC clock reads `offset_ms` off the real time from now on."""
     register = desk.register
-    register.clock = HybridClock(
+    register.db.clock = HybridClock(
         register.device_id, lambda: _real_now() + offset_ms, last or register.clock.last
     )
 
