@@ -104,3 +104,47 @@ def test_a_child_with_a_protection_case_is_not_removed(register, child):
     with pytest.raises(ValidationError, match="gắn với vụ việc bảo vệ trẻ em"):
         register.remove_child(child, "Nhập nhầm")
     assert register.child_count() == 1
+
+
+def test_two_records_of_one_child_are_merged_with_their_histories(register, child):
+    other = register.add_child(
+        draft(register, "Vàng Thị Mỷ", birth=PartialDate(2015, 3, 2),
+              contact_phone="0912345678", caregiver_name="Vàng A Páo")
+    ).created_id  # fmt: skip
+    register.add_support(other, "gift", date(2026, 10, 5), 200_000)
+    register.add_circumstance(other, CircumstanceDraft("special", "d", date(2026, 10, 2)))
+    register.open_case(other, "violence", NOW, report_source="hotline_111")
+    before = service.tally(register, OCTOBER, now=NOW)
+    register.merge_children(child, other)
+    assert register.child_count() == 1
+    [kept] = register.find("vang thi my")
+    assert kept.id == child
+    assert len(register.supports_of(child)) == 1 and len(register.circumstances_of(child)) == 1
+    [case] = register.cases()
+    assert case.child_id == child and case.report_source == "hotline_111"
+    saved = register.get_child(child)
+    assert saved.contact_phone == "0912345678"  # the kept record takes what it lacked
+    after = service.tally(register, OCTOBER, now=NOW)
+    assert after["children_under_16"]["total"] == before["children_under_16"]["total"] - 1
+    assert after["special"]["children"] == 1 and after["support"]["children_supported"] == 1
+    assert changes_of(register, other)[-1] == {"deleted": True, "merged_into": child}
+    [entry] = [e for e in register.audit_entries() if e.action == "merged"]
+    assert entry.row_id == other and "3 mục lịch sử" in entry.detail
+    with pytest.raises(ValidationError, match="hai hồ sơ khác nhau"):
+        register.merge_children(child, child)
+
+
+def test_a_village_written_two_ways_is_merged_and_one_no_longer_used_is_retired(register, child):
+    sin_chai = register.village_id_by_name("Sín Chải")
+    typo = register.add_village("Sin Chai B").created_id
+    moved = register.add_child(draft(register, "Lò Văn Hùng", village_id=typo)).created_id
+    register.merge_villages(sin_chai, typo)
+    assert register.get_child(moved).village_id == sin_chai
+    assert [v.name for v in register.villages()].count("Sin Chai B") == 0
+    assert register.find("sin chai")  # the search follows the village's name
+    nam_cang = register.village_id_by_name("Nậm Cang")
+    register.retire_village(nam_cang, date(2026, 11, 1))
+    [retired] = [v for v in register.villages() if v.id == nam_cang]
+    assert retired.retired_on == date(2026, 11, 1)  # still listed: old records name it
+    register.restore_village(nam_cang)
+    assert register.get_child(moved) is not None

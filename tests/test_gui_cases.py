@@ -46,13 +46,15 @@ def test_a_case_received_at_half_past_two_is_half_past_two_in_vietnam(
         type_text(d.child_search, "sung thi mai")
         assert d.child.count() == 1
         replace_text(d.received, "14:30 05/11/2026")
-        type_text(d.reported_by, "Tổng đài 111")
+        type_text(d.source, "111")
+        type_text(d.reported_by, "Trực ban tổng đài")
 
     drive(monkeypatch, qtbot, CaseDialog, fill)
     window.show_page("cases")
     window.cases_page.add_case()
     wait_idle(qtbot, window)
     [case] = register.cases()
+    assert case.report_source == "hotline_111"
     assert case.received_at.astimezone(VIETNAM_TZ) == datetime(2026, 11, 5, 14, 30,
                                                                 tzinfo=VIETNAM_TZ)  # fmt: skip
     page = window.cases_page
@@ -75,6 +77,7 @@ def test_a_case_without_a_child_or_with_an_unreadable_time_is_not_saved(
     window.cases_page.add_case()
     assert seen == [{
         "child_id": "Trẻ em: tìm và chọn trẻ em.",
+        "report_source": "Nguồn tin: chọn nguồn tin (Tổng đài 111, thôn …).",
         "received_at": "Thời điểm tiếp nhận: “chiều qua” không phải là giờ và ngày (nhập ví dụ "
         "14:30 05/06/2026).",
     }]  # fmt: skip
@@ -132,7 +135,8 @@ def test_a_case_shows_every_step_with_its_form_deadline_who_and_lateness(
 
     [child] = register.find("sung thi mai")
     received = datetime(2026, 11, 5, 7, 30, tzinfo=VIETNAM_TZ)
-    register.open_case(child.id, "violence", received, reported_by="Tổng đài 111")
+    register.open_case(child.id, "violence", received, reported_by="Trực ban",
+                       report_source="hotline_111")  # fmt: skip
     [case] = register.cases()
     late = datetime(2026, 11, 6, 9, 0, tzinfo=VIETNAM_TZ)  # 25½ hours after: past 12 hours
     register.complete_case_step(case.id, "risk_assessment", late, "Gặp trẻ tại trường")
@@ -147,7 +151,7 @@ def test_a_case_shows_every_step_with_its_form_deadline_who_and_lateness(
         "Đánh giá nguy cơ ban đầu", "Mẫu số 02", "19:30 05/11/2026",
         "09:00 06/11/2026 (QUÁ HẠN)", register.user, "Gặp trẻ tại trường",
     ]  # fmt: skip
-    assert "Tổng đài 111" in detail.facts.text()
+    assert "nguồn tin: Tổng đài điện thoại quốc gia 111, Trực ban" in detail.facts.text()
 
     # the time was typed wrongly: corrected, the step is no longer late
     detail.steps.table.selectRow(1)

@@ -27,6 +27,7 @@ class CaseRow:
     status: str
     reported_by: str
     summary: str
+    report_source: str | None
     done: dict[str, datetime]
 
 
@@ -44,8 +45,11 @@ class Cases:
         reported_by: str = "",
         summary: str = "",
         emergency: bool = False,
+        report_source: str | None = None,
     ) -> Changes:
         problems = []
+        if report_source is not None and report_source not in cat.codes(cat.REPORT_SOURCES):
+            problems.append(Problem("report_source", f"nguồn tin “{report_source}” không hợp lệ."))
         self.db.require_case_access()
         if case_type not in cat.codes(cat.CASE_TYPES):
             problems.append(Problem("case_type", f"loại vụ việc “{case_type}” không hợp lệ."))
@@ -64,6 +68,7 @@ class Cases:
                 case_type=case_type,
                 received_at=received_at,
                 reported_by=reported_by,
+                report_source=report_source,
                 summary=summary,
                 emergency=emergency,
             )
@@ -135,6 +140,7 @@ class Cases:
                 status=case.status,
                 reported_by=case.reported_by,
                 summary=case.summary,
+                report_source=case.report_source,
                 done=done.get(case.id, {}),
             )
             for case, name in rows

@@ -72,6 +72,10 @@ class Register:
 
         # ---- children entered by mistake or twice, villages merged (db/merging.py)
         self.remove_child = merging.remove_child
+        self.merge_children = merging.merge_children
+        self.merge_villages = merging.merge_villages
+        self.retire_village = merging.retire_village
+        self.restore_village = merging.restore_village
 
         # ---- circumstances and supports, and their corrections (db/history.py)
         self.add_circumstance = history.add_circumstance

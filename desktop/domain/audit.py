@@ -14,6 +14,7 @@ ACTIONS: tuple[Category, ...] = (
     Category("created", "Thêm mới"),
     Category("changed", "Sửa"),
     Category("deleted", "Xóa"),
+    Category("merged", "Gộp hồ sơ trùng"),
     Category("exported", "Xuất tệp"),
     Category("printed", "In"),
     Category("imported", "Nhập từ tệp"),

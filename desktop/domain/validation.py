@@ -60,6 +60,7 @@ FIELD_LABELS = {
     "reason": "Lý do",
     "child_id": "Trẻ em",
     "reported_by": "Người báo tin",
+    "report_source": "Nguồn tin",
     "summary": "Tóm tắt",
     "end_reason": "Lý do kết thúc",
     "organiser": "Đơn vị tổ chức",

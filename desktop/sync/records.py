@@ -282,6 +282,8 @@ class _Synced(BaseModel):
 
 class Village(_Synced):
     name: Annotated[str, Text(LINE_MAX, required=True)]
+    merged_into: MaybeIdent = None
+    retired_on: MaybeDay = None
 
 
 class Child(_Synced):
@@ -302,6 +304,7 @@ class Child(_Synced):
     contact_phone: Line = ""
     status: Annotated[str, Code(cat.CHILD_STATUSES)] = "active"
     notes: Annotated[str, Text(NOTES_MAX)] = ""
+    merged_into: MaybeIdent = None
 
 
 def _personal_id(value: Any) -> str:
@@ -334,6 +337,7 @@ class ProtectionCase(_Synced):
     child_id: Ident
     case_type: Annotated[str, Code(cat.CASE_TYPES)]
     received_at: Moment
+    report_source: Annotated[str | None, Code(cat.REPORT_SOURCES, optional=True)] = None
     reported_by: Line = ""
     summary: Notes = ""
     emergency: Flag = False

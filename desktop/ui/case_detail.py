@@ -91,10 +91,11 @@ class CaseDetail(QWidget):
             return
         kind = i18n.label(cat.CASE_TYPES, case.case_type)
         self.heading.setText(f"{case.child_name} — {kind}" + (" ⚠" if case.emergency else ""))
+        source = i18n.label(cat.REPORT_SOURCES, case.report_source) if case.report_source else ""
+        who = ", ".join(part for part in (source, case.reported_by) if part)
         self.facts.setText(
-            self.tr("Nhận tin lúc {at} (giờ Việt Nam); người báo tin: {who}. {summary}").format(
-                at=format_moment(case.received_at),
-                who=case.reported_by or self.tr("không ghi"),
+            self.tr("Nhận tin lúc {at} (giờ Việt Nam); nguồn tin: {who}. {summary}").format(
+                at=format_moment(case.received_at), who=who or self.tr("không ghi"),
                 summary=case.summary,
             )
         )

@@ -41,10 +41,11 @@ from desktop.ui import dialogs, i18n
 from desktop.ui.case_detail import CaseDetail, StepLine
 from desktop.ui.fields import MomentField
 from desktop.ui.flow import FlowRow
-from desktop.ui.form_dialog import FormDialog
+from desktop.ui.form_dialog import FormDialog, category_items
 from desktop.ui.i18n import tr_label
 from desktop.ui.record_section import RemoveDialog
 from desktop.ui.taskman import TaskManager
+from desktop.ui.widgets import CodeCombo
 
 OVERDUE_BRUSH = QBrush(QColor("#fde2e1"))
 
@@ -262,14 +263,20 @@ class CaseDialog(FormDialog):
         for c in cat.CASE_TYPES:
             self.case_type.addItem(tr_label(c.label), c.code)
         self.received = MomentField(datetime.now(UTC), name="caseReceived")
+        self.source = CodeCombo(
+            [(c, label, ("111", "tong dai") if c == "hotline_111" else ())
+             for c, label, _ in category_items(cat.REPORT_SOURCES)]
+        )  # fmt: skip
+        self.source.setObjectName("caseSource")
         self.reported_by = QLineEdit(objectName="caseReportedBy")
-        self.reported_by.setPlaceholderText(self.tr("Tổng đài 111, trưởng thôn, giáo viên…"))
+        self.reported_by.setPlaceholderText(self.tr("Họ tên, chức vụ, số điện thoại nếu có"))
         self.summary = QLineEdit(objectName="caseSummaryText")
         self.emergency = QCheckBox(self.tr("Nguy cơ gây tổn hại nghiêm trọng (can thiệp khẩn cấp)"))
         self.add_row("child_search", self.tr("Tìm trẻ"), self.child_search)
         self.add_row("child_id", self.tr("Trẻ em *"), self.child)
         self.add_row("case_type", self.tr("Loại vụ việc *"), self.case_type)
         self.add_row("received_at", self.tr("Nhận tin lúc (giờ Việt Nam) *"), self.received)
+        self.add_row("report_source", self.tr("Nguồn tin *"), self.source)
         self.add_row("reported_by", self.tr("Người báo tin"), self.reported_by)
         self.add_row("summary", self.tr("Tóm tắt"), self.summary)
         self.add_row("emergency", "", self.emergency)
@@ -299,6 +306,7 @@ class CaseDialog(FormDialog):
             "child_id": self.child_id(),
             "case_type": self.case_type.currentData(),
             "received_at": self._received([]),
+            "report_source": self.source.code() or None,
             "reported_by": self.reported_by.text().strip(),
             "summary": self.summary.text().strip(),
             "emergency": self.emergency.isChecked(),
@@ -308,6 +316,9 @@ class CaseDialog(FormDialog):
         problems: list[Problem] = []
         if self.child_id() is None:
             problems.append(Problem("child_id", "tìm và chọn trẻ em."))
+        source = self.source.code()
+        if source in (None, "?"):
+            problems.append(Problem("report_source", "chọn nguồn tin (Tổng đài 111, thôn …)."))
         self._received(problems)
         return problems
 
