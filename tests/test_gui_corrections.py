@@ -14,7 +14,7 @@ from desktop.ui.history_dialogs import SupportDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.record_section import RemoveDialog
 from tests.conftest import draft
-from tests.gui_helpers import drive, replace_text, wait_idle
+from tests.gui_helpers import drive, replace_text, type_text, wait_idle
 
 
 @pytest.fixture
@@ -77,3 +77,51 @@ def test_a_child_entered_by_mistake_is_removed_from_the_form(
     qtbot.waitUntil(lambda: page.stack.currentIndex() == 0)  # back to the list
     qtbot.waitUntil(lambda: page.model.rowCount() == 0)
     assert register.child_count() == 0
+
+
+def test_a_child_entered_twice_is_merged_from_the_form(qtbot, window, register, child, monkeypatch):
+    from desktop.ui.merge_dialog import MergeDialog
+
+    twin = register.add_child(
+        draft(register, "Vàng Thị Mỷ", birth=PartialDate(2015, 3, 2), contact_phone="0912345678")
+    ).created_id
+    register.add_support(twin, "gift", date(2026, 11, 2), 300_000)
+    seen = []
+
+    def fill(d: MergeDialog):
+        seen.append([d.candidates.item(i).text() for i in range(d.candidates.count())])
+
+    drive(monkeypatch, qtbot, MergeDialog, fill)
+    form = window.children_page.form
+    qtbot.mouseClick(form.merge_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, window)
+    assert seen == [["Vàng Thị Mỷ — sinh 02/03/2015, Sín Chải"]]  # the likely duplicate first
+    assert register.child_count() == 1
+    qtbot.waitUntil(lambda: form.supports.rowCount() == 2)  # its support followed
+    assert register.get_child(child).contact_phone == "0912345678"
+
+
+def test_villages_are_merged_and_retired_in_settings(qtbot, window, register, child, monkeypatch):
+    from desktop.ui.villages_box import MergeVillageDialog
+
+    typo = register.add_village("Sin Chai B").created_id
+    moved = register.add_child(draft(register, "Lò Văn Hùng", village_id=typo)).created_id
+    box = window.settings_page.villages
+    window.show_page("settings")
+    window.settings_page.show_tab(box)
+    box.refresh()  # the rows above were written straight to the register
+    qtbot.waitUntil(lambda: box.section.table.rowCount() == 4)
+    names = [box.section.table.item(r, 0).text() for r in range(4)]
+    box.section.table.selectRow(names.index("Sin Chai B"))
+    drive(monkeypatch, qtbot, MergeVillageDialog, lambda d: type_text(d.target, "sin chai"))
+    box.merge()
+    qtbot.waitUntil(lambda: box.section.table.rowCount() == 3)
+    assert register.get_child(moved).village_id == register.village_id_by_name("Sín Chải")
+
+    names = [box.section.table.item(r, 0).text() for r in range(3)]
+    box.section.table.selectRow(names.index("Nậm Cang"))
+    box.toggle_retired()
+    row = names.index("Nậm Cang")
+    qtbot.waitUntil(lambda: box.section.table.item(row, 1).text().startswith("thôi dùng từ"))
+    combo = window.children_page.form.village
+    qtbot.waitUntil(lambda: combo.findText("Nậm Cang (thôi dùng)") >= 0)

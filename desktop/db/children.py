@@ -19,7 +19,7 @@ from desktop import reference
 from desktop.db import child_queries
 from desktop.db.changes import Changes
 from desktop.db.child_queries import ChildFilter, ChildRow
-from desktop.db.models import Child, Village
+from desktop.db.models import CHILD_FIELDS, Child, Village
 from desktop.db.write_path import WritePath, changed_fields
 from desktop.domain.dates import PartialDate
 from desktop.domain.names import (
@@ -37,12 +37,6 @@ from desktop.domain.validation import (
     validate_child,
     validate_village_name,
 )
-
-CHILD_FIELDS = (
-    "full_name", "sex", "ethnic_code", "village_id", "personal_id", "birth_registered",
-    "health_insurance", "schooling", "poverty", "caregiver_name", "caregiver_relation",
-    "contact_phone", "status", "notes",
-)  # fmt: skip
 
 
 def draft_of(child: Child) -> ChildDraft:

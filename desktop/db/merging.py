@@ -14,8 +14,15 @@ from datetime import date
 from sqlmodel import select
 
 from desktop.db.changes import Changes
-from desktop.db.children import CHILD_FIELDS
-from desktop.db.models import Activity, Child, Circumstance, ProtectionCase, Support, Village
+from desktop.db.models import (
+    CHILD_FIELDS,
+    Activity,
+    Child,
+    Circumstance,
+    ProtectionCase,
+    Support,
+    Village,
+)
 from desktop.db.write_path import WritePath
 from desktop.domain.names import search_document
 from desktop.domain.validation import Problem, ValidationError

@@ -68,6 +68,14 @@ class Child(Synced, table=True):
     search_text: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
+# The fields of a child that a form or an import edits (the rest are derived or bookkeeping).
+CHILD_FIELDS = (
+    "full_name", "sex", "ethnic_code", "village_id", "personal_id", "birth_registered",
+    "health_insurance", "schooling", "poverty", "caregiver_name", "caregiver_relation",
+    "contact_phone", "status", "notes",
+)  # fmt: skip
+
+
 class Circumstance(Synced, table=True):
     child_id: str = Field(foreign_key="child.id", index=True)
     kind: str  # "special" | "risk"

@@ -61,6 +61,7 @@ FIELD_LABELS = {
     "child_id": "Trẻ em",
     "reported_by": "Người báo tin",
     "report_source": "Nguồn tin",
+    "other_id": "Hồ sơ trùng",
     "summary": "Tóm tắt",
     "end_reason": "Lý do kết thúc",
     "organiser": "Đơn vị tổ chức",

@@ -291,7 +291,7 @@ class ActivitiesPage(QWidget):
         self.tasks.run_db(self.register.villages, self._set_villages)
 
     def _set_villages(self, villages: list) -> None:
-        self.villages = [(v.id, v.name) for v in villages]
+        self.villages = [(v.id, i18n.village_label(v.name, v.retired_on)) for v in villages]
         combo = self.village_filter
         current = combo.currentData()
         combo.blockSignals(True)

@@ -32,6 +32,7 @@ from desktop.ui import dialogs, errors
 from desktop.ui.child_history import ChildHistory
 from desktop.ui.fields import DateField
 from desktop.ui.i18n import tr_label
+from desktop.ui.merge_dialog import MergeDialog
 from desktop.ui.record_section import RemoveDialog
 from desktop.ui.taskman import TaskManager
 from desktop.ui.widgets import CodeCombo, ErrorLabel
@@ -162,8 +163,11 @@ class ChildForm(QWidget):
         self.remove_button = QPushButton(self.tr("Xóa hồ sơ nhập nhầm…"),
                                          objectName="removeChildButton")  # fmt: skip
         self.remove_button.clicked.connect(self.remove_child)
+        self.merge_button = QPushButton(self.tr("Gộp hồ sơ trùng…"), objectName="mergeChildButton")
+        self.merge_button.clicked.connect(self.merge_duplicate)
         buttons = QHBoxLayout()
         buttons.addWidget(self.title, 1)
+        buttons.addWidget(self.merge_button)
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
@@ -199,6 +203,7 @@ class ChildForm(QWidget):
         if self.read_only:
             self.save_button.setEnabled(False)
             self.remove_button.setEnabled(False)
+            self.merge_button.setEnabled(False)
 
     # ---- loading --------------------------------------------------------------------------
 
@@ -212,6 +217,7 @@ class ChildForm(QWidget):
         self._clean = self._snapshot()
         self.history.show_child(None, [], [])
         self.remove_button.setVisible(False)
+        self.merge_button.setVisible(False)
         self.full_name.setFocus()
 
     def load(self, child: Child, circumstances: list, supports: list) -> None:
@@ -221,6 +227,7 @@ class ChildForm(QWidget):
         self._clean = self._snapshot()
         self.history.show_child(child.id, circumstances, supports)
         self.remove_button.setVisible(True)
+        self.merge_button.setVisible(True)
         self.full_name.setFocus()
 
     def _fill(self, draft: ChildDraft, child: Child | None) -> None:
@@ -445,6 +452,21 @@ class ChildForm(QWidget):
         if removed:
             self._clean = None
             self.closed.emit()
+
+    def merge_duplicate(self) -> None:
+        """The same child entered twice: the other record is merged into this one."""
+        keep_id = self.child_id
+        if keep_id is None or self.read_only:
+            return
+        dialog = MergeDialog(
+            self, self.register, keep_id, self.title.text(), tasks=self.tasks,
+            save=lambda other_id: self.register.merge_children(keep_id, other_id),
+        )  # fmt: skip
+        merged = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if merged:
+            self.history.reload()
+            self.saved.emit(keep_id)
 
     # ---- history --------------------------------------------------------------------------
 
