@@ -122,6 +122,13 @@ class CodeCombo(QComboBox):
                 (r for r in range(self.count()) if key in (self.itemData(r, KEYS_ROLE) or ())),
                 -1,
             )
+        if row < 0 and len(key) >= 3:
+            # "sin chai" for "Thôn Sín Chải": the one item whose name holds what was typed.
+            holding = [
+                r for r in range(self.count())
+                if any(key in name for name in self.itemData(r, KEYS_ROLE) or ())
+            ]  # fmt: skip
+            row = holding[0] if len(holding) == 1 else -1
         if row < 0:
             return "?"
         return self.itemData(row, CODE_ROLE) or None
