@@ -149,6 +149,7 @@ def test_the_first_hour(qtbot, tmp_path, monkeypatch, fresh_home, saved_notices)
     qtbot.waitUntil(lambda: form.child_id is not None)
     wait_idle(qtbot, window)
     kept = form.child_id
+    assert kept is not None
     drive(monkeypatch, qtbot, CircumstanceDialog,
           lambda d: replace_text(screen.use(d.group), "b"))  # fmt: skip
     screen.click(qtbot, form.add_circumstance_button)
@@ -174,6 +175,7 @@ def test_the_first_hour(qtbot, tmp_path, monkeypatch, fresh_home, saved_notices)
     drive(monkeypatch, qtbot, MergeDialog, lambda d: screen.use(d.candidates))
     screen.click(qtbot, form.merge_button)
     qtbot.waitUntil(lambda: register.child_count() == 4)
+    assert len(register.supports_of(kept)) == 1 and register.find("giang thi my")[0].id == kept
     screen.click(qtbot, form.cancel_button)
 
     # A protection case whose risk assessment comes after the 12 hours Nghị định 56 allows.
