@@ -222,6 +222,7 @@ class MainWindow(QMainWindow):
         self.sync_page = SyncPage(register, self.tasks, self.sync)
         for signal in (self.sync.started, self.sync.finished, self.sync.failed):
             signal.connect(self.update_sync_status)
+        self.sync.finished.connect(lambda *_: self.check_clock())
         built: dict[str, QWidget | None] = {
             "children": self.children_page,
             "cases": self.cases_page,
@@ -266,6 +267,19 @@ class MainWindow(QMainWindow):
         problems = clock_problems(
             now, now.astimezone().utcoffset(), released=date.fromisoformat(RELEASED)
         )
+        register = self.register
+
+        def server_says() -> str | None:
+            from desktop.sync import server_clock
+
+            reading = server_clock.last_reading(register)
+            return reading.message if reading is not None else None
+
+        # What the server said of this PC's clock at the last sync (a wrong date shows there).
+        self.tasks.run_db(server_says, lambda said: self._show_clock(problems, said))
+
+    def _show_clock(self, problems: list[str], server_said: str | None) -> None:
+        problems = [*problems, server_said] if server_said else problems
         self.clock_warning.setVisible(bool(problems))
         self.clock_warning.setText(self.tr("⚠ Đồng hồ của máy cần xem lại…") if problems else "")
         self.clock_warning.setToolTip("\n\n".join(problems))
