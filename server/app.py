@@ -151,7 +151,7 @@ def create_app(
         who = await in_thread(caller, request)
         if not who.is_device:
             raise WireError(
-                "scope", "Tài khoản huyện/tỉnh chỉ được xem dữ liệu, không được gửi lên."
+                "scope", "Tài khoản cấp tỉnh chỉ được xem dữ liệu, không được gửi lên."
             )
         message = await read_message(request, PushRequest)
         try:

@@ -31,7 +31,7 @@ ENV_URL = "SOTREEM_SERVER_DATABASE_URL"
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sotreem-server",
-        description="Máy chủ tổng hợp của huyện/tỉnh cho Sổ Trẻ Em: nhận dữ liệu từ các xã.",
+        description="Máy chủ tổng hợp của tỉnh cho Sổ Trẻ Em: nhận dữ liệu từ các xã.",
     )
     parser.add_argument("--version", action="version", version=f"Sổ Trẻ Em server {__version__}")
     common = argparse.ArgumentParser(add_help=False)
@@ -69,7 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     reissue.add_argument("device_id")
 
     add_reader = sub.add_parser(
-        "add-reader", parents=[common], help="tạo tài khoản xem cho huyện/tỉnh"
+        "add-reader", parents=[common], help="tạo tài khoản xem cho tỉnh (hoặc một huyện cũ)"
     )
     add_reader.add_argument("--unit", required=True, help="mã tỉnh (hoặc mã xã)")
     add_reader.add_argument("--username", required=True)

@@ -241,7 +241,7 @@ class Register:
             )
         if self.db.reader:
             raise ValidationError(
-                [Problem("commune_code", "cơ sở dữ liệu này là bản xem của huyện/tỉnh.")]
+                [Problem("commune_code", "cơ sở dữ liệu này là bản xem của tỉnh.")]
             )
         if self.commune_code and self.commune_code != commune_code:
             raise ValidationError(

@@ -41,7 +41,7 @@ UNIT_KEY = "sync.unit"  # the reader's unit code
 
 # Rows a batch keeps as objects before flushing them (see `write`).
 _FLUSH_EVERY = 2000
-_READ_ONLY = "Dữ liệu của huyện/tỉnh chỉ để xem: mọi thay đổi do xã nhập rồi đồng bộ lên."
+_READ_ONLY = "Dữ liệu của tỉnh chỉ để xem: mọi thay đổi do xã nhập rồi đồng bộ lên."
 
 RowT = TypeVar("RowT", bound=Synced)
 

@@ -65,7 +65,7 @@ def _reader_login(args: argparse.Namespace, db_path: Path) -> Register:
         )
     else:
         if not args.server:
-            raise SyncError("cần --server URL để đăng nhập tài khoản huyện/tỉnh.", "schema")
+            raise SyncError("cần --server URL để đăng nhập tài khoản cấp tỉnh.", "schema")
         register, session = create_reader_copy(
             db_path, args.server, args.reader, _reader_password(args)
         )
