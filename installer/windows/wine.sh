@@ -38,15 +38,26 @@ wine_version() {
   wineserver -w
 }
 
-# WinPython (a copy: the cache stays pristine) with every wheel of the downloaded set.
+# WinPython with every wheel of the downloaded set installed by pip under Wine (2–3 min), kept
+# in CACHE by the wheel set's name; DEST gets a copy, so builds never write into the cache.
 install_python() {
   local winpython=$1 wheels=$2 dest=$3
+  local cached=$CACHE/python/$(basename "$wheels")
+  if [ ! -f "$cached/.complete" ]; then
+    rm -rf "$cached" "$cached.partial"
+    mkdir -p "$(dirname "$cached")"
+    cp -a "$winpython" "$cached.partial"
+    local files=()
+    for f in "$wheels"/*.whl; do files+=("$(wpath "$f")"); done
+    win "$cached.partial/python.exe" -m pip install --no-index --no-warn-script-location \
+      --quiet --disable-pip-version-check --no-compile "${files[@]}"
+    touch "$cached.partial/.complete"
+    mv "$cached.partial" "$cached"
+  else
+    echo "cached: $cached"
+  fi
   rm -rf "$dest"
-  cp -a "$winpython" "$dest"
-  local files=()
-  for f in "$wheels"/*.whl; do files+=("$(wpath "$f")"); done
-  win "$dest/python.exe" -m pip install --no-index --no-warn-script-location --quiet \
-    --disable-pip-version-check "${files[@]}"
+  cp -a "$cached" "$dest"
   win "$dest/python.exe" -c "import sys, PySide6, sqlcipher3, cryptography; print(sys.version.split()[0], 'PySide6', PySide6.__version__)"
 }
 

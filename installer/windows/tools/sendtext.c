@@ -2,13 +2,17 @@
  * (Unikey, EVKey) do on Windows: each character is a SendInput key press with
  * KEYEVENTF_UNICODE, which the window receives as VK_PACKET / WM_CHAR. X key events cannot
  * carry letters such as "ặ" into Qt under Wine reliably; this is what real officers' PCs send.
+ * A windowed (GUI-subsystem) program, so no console window opens and takes the focus.
  * Built by installer/windows/test_windows.sh for the GUI smoke test; never shipped.
  */
 #include <windows.h>
-#include <wchar.h>
+#include <shellapi.h>
 
-int wmain(int argc, wchar_t **argv) {
-    if (argc != 2) return 2;
+int WINAPI wWinMain(HINSTANCE instance, HINSTANCE previous, PWSTR command_line, int show) {
+    (void)instance; (void)previous; (void)command_line; (void)show;
+    int argc = 0;
+    wchar_t **argv = CommandLineToArgvW(GetCommandLineW(), &argc);
+    if (argv == NULL || argc != 2) return 2;
     for (const wchar_t *c = argv[1]; *c; c++) {
         INPUT keys[2] = {0};
         keys[0].type = keys[1].type = INPUT_KEYBOARD;
@@ -18,5 +22,6 @@ int wmain(int argc, wchar_t **argv) {
         if (SendInput(2, keys, sizeof(INPUT)) != 2) return 1;
         Sleep(30);
     }
+    LocalFree(argv);
     return 0;
 }
