@@ -61,10 +61,12 @@ install_python() {
   win "$dest/python.exe" -c "import sys, PySide6, sqlcipher3, cryptography; print(sys.version.split()[0], 'PySide6', PySide6.__version__)"
 }
 
-# PyInstaller under Wine: SRC/dist/sotreem.
+# PyInstaller under Wine: SRC/dist/sotreem. Each build has its own PyInstaller cache
+# (PYINSTALLER_CONFIG_DIR), so the previous release can build beside the current one.
 build_bundle() {
   local python=$1 src=$2
-  (cd "$src" && win "$python/python.exe" -m PyInstaller installer/sotreem.spec --noconfirm \
+  (cd "$src" && PYINSTALLER_CONFIG_DIR=$(wpath "$src/build/pyinstaller-cache") \
+    win "$python/python.exe" -m PyInstaller installer/sotreem.spec --noconfirm \
     --distpath "$(wpath "$src/dist")" --workpath "$(wpath "$src/build/pyinstaller")")
 }
 
