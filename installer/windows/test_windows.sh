@@ -284,7 +284,7 @@ read_register() {
 # ---- the run ------------------------------------------------------------------------------
 
 PREVIOUS_JOB=
-trap '[ -z "$PREVIOUS_JOB" ] || kill "$PREVIOUS_JOB" 2>/dev/null; stop_wine' EXIT
+trap '[ -z "$PREVIOUS_JOB" ] || kill "$PREVIOUS_JOB" 2>/dev/null || true; stop_wine' EXIT
 step "system packages (Wine, mingw, Xvfb; wine32 when available)" system_packages
 step "clean clone of HEAD" clean_clone
 step "downloads (WinPython, win_amd64 wheels, Inno Setup; cached)" downloads
