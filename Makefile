@@ -42,7 +42,8 @@ test-bundle: bundle
 	SOTREEM_APP=$(CURDIR)/dist/sotreem/sotreem QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q tests/test_upgrade.py
 
 # The Windows program under Wine: bundle, installer, install, GUI, upgrade, uninstall (see
-# installer/windows/test_windows.sh; ~24 min with empty caches here, less with ~/.cache/sotreem-windows).
+# installer/windows/test_windows.sh): ~24 min with empty caches here, ~15 min with
+# ~/.cache/sotreem-windows.
 .PHONY: test-windows
 test-windows: $(STAMP)
 	bash installer/windows/test_windows.sh

@@ -20,7 +20,9 @@ export DEBIAN_FRONTEND=noninteractive
 
 missing=()
 for pkg in "${needed[@]}"; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  # (with i386 added for 32-bit Wine, a library installed for both is named with its arch)
+  dpkg -s "$pkg" >/dev/null 2>&1 || dpkg -s "$pkg:$(dpkg --print-architecture)" >/dev/null 2>&1 \
+    || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then

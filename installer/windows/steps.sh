@@ -1,6 +1,6 @@
 # Steps of make test-windows: each runs in its own subshell with `set -e` in force, prints its
 # time, and the first failure stops the run (later steps need what it makes). The last line is
-# "test-windows: N passed, N failed, N skipped".
+# "windows: N passed, N failed, N skipped" (the closing line CI reads).
 # shellcheck shell=bash
 
 _results=()
@@ -43,7 +43,7 @@ skip() {
 finish() {
   printf '\nmake test-windows, %s s in all:\n' "$(_seconds_since "$_started")"
   printf '%s\n' "${_results[@]}"
-  echo "test-windows: $_passed passed, $_failed failed, $_skipped skipped"
+  echo "windows: $_passed passed, $_failed failed, $_skipped skipped"
   [ "$_failed" -eq 0 ] || exit 1
   exit 0
 }
