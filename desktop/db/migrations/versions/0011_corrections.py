@@ -40,10 +40,15 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("protectioncase", schema=None) as batch_op:
-        batch_op.drop_column("report_source")
-    with op.batch_alter_table("village", schema=None) as batch_op:
-        batch_op.drop_column("retired_on")
-        batch_op.drop_column("merged_into")
-    with op.batch_alter_table("child", schema=None) as batch_op:
-        batch_op.drop_column("merged_into")
+    # SQLite drops a plain column in place (3.35+): a batch copy of `child` would drop the table
+    # that circumstances, supports and cases refer to, which foreign keys forbid.
+    for table, column in (
+        ("protectioncase", "report_source"),
+        ("village", "retired_on"),
+        ("village", "merged_into"),
+        ("child", "merged_into"),
+    ):
+        if op.get_bind().dialect.name == "sqlite":
+            op.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        else:
+            op.drop_column(table, column)
