@@ -24,6 +24,7 @@ def server(tmp_path_factory):
 def window(qtbot, register):
     win = MainWindow(register, role="officer", username="Cán bộ")
     qtbot.addWidget(win)
+    win.sync.stop()  # each sync here is pressed by the test, not started by the 30-s schedule
     qtbot.waitUntil(lambda: win.tasks.pending == 0)
     win.show_page("sync")
     yield win
@@ -148,6 +149,7 @@ def test_district_reader_sees_the_area_and_each_commune(qtbot, tmp_path):
         reader.register.set_settings({"sync.reader": "doc15"})  # as `sotreem sync --reader` does
         win = MainWindow(reader.register, role="viewer", username="Huyện")
         qtbot.addWidget(win)
+        win.sync.stop()  # no scheduled sync refreshes the figures behind the test's back
         qtbot.waitUntil(lambda: win.tasks.pending == 0)
         win.show()
         win.show_page("reports")
