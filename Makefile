@@ -24,7 +24,9 @@ $(STAMP): $(LOCK) pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
+# Qt's window needs a few Debian libraries (installed as root or with sudo, else named).
 run: $(STAMP)
+	bash scripts/setup_desktop.sh $(VENV)
 	$(BIN)/sotreem $(if $(DB),--db $(DB),)
 
 lint: $(STAMP) check-lock
