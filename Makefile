@@ -5,21 +5,60 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?=
 
-.PHONY: run test lint bench clean translations bundle test-bundle guide
+# The versions tested: uv.lock (every platform), exported with hashes for pip. requirements.lock
+# is what every target and CI install (all extras; markers pick the platform's packages);
+# requirements-windows.lock is the same versions resolved for Windows alone, for fetching the
+# Windows wheels from another system (`pip download --platform win_amd64 --no-deps`).
+LOCK     := requirements.lock
+WIN_LOCK := requirements-windows.lock
+UV       := $(BIN)/uv
+EXPORT   := $(UV) export --quiet --format requirements.txt --all-extras --no-emit-project --no-header
+HEADER   := \# The exact versions tested, with hashes: made by `make lock` from uv.lock; do not edit.
 
-$(STAMP): pyproject.toml
+.PHONY: run test lint bench clean translations bundle test-bundle guide lock check-lock upgrade-deps
+
+# Only Python >= 3.11 with venv and pip is needed: pip installs the lock, hash-checked.
+$(STAMP): $(LOCK) pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)
 
+# Qt's window needs a few Debian libraries (installed as root or with sudo, else named).
 run: $(STAMP)
+	bash scripts/setup_desktop.sh $(VENV)
 	$(BIN)/sotreem $(if $(DB),--db $(DB),)
 
-lint: $(STAMP)
+lint: $(STAMP) check-lock
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
+
+# The lock agrees with pyproject.toml, and the exported files with the lock.
+check-lock: $(STAMP)
+	@$(UV) lock --check --offline --quiet || { echo "uv.lock is behind pyproject.toml: run make lock" >&2; exit 1; }
+	@{ echo '$(HEADER)'; $(EXPORT); } | cmp -s - $(LOCK) || { echo "$(LOCK) is behind uv.lock: run make lock" >&2; exit 1; }
+
+# After editing the dependencies in pyproject.toml: resolve again, keeping every version that
+# still fits, and export.
+lock: $(STAMP)
+	$(UV) lock
+	$(MAKE) --no-print-directory export-lock
+
+# Newest versions the bounds in pyproject.toml allow, then the whole test suite on them.
+upgrade-deps: $(STAMP)
+	$(UV) lock --upgrade
+	$(MAKE) --no-print-directory export-lock
+	$(MAKE) --no-print-directory test
+
+.PHONY: export-lock
+export-lock:
+	{ echo '$(HEADER)'; $(EXPORT); } > $(LOCK)
+	$(EXPORT) --no-hashes --no-annotate > $(VENV)/pins.txt
+	{ echo '$(HEADER)'; $(UV) pip compile --quiet pyproject.toml --all-extras --no-header \
+	    --no-annotate --python-platform x86_64-pc-windows-msvc --python-version 3.11 \
+	    --generate-hashes --constraints $(VENV)/pins.txt; } > $(WIN_LOCK)
+	@echo "uv.lock, $(LOCK) and $(WIN_LOCK) written; commit them together."
 
 test: $(STAMP) lint
 	bash tests/setup_system.sh
@@ -34,7 +73,6 @@ guide: $(STAMP)
 
 # One-folder application in dist/sotreem (PyInstaller; ~35 s here).
 bundle: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[dev,bundle]'
 	$(BIN)/pyinstaller installer/sotreem.spec --noconfirm --distpath dist --workpath build/pyinstaller
 
 # The bundle proves itself: window, database, monthly PDF and Excel on a throw-away database.

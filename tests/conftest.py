@@ -5,6 +5,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from desktop.db.register import Register
 from desktop.domain.dates import PartialDate
@@ -13,6 +14,28 @@ from desktop.domain.validation import ChildDraft
 COMMUNE = "02725"  # Xã Bản Xèo, Lào Cai
 TODAY = date(2026, 11, 25)
 PASSWORD = "sotreem-demo"  # the demo account's; `sotreem init` in tests gets it too
+
+
+# A GUI test waits for the state it asserts; the limit only ends a test that hangs. On a busy
+# 2-core machine an Argon2 derivation, a backup or a 3,000-row query can take many seconds, so
+# no wait gives up before this, whatever limit a test wrote (timing lives in benchmarks/).
+PATIENCE_MS = 120_000
+
+
+class PatientQtBot(QtBot):
+    def waitUntil(self, callback, *, timeout: int = PATIENCE_MS) -> None:
+        super().waitUntil(callback, timeout=max(timeout, PATIENCE_MS))
+
+    def waitSignal(self, signal, *, timeout: int = PATIENCE_MS, **kwargs):
+        return super().waitSignal(signal, timeout=max(timeout, PATIENCE_MS), **kwargs)
+
+    wait_until, wait_signal = waitUntil, waitSignal
+
+
+@pytest.fixture
+def qtbot(qapp, request) -> QtBot:
+    """pytest-qt's `qtbot`, with waits that outlast a loaded machine."""
+    return PatientQtBot(request)
 
 
 @pytest.fixture(autouse=True)

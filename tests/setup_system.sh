@@ -12,11 +12,18 @@ needed=(
   libreoffice-calc-nogui python3-uno                        # a second tool opens protected xlsx
 )
 
+# Installed for this machine's architecture (or for all). `dpkg -s NAME` refuses a name that a
+# second architecture also has installed (a Wine build adds i386 libraries), so ask dpkg-query.
+native=$(dpkg --print-architecture 2>/dev/null || true)
+installed() {
+  local instances
+  instances=$(dpkg-query -W -f='${db:Status-Abbrev} ${Architecture}\n' "$1" 2>/dev/null) || true
+  grep -qE "^ii +($native|all)\$" <<<"$instances"
+}
+
 missing=()
 for pkg in "${needed[@]}"; do
-  # (with i386 added for 32-bit Wine, a library installed for both is named with its arch)
-  dpkg -s "$pkg" >/dev/null 2>&1 || dpkg -s "$pkg:$(dpkg --print-architecture)" >/dev/null 2>&1 \
-    || missing+=("$pkg")
+  installed "$pkg" || missing+=("$pkg")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 

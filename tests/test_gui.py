@@ -81,7 +81,8 @@ def test_add_find_and_edit_a_child_by_typing(qtbot, window, register):
     assert page.form.full_name.text() == "Nguyễn Thị Hương"
     replace_text(page.form.caregiver, "Hoàng Thị Ưng")
     qtbot.mouseClick(page.form.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: register.get_child(saved.id).caregiver_name == "Hoàng Thị Ưng")
+    wait_idle(qtbot, window)  # the row is written before the form hears back: wait for both
+    assert register.get_child(saved.id).caregiver_name == "Hoàng Thị Ưng"
     assert not page.form.is_dirty()
 
 
