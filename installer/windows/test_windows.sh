@@ -9,8 +9,8 @@
 # Wine prefix, logs and the GUI screenshots. Without 32-bit Wine (ISCC.exe is a 32-bit program)
 # the installer steps say "skipped: wine32 unavailable" and the rest still runs.
 #
-# SOTREEM_WINDOWS_REQUIREMENTS=FILE takes the wheels from a requirements file (e.g. a hashed
-# lock, which must list the Windows-only pefile and pywin32-ctypes) instead of '.[bundle]'.
+# The wheels are the locked versions of requirements-windows.lock (`make lock`), hash-checked;
+# SOTREEM_WINDOWS_REQUIREMENTS=FILE takes another requirements file, or "" for '.[bundle]'.
 # SOTREEM_PREVIOUS_RELEASE=REF is the release the upgrade starts from (an earlier commit).
 set -euo pipefail
 
@@ -18,7 +18,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE=$ROOT/installer/windows
 CACHE=${SOTREEM_WINDOWS_CACHE:-$HOME/.cache/sotreem-windows}
 WORK=${SOTREEM_WINDOWS_WORK:-$ROOT/build/windows}
-REQUIREMENTS=${SOTREEM_WINDOWS_REQUIREMENTS:-}
+REQUIREMENTS=${SOTREEM_WINDOWS_REQUIREMENTS-$ROOT/requirements-windows.lock}
 PREVIOUS=${SOTREEM_PREVIOUS_RELEASE:-01ae24d}
 LINUX_PYTHON=${LINUX_PYTHON:-$ROOT/.venv/bin/python}
 INNOSETUP=innosetup-6.4.1                 # npm package; tests/test_installer_messages.py too
