@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop.domain.dates import PartialDate
 from desktop.domain.validation import CircumstanceDraft
@@ -252,3 +253,18 @@ def test_status_bar_counts_unsent_changes(qtbot, window, register):
 
 def test_application_reuses_the_existing_qapplication(qapp):
     assert application() is qapp
+
+
+def test_alt_number_opens_a_page_with_the_keyboard_in_its_first_field(qtbot, window):
+    """Alt+6 from the children list: Tab then walks the Báo cáo page from its top (Loại,
+    Kỳ, Xem số liệu, Lưu PDF…), not the scroll frame around it."""
+    window.activateWindow()
+    window.children_page.search.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
+    page = window.reports_page
+    qtbot.waitUntil(lambda: window.current_page() is page)
+    qtbot.waitUntil(lambda: page.focusWidget() is page.kind)
+    qtbot.waitUntil(page.pdf_button.isEnabled)  # once last month's figures are counted
+    for expected in (page.period, page.findChild(QPushButton, "showReport"), page.pdf_button):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is expected

@@ -24,11 +24,27 @@ class PageFrame(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the page's fields, not here
 
     def page(self) -> QWidget:
         widget = self.widget()
         assert widget is not None
         return widget
+
+
+def first_field(page: QWidget) -> QWidget:
+    """The first widget of `page` that Tab would reach (the page itself when none can)."""
+    widget = page.nextInFocusChain()
+    while widget is not page and widget is not None:
+        reachable = widget.isVisibleTo(page) and widget.isEnabled()
+        if (
+            widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and reachable
+            and page.isAncestorOf(widget)
+        ):
+            return widget
+        widget = widget.nextInFocusChain()
+    return page
 
 
 def grow_to_fit(window: QWidget) -> None:

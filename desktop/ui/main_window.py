@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop import reference
 from desktop.db.changes import Changes
-from desktop.ui.fit import PageFrame
+from desktop.ui.fit import PageFrame, first_field
 from desktop.ui.taskman import TaskManager
 
 if TYPE_CHECKING:
@@ -108,9 +108,7 @@ class MainWindow(QMainWindow):
         self.opening = QLabel(self.tr("Đang mở sổ trẻ em…"), objectName="openingLabel")
         self.pages.addWidget(self.opening)
         for number in range(1, min(9, len(self.page_keys)) + 1):
-            QShortcut(
-                QKeySequence(f"Alt+{number}"), self, lambda n=number: self.nav.setCurrentRow(n - 1)
-            )
+            QShortcut(QKeySequence(f"Alt+{number}"), self, lambda n=number: self._jump_to(n - 1))
 
         self.content = QWidget()
         layout = QHBoxLayout(self.content)
@@ -403,6 +401,13 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(self.page_keys.index(key))
+
+    def _jump_to(self, row: int) -> None:
+        """Alt+1…9: the page, with the keyboard in its first field (as it would be after a
+        click into it), so Tab walks the page from the top."""
+        self.nav.setCurrentRow(row)
+        if self.nav.currentRow() == row:
+            first_field(self.current_page()).setFocus(Qt.FocusReason.TabFocusReason)
 
     def current_page(self) -> QWidget:
         """The page on show (pages sit in scroll frames; before the register opens, the

@@ -9,7 +9,8 @@ holding still (figures counted), a write to the database's WAL file after the sa
 disk. Screenshots of every step are kept in --out.
 
 Steps: log in with the officer's password; Ctrl+N, type a child's name, sex and birth date,
-Ctrl+S; Alt+6 (Báo cáo), Lưu PDF…, type the file name in Windows' save dialog; Alt+F4.
+Ctrl+S; Alt+6 (Báo cáo), Lưu PDF…, type the file name in the save dialog, Esc on the notice
+that names the file written; Alt+F4.
 Afterwards make test-windows reads the register on Linux to find the child by name.
 """
 
@@ -200,9 +201,13 @@ def run(args: argparse.Namespace) -> None:
         type_text(windows_path(pdf))
         screen.keys("Return")
         wait_for("the monthly PDF", lambda: complete_pdf(pdf))
-        wait_for("the save dialog to close", lambda: screen.window(SAVE_DIALOG_TITLE) is None)
+        # The notice "Đã lưu tệp" (same title as the save dialog) names the file; Esc is Đóng.
         screen.wait_until_still("saving the PDF")
-        kept = screen.shot("report")
+        kept = screen.shot("saved-notice")
+        wait_for("the saved notice", lambda: screen.window(SAVE_DIALOG_TITLE))
+        screen.keys("Escape")
+        wait_for("the notice to close", lambda: screen.window(SAVE_DIALOG_TITLE) is None)
+        screen.shot("report")
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                               check=True).stdout  # fmt: skip
         if "BÁO CÁO" not in text or "Bản Xèo" not in text:
