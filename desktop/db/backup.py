@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desktop import privacy
 from desktop.db.errors import DiskFull, is_disk_full, sqlite_errors
 
 KEEP = 10
@@ -62,9 +63,7 @@ def keys_beside(db_file: Path) -> Path:
 def _copy_keys(source_db: Path, target_db: Path) -> None:
     source, target = keys_beside(source_db), keys_beside(target_db)
     if source.exists():
-        tmp = target.with_name(f".{target.name}.partial")
-        tmp.write_bytes(source.read_bytes())
-        os.replace(tmp, target)
+        privacy.write_private(target, source.read_bytes())
 
 
 def _copy(
@@ -78,6 +77,7 @@ def _copy(
     tmp = target.with_name(f".{target.name}.partial")
     _remove_with_journals(tmp)  # what a copy killed half-way left behind
     try:
+        privacy.create_private(tmp)  # a backup is the register: the user's alone
         src = _connect(source, key, timeout=30)
         try:
             dst = _connect(tmp, key)
@@ -110,7 +110,7 @@ def _remove_with_journals(path: Path) -> None:
 def backup(db_path: Path, target: Path, key: bytes | None = None) -> BackupInfo:
     """Copy the register to `target` (an .db file, plus its key file) and describe the copy."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        privacy.private_folder(target.parent, tighten=target.parent == folder_for(db_path))
         _copy(db_path, target, key)
         _copy_keys(db_path, target)
     except OSError as exc:  # full disk, USB stick pulled out, no permission

@@ -133,21 +133,24 @@ class Cases:
                 received_at=case.received_at,
                 emergency=case.emergency,
                 status=case.status,
-                reported_by=case.reported_by,
-                summary=case.summary,
+                reported_by=self.db.seal.shown("protectioncase", "reported_by", case.reported_by),
+                summary=self.db.seal.shown("protectioncase", "summary", case.summary),
                 done=done.get(case.id, {}),
             )
             for case, name in rows
         ]
 
     def case_steps(self, case_id: str) -> list[CaseStep]:
+        """The steps of a case, their notes opened (`desktop.db.sealing`)."""
         self.db.require_case_access()
         with self.db.reading() as session:
-            return list(
-                session.exec(
-                    select(CaseStep).where(CaseStep.case_id == case_id, CaseStep.deleted == False)  # noqa: E712
-                )
-            )
+            steps = session.exec(
+                select(CaseStep).where(CaseStep.case_id == case_id, CaseStep.deleted == False)  # noqa: E712
+            ).all()
+        return [
+            s.model_copy(update={"notes": self.db.seal.shown("casestep", "notes", s.notes)})
+            for s in steps
+        ]
 
 
 def _step_label(step: str) -> str:

@@ -28,7 +28,9 @@ from uuid6 import uuid7
 from desktop.db import accounts
 from desktop.db.changes import Changes
 from desktop.db.errors import DiskFull, NotAllowed, NotSetUp, ReadOnlyRegister, is_disk_full
+from desktop.db.keyfile import Unlocked
 from desktop.db.models import AuditEntry, ChangeLog, Setting, Synced, Village, table_name
+from desktop.db.sealing import CaseSeal, Locked, sealed_field
 from desktop.domain import audit as vocab
 from desktop.domain.hlc import HybridClock, Timestamp
 from desktop.domain.validation import Problem, ValidationError
@@ -103,6 +105,8 @@ class WritePath:
         self.key = key  # the SQLCipher data key; None for a plain (test, throw-away) file
         self.role = "officer"  # the logged-in account's role; the app and CLI set it
         self.user = "local"
+        self.unlocked: Unlocked | None = None  # what the login's password opened (encrypted)
+        self.seal = CaseSeal()  # seals case narrative; opens it for an officer (`sealing`)
         self._local = _ThreadState()  # the open transaction belongs to one thread
         settings = self.settings()
         self.device_id = settings.get("device_id") or self._create_device_id()
@@ -161,6 +165,11 @@ class WritePath:
         if not accounts.may_see_cases(self.role):
             raise NotAllowed("Chỉ cán bộ phụ trách được xem và ghi vụ việc bảo vệ trẻ em.")
 
+    def require_officer(self, message: str) -> None:
+        """Officer-only reads and writes (the audit trail, accounts, keys)."""
+        if self.role != "officer":
+            raise NotAllowed(message)
+
     def require_commune(self) -> str:
         """The commune this register writes for; a reader's copy or a new file has none."""
         if self.reader:
@@ -207,10 +216,13 @@ class WritePath:
                 yield session
 
     @contextmanager
-    def write(self, *, own_account: bool = False, upstream: bool = False) -> Iterator[Tx]:
-        """One use case's transaction; a viewer may write only their own password (and receive
-        what the server sends: `upstream`)."""
-        if not (accounts.may_edit(self.role) or own_account or upstream):
+    def write(
+        self, *, own_account: bool = False, upstream: bool = False, trail: bool = False
+    ) -> Iterator[Tx]:
+        """One use case's transaction; a viewer may write only their own password, receive what
+        the server sends (`upstream`) and leave their trail in the audit log (`trail`: what
+        they viewed, exported, printed)."""
+        if not (accounts.may_edit(self.role) or own_account or upstream or trail):
             raise NotAllowed("Tài khoản chỉ xem: không được sửa dữ liệu.")
         with self.batch():
             session = self._local.session
@@ -246,6 +258,7 @@ class WritePath:
         tx.ids.add(row.id)
 
     def insert(self, tx: Tx, model: type[RowT], **values: Any) -> RowT:
+        values = self.seal.seal_values(table_name(model), values)
         row = model(
             id=str(uuid7()),
             commune_code=values.pop("commune_code", None) or self.require_commune(),
@@ -261,8 +274,22 @@ class WritePath:
         return row
 
     def update(self, tx: Tx, row: Synced, **values: Any) -> bool:
-        """Change the fields that differ; False (and nothing logged) when none does."""
-        changed = {k: v for k, v in values.items() if getattr(row, k) != v}
+        """Change the fields that differ; False (and nothing logged) when none does. Case
+        narrative is compared as typed and stored sealed (`desktop.db.sealing`)."""
+        entity = table_name(row)
+        changed = {}
+        for key, value in values.items():
+            current = getattr(row, key)
+            if sealed_field(entity, key):
+                try:
+                    current = self.seal.open(entity, key, current)
+                except Locked:
+                    current = None  # cannot compare: taken as changed
+                if current == value:
+                    continue
+                changed[key] = self.seal.seal(entity, key, value)
+            elif current != value:
+                changed[key] = value
         if not changed:
             return False
         for key, value in changed.items():

@@ -78,6 +78,7 @@ class LockScreen(QWidget):
         layout.addWidget(self.gate)
         layout.addStretch(2)
         self.expected_key: bytes | None = None
+        self.opened_slot = None  # what the last good password opened (`Unlocked`)
 
     def lock_for(self, username: str, name: str) -> None:
         self.gate.user.select(username)
@@ -85,8 +86,10 @@ class LockScreen(QWidget):
         self.gate.password.clear()
         self.gate.password.setFocus()
 
-    def _opened(self, username: str, key: bytes | None) -> None:
+    def _opened(self, username: str, opened) -> None:
+        key = opened.data_key if opened is not None else None
         if key != self.expected_key:  # a key file from another register cannot unlock this one
             self.gate.error.setText(self.tr("Tên đăng nhập hoặc mật khẩu không đúng."))
             return
+        self.opened_slot = opened
         self.unlocked.emit(username)
