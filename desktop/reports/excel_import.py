@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
@@ -32,7 +32,7 @@ from desktop.domain.validation import (
     validate_village_name,
 )
 from desktop.reports.notice import PERSONAL_DATA_NOTE
-from desktop.reports.xlsx import safe
+from desktop.reports.xlsx import new_sheet, safe
 from desktop.reports.xlsx import save as xlsx_save
 
 MAX_ROWS = 100_000  # a commune register holds hundreds or a few thousand children
@@ -553,10 +553,10 @@ def _write_rows(
 
 
 
-def write_problems(plan: ImportPlan, path: Path) -> None:
+def write_problems(plan: ImportPlan, path: Path | IO[bytes]) -> None:
     """The problem list as a workbook the officer can print or fix the source file from."""
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Lỗi")
+    ws = new_sheet(wb, "Lỗi")
     for col, width in zip("ABCD", (8, 28, 70, 20), strict=True):
         ws.column_dimensions[col].width = width
     ws.append([safe(ws, f"CÁC LỖI KHI NHẬP TỆP {plan.path.name}")])
