@@ -57,6 +57,16 @@ VIEWER_EXPORTS = (
 )
 
 
+def may_back_up(role: str) -> bool:
+    """A backup is the whole register (encrypted): not a viewer's to carry away."""
+    return role in ("officer", "assistant")
+
+
+BACKUP_REFUSED = "Tài khoản chỉ xem không sao lưu được dữ liệu."
+RESTORE_REFUSED = "Chỉ cán bộ phụ trách được khôi phục bản sao lưu."
+IMPORT_REFUSED = "Tài khoản chỉ xem không nhập được dữ liệu từ tệp."
+
+
 def may_export(role: str, what: str) -> bool:
     return what in EXPORTS.get(role, frozenset())
 

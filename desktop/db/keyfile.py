@@ -97,6 +97,9 @@ class Keyring:
     cases_keys: tuple[bytes, ...] = ()  # X25519 private keys, newest first (officers only)
     signing_key: bytes | None = None  # Ed25519 (officers only)
     old_data_key: bytes | None = None  # during a rekey: the key the database had before
+    # Data keys of earlier generations (officers only): backups made before a rotation still
+    # open for the officer, and are restored under today's key.
+    past_data_keys: tuple[bytes, ...] = ()
 
     @property
     def officer_level(self) -> bool:
@@ -198,6 +201,8 @@ def _payload(username: str, role: str, keys: Keyring, generation: int) -> bytes:
         body["signing_key"] = keys.signing_key.hex()
     if keys.old_data_key is not None:
         body["old_data_key"] = keys.old_data_key.hex()
+    if keys.past_data_keys:
+        body["past_data_keys"] = [k.hex() for k in keys.past_data_keys]
     return json.dumps(body).encode("utf-8")
 
 
@@ -208,6 +213,7 @@ def _keys_from(body: dict[str, Any]) -> Keyring:
         tuple(bytes.fromhex(k) for k in body.get("cases_keys", [])),
         bytes.fromhex(signing) if signing else None,
         bytes.fromhex(old) if old else None,
+        tuple(bytes.fromhex(k) for k in body.get("past_data_keys", [])),
     )
 
 

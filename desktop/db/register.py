@@ -140,6 +140,8 @@ class Register:
         self.setting = db.setting
         self.set_settings = db.set_settings
         self.require_commune = db.require_commune
+        self.require_officer = db.require_officer
+        self.require_editor = db.require_editor
 
     # ---- opening -------------------------------------------------------------------------
 
@@ -188,6 +190,12 @@ class Register:
     @property
     def key(self) -> bytes | None:
         return self.db.key
+
+    @property
+    def past_data_keys(self) -> tuple[bytes, ...]:
+        """The officer's data keys of earlier generations: backups made before a rotation."""
+        unlocked = self.db.unlocked
+        return unlocked.keys.past_data_keys if unlocked is not None else ()
 
     @property
     def device_id(self) -> str:

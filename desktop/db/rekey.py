@@ -35,9 +35,12 @@ def _remove_with_journals(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def export(db_path: Path, old_key: bytes, new_key: bytes, progress: Progress = _quiet) -> Path:
-    """A checked copy of the register under `new_key`, beside it; returns its path."""
-    tmp = temp_for(db_path)
+def export(
+    db_path: Path, old_key: bytes, new_key: bytes, progress: Progress = _quiet,
+    tmp: Path | None = None,
+) -> Path:  # fmt: skip
+    """A checked copy of the register under `new_key` (at `tmp`, by default beside it)."""
+    tmp = tmp or temp_for(db_path)
     _remove_with_journals(tmp)
     privacy.create_private(tmp)
     wal = Path(f"{db_path}-wal")

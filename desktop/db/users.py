@@ -333,6 +333,7 @@ class Users:
             (sealed_box.new_private_key(), *current.cases_keys),
             sealed_box.new_signing_key(),
             old_data_key=old_key,
+            past_data_keys=(old_key, *current.past_data_keys),
         )
         rekey.discard(self.db.path)
         tmp = rekey.export(self.db.path, old_key, new_key, progress)

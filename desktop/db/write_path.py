@@ -170,6 +170,11 @@ class WritePath:
         if self.role != "officer":
             raise NotAllowed(message)
 
+    def require_editor(self, message: str) -> None:
+        """What only an officer or assistant may start (an import, even a dry run)."""
+        if not accounts.may_edit(self.role):
+            raise NotAllowed(message)
+
     def require_commune(self) -> str:
         """The commune this register writes for; a reader's copy or a new file has none."""
         if self.reader:

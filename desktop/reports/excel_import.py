@@ -306,6 +306,9 @@ def read_plan(
     Whatever a damaged or hostile file makes the Excel reader raise becomes `ImportFileError`;
     what `progress` raises (the officer's Cancel) passes through as it is.
     """
+    from desktop.db.accounts import IMPORT_REFUSED
+
+    register.require_editor(IMPORT_REFUSED)
     stopped: list[BaseException] = []
 
     def report(fraction: float, message: str) -> None:

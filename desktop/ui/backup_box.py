@@ -108,7 +108,10 @@ class BackupBox(QGroupBox):
         from desktop.db import backup
 
         def read():
-            return backup.describe(path, self.register.key), self.register.sync_state().unsent
+            return (
+                backup.describe(path, self.register.key, self.register.past_data_keys),
+                self.register.sync_state().unsent,
+            )
 
         self.restore_button.setEnabled(False)
         self.tasks.run_io(read, lambda result: self._confirm(path, *result), self._failed)

@@ -373,8 +373,9 @@ class MainWindow(QMainWindow):
 
         def work() -> Register:
             path, key, user, unlocked = old.path, old.key, old.user, old.db.unlocked
+            past = old.past_data_keys
             old.close()
-            backup.restore(backup_file, path, backup.folder_for(path), key)
+            backup.restore(backup_file, path, backup.folder_for(path), key, past)
             register = Register.open(path, key)
             if unlocked is not None:
                 register.login(unlocked)
