@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from desktop import __version__, config
+from desktop import __version__, config, privacy
 from desktop.cli import errors
 
 # The module of each subcommand in `desktop.cli.commands` (`import` is a Python keyword).
@@ -231,6 +231,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")  # Vietnamese on a Windows console
     args = _parser().parse_args(argv)
     db_path = args.db or config.default_db_path()
+    if args.db is None:  # an older version left the data folder readable to all
+        privacy.make_private(config.data_dir())
     if args.self_test:
         if not os.environ.get("DISPLAY") and sys.platform.startswith("linux"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
