@@ -56,6 +56,26 @@ def export(
             return 1  # SQLite stops the statement
         return 0
 
+    try:
+        _export(db_path, tmp, old_key, new_key, tick, stopped)
+        progress(0.96, "Đang kiểm tra bản mã hóa mới…")
+        check = connect_encrypted(tmp, new_key)
+        try:
+            ok = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        finally:
+            check.close()
+        if not ok:
+            raise RekeyError("Bản mã hóa mới không qua được kiểm tra; dữ liệu giữ nguyên.")
+    except BaseException:
+        _remove_with_journals(tmp)
+        raise
+    return tmp
+
+
+def _export(
+    db_path: Path, tmp: Path, old_key: bytes, new_key: bytes, tick: Callable[[], int],
+    stopped: list[BaseException],
+) -> None:  # fmt: skip
     conn = connect_encrypted(db_path, old_key, timeout=30)
     try:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -71,21 +91,8 @@ def export(
             conn.set_progress_handler(None, 0)
         conn.execute(f"PRAGMA rekeyed.user_version = {int(version)}")
         conn.execute("DETACH DATABASE rekeyed")
-    except BaseException:
-        conn.close()
-        _remove_with_journals(tmp)
-        raise
-    conn.close()
-    progress(0.96, "Đang kiểm tra bản mã hóa mới…")
-    check = connect_encrypted(tmp, new_key)
-    try:
-        ok = check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
-        check.close()
-    if not ok:
-        _remove_with_journals(tmp)
-        raise RekeyError("Bản mã hóa mới không qua được kiểm tra; dữ liệu giữ nguyên.")
-    return tmp
+        conn.close()
 
 
 def swap_in(tmp: Path, db_path: Path) -> None:
