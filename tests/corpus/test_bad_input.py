@@ -175,6 +175,20 @@ CASES = [
     imp("text", "nfd-name-already-in-register",
         f.sheet([[f.nfd(TODAY_CHILD), "2016", "Nữ", "Kinh", "Sín Chải"]]),
         "Dòng 2", "Đã có trong sổ"),
+    # files made to exhaust memory (each refused with memory flat: see the test below)
+    imp("memory", "one-cell-of-1-GB-in-a-1-MB-file", f.one_huge_cell(1024),
+        "trang “DS” giải nén ra 1.024 MB, quá 256 MB"),
+    imp("memory", "one-cell-of-1-MB", f.one_huge_cell(1), "dài hơn 32.767 ký tự"),
+    imp("memory", "1-GB-cell-in-a-sheet-stating-10-MB", f.one_huge_cell(1024, 10),
+        "dài hơn 32.767 ký tự"),
+    imp("memory", "1.5-GB-of-shared-strings-in-a-4-MB-file", f.huge_shared_strings(),
+        "phần “xl/sharedStrings.xml” giải nén ra 1.536 MB"),
+    imp("memory", "600000-shared-strings", f.many_short_strings(),
+        "hơn 500.000 chuỗi chữ khác nhau"),
+    imp("memory", "3-million-cells-without-row-tags", f.cells_without_rows(),
+        "ô nằm ngoài dòng (thiếu thẻ <row>)"),
+    imp("memory", "row-numbers-leaping-to-1000000", f.row_number_leap(),
+        "hơn 100.000 dòng"),
     # the command line
     cmd("unknown-subcommand", "xoa", "--all", expect=("“xoa” không hợp lệ",)),
     cmd("unknown-option", "find", "Mai", "--force", expect=("không hiểu tham số: --force",)),
@@ -359,3 +373,48 @@ def test_a_sheet_that_understates_its_size_is_read_to_the_end(seeded_register, t
                          dimension="A1:D3")  # fmt: skip
     code, said = run_cli(["--db", str(db), "import", str(source(tmp_path))], capsys)
     assert code == 0 and "Đã nhập 8 trẻ em." in said, said
+
+
+# ---- files made to exhaust memory: refused with the process's peak memory bounded ----------
+
+MEMORY_LIMIT_MB = 300
+PEAKS = """
+import json, sys
+from desktop.cli import main
+
+def peak_mb():
+    line = next(x for x in open("/proc/self/status") if x.startswith("VmHWM"))
+    return int(line.split()[1]) / 1024
+
+db, files = sys.argv[1], sys.argv[2:]
+print(json.dumps({"before": peak_mb()}), flush=True)
+for path in files:
+    code = main(["--db", db, "import", path])
+    print(json.dumps({"file": path, "code": code, "peak": peak_mb()}), flush=True)
+"""
+HOSTILE = [f.one_huge_cell(1024), f.one_huge_cell(1024, 10), f.huge_shared_strings(),
+           f.many_short_strings(), f.cells_without_rows(), f.row_number_leap()]  # fmt: skip
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmHWM from /proc")
+def test_files_made_to_exhaust_memory_are_refused_within_300_MB(seeded_register, tmp_path):
+    """One process imports them one after another; its peak (VmHWM, the most it ever held)
+    after each stays under the budget, whatever the file claims or unpacks to."""
+    import json
+    import subprocess
+    import sys
+
+    db = tmp_path / "xa.db"
+    shutil.copy(seeded_register, db)
+    before = contents(db)
+    built = [str(build(tmp_path)) for build in HOSTILE]
+    done = subprocess.run([sys.executable, "-c", PEAKS, str(db), *built], capture_output=True,
+                          text=True, timeout=600, cwd=Path(__file__).parents[2])  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(x) for x in done.stdout.splitlines() if x.startswith("{")]
+    assert lines[0]["before"] < MEMORY_LIMIT_MB
+    assert [line["code"] for line in lines[1:]] == [2] * len(HOSTILE), done.stderr
+    for line in lines[1:]:
+        assert line["peak"] <= MEMORY_LIMIT_MB, line
+    assert "Traceback" not in done.stderr and done.stderr.count("Lỗi:") == len(HOSTILE)
+    assert contents(db) == before
