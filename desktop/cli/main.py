@@ -48,6 +48,7 @@ _ARGPARSE_VI = (
     (r"expected one argument", r"cần một giá trị"),
     (r"expected at least one argument", r"cần ít nhất một giá trị"),
     (r"ambiguous option: (\S+) could match (.*)", r"tùy chọn \1 không rõ (có thể là \2)"),
+    (r"not allowed with argument (\S+)", r"không dùng cùng với \1"),
     (r"^argument (\S+): ", r"tham số \1: "),
 )
 
