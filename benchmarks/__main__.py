@@ -9,6 +9,7 @@ from pathlib import Path
 from benchmarks import (
     bench_bundle,
     bench_gui,
+    bench_login,
     bench_register,
     bench_reports,
     bench_sync_server,
@@ -47,7 +48,7 @@ def main() -> None:
         print(table(wire), flush=True)
         results += wire
     if not args.skip_sync_server:
-        server = bench_sync_server.run()
+        server = bench_sync_server.run() + bench_login.run()
         print(table(server), flush=True)
         results += server
     print("\nAll results:\n")

@@ -40,8 +40,8 @@ from tests.server.pgcluster import Cluster, binaries
 
 PROVINCE = "15"  # Lào Cai: about a hundred communes
 # Seconds within which the devices start, and the value each round writes into every row.
-ROUNDS = ((0.0, "tiểu học"), (2.0, "trung học cơ sở"), (5.0, "trung học phổ thông"),
-          (10.0, "đã nghỉ học"))  # fmt: skip
+ROUNDS = ((0.0, "primary"), (2.0, "lower_secondary"), (5.0, "upper_secondary"),
+          (10.0, "dropped_out"))  # fmt: skip
 
 
 def _free_port() -> int:
@@ -68,7 +68,8 @@ def _bodies(
             fields = {"schooling": edit}
         else:
             fields = {"full_name": f"Trẻ số {i}", "sex": "F", "birth_year": 2015,
-                      "village_id": None, "commune_code": commune}  # fmt: skip
+                      "village_id": None, "commune_code": commune,
+                      "created_at": "2026-11-20T08:00:00+07:00"}  # fmt: skip
         changes.append({"seq": first_seq + i, "entity": "child", "id": row_id,
                         "commune": commune, "hlc": _hlc(1_700_000_000_000 + rnd * rows + i, node),
                         "by": "canbo", "base": base, "fields": fields})  # fmt: skip

@@ -6,6 +6,13 @@ replay from a desktop restored from an old backup, which numbers new edits from 
 again but with later clocks: that batch is refused as a whole (nothing would be marked sent
 wrongly) and the device needs a new token. An empty push asks for the stored `acked`.
 
+Every change is checked before anything of it is stored: its envelope first (entity, commune,
+id, clock, author — before any row is looked up), then each field against the record schemas
+of `desktop.sync.records` (type, format, time zone, length, codes), and a new record must carry
+every required field. A refused change is kept only as its message. A clock more than
+`MAX_AHEAD_MS` ahead of the server's is replaced by the server's time (the device is told, in
+``restamped``, and again on a replay); a version-1 desktop, which cannot take that, keeps its.
+
 Each stored row keeps a clock per field: ``[hlc, rev, device, by]``. An incoming change whose
 ``base`` (the cursor its device had pulled to) is older than the stored field's revision, from
 another device, was made concurrently: the later HLC is kept and the other value becomes a
@@ -20,7 +27,7 @@ devices queue instead of deadlocking; a deadlock or a lost insert race is retrie
 from __future__ import annotations
 
 import random
-import re
+import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,22 +38,25 @@ from sqlalchemy import Connection, Engine, bindparam, insert, select, tuple_, up
 from sqlalchemy.exc import DBAPIError
 from uuid6 import uuid7
 
+from desktop.domain import hlc as clocks
+from desktop.sync import records
 from desktop.sync.protocol import (
     CONFLICT_ENTITY,
+    MAX_AHEAD_MS,
     VERSION,
     Change,
     ConflictFields,
     PushRequest,
     PushResponse,
     Rejection,
+    Restamp,
 )
+from desktop.sync.records import printable
 from server import entities
 from server.auth import Caller
-from server.schema import change, device, record, rejection, rev_counter
+from server.schema import change, device, record, rejection, restamp, rev_counter
 
-_HLC = re.compile(r"^\d{13}-\d{4}-.{1,40}$")
 _RETRIES = 8
-_SCALARS = (str, int, float, bool, type(None))
 
 
 class Restored(Exception):
@@ -127,38 +137,116 @@ def _push(conn: Connection, caller: Caller, request: PushRequest) -> PushRespons
         if item.seq in seen:
             continue
         seen.add(item.seq)
+        clock = _canonical(item.hlc)
+        if clock is not None and clock != item.hlc:  # an older desktop's 5-digit counter
+            item = item.model_copy(update={"hlc": clock})
         if item.seq > acked:
             fresh.append(item)
-        elif item.hlc > acked_hlc and _HLC.match(item.hlc):
+        elif clock is not None and clock > acked_hlc:
             raise Restored(_restored_message(item.seq, acked))
         else:
             replayed.append(item.seq)
-    rejected = _old_rejections(conn, caller.name, replayed)
+    rejected, restamped = _old_outcomes(conn, caller.name, replayed)
+    if request.incarnation is not None and not request.incarnation.isprintable():
+        request = request.model_copy(update={"incarnation": None})
     if not fresh:
-        return PushResponse(v=VERSION, acked=acked, rejected=rejected)
+        return PushResponse(v=VERSION, acked=acked, rejected=rejected, restamped=restamped)
 
-    batch = _Batch(_lock_rows(conn, fresh))
     new_rejections: list[Rejection] = []
-    for item in fresh:
+    checked: list[Change] = []
+    for item in fresh:  # what would fail before any row is read: refused here, never looked up
+        problem = _envelope_refusal(caller, item)
+        if problem:
+            new_rejections.append(Rejection(seq=item.seq, message=problem))
+        else:
+            checked.append(item)
+    new_stamps = _restamp(checked) if request.v >= 2 else []
+    stamps = {r.seq: r.hlc for r in new_stamps}
+    batch = _Batch(_lock_rows(conn, checked))
+    for item in checked:
+        if item.seq in stamps:
+            item = item.model_copy(update={"hlc": stamps[item.seq]})
         try:
             _apply(batch, caller, item)
         except Refused as exc:
             new_rejections.append(Rejection(seq=item.seq, message=str(exc)))
+    new_rejections.sort(key=lambda r: r.seq)
+    refused = {r.seq for r in new_rejections}
+    new_stamps = [r for r in new_stamps if r.seq not in refused]
 
     top = fresh[-1].seq
-    clocks = [c.hlc for c in fresh if _HLC.match(c.hlc)]
-    latest = max([acked_hlc, *clocks])
-    conn.execute(
-        update(device).where(device.c.id == caller.name).values(acked_seq=top, acked_hlc=latest)
-    )
+    latest = max([acked_hlc, *(c for c in (_canonical(i.hlc) for i in fresh) if c)])
+    values: dict[str, Any] = {"acked_seq": top, "acked_hlc": latest}
+    if request.incarnation is not None:
+        values["incarnation"] = request.incarnation
+    conn.execute(update(device).where(device.c.id == caller.name).values(**values))
     if new_rejections:
         conn.execute(
             insert(rejection),
             [{"device_id": caller.name, "seq": r.seq, "message": r.message}
              for r in new_rejections],
         )  # fmt: skip
+    if new_stamps:
+        conn.execute(
+            insert(restamp),
+            [{"device_id": caller.name, "seq": r.seq, "hlc": r.hlc} for r in new_stamps],
+        )
     _write(conn, batch)
-    return PushResponse(v=VERSION, acked=top, rejected=rejected + new_rejections)
+    return PushResponse(
+        v=VERSION,
+        acked=top,
+        rejected=rejected + new_rejections,
+        restamped=restamped + new_stamps,
+    )
+
+
+def _envelope_refusal(caller: Caller, item: Change) -> str | None:
+    """Why a change is refused from its envelope alone (entity, commune, id, clock, author)."""
+    name = entities.label(item.entity, item.id)
+    if not entities.known(item.entity):
+        return f"{name}: loại dữ liệu “{printable(item.entity)}” không được đồng bộ lên máy chủ."
+    if item.commune != caller.commune:
+        return (
+            f"{name}: thuộc xã {printable(item.commune)}, máy này chỉ được gửi dữ liệu "
+            f"của xã {caller.commune}."
+        )
+    _, problems = records.envelope_problems(item.id, item.hlc, item.by)
+    return f"{name}: " + "; ".join(problems) if problems else None
+
+
+class _ServerClock:
+    """The server's own hybrid clock: the time a change from a clock far ahead is given."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._clock = clocks.HybridClock("server", lambda: time.time_ns() // 1_000_000)
+
+    def now(self) -> clocks.Timestamp:
+        with self._lock:
+            return self._clock.now()
+
+
+SERVER_CLOCK = _ServerClock()
+
+
+def _restamp(changes: list[Change]) -> list[Restamp]:
+    """Changes stamped more than `MAX_AHEAD_MS` after the server's clock get the server's."""
+    limit = time.time_ns() // 1_000_000 + MAX_AHEAD_MS
+    stamps = []
+    for item in changes:
+        stamp = clocks.Timestamp.parse(item.hlc)
+        if stamp.millis > limit:
+            now = SERVER_CLOCK.now()
+            stamps.append(Restamp(seq=item.seq, hlc=str(clocks.Timestamp(now.millis, now.counter,
+                                                                         stamp.node))))
+    return stamps
+
+
+def _canonical(value: str) -> str | None:
+    try:
+        return clocks.canonical(value)
+    except ValueError:
+        return None
 
 
 def _restored_message(seq: int, acked: int) -> str:
@@ -169,15 +257,30 @@ def _restored_message(seq: int, acked: int) -> str:
     )
 
 
-def _old_rejections(conn: Connection, device_id: str, seqs: list[int]) -> list[Rejection]:
+def _old_outcomes(
+    conn: Connection, device_id: str, seqs: list[int]
+) -> tuple[list[Rejection], list[Restamp]]:
+    """What the first answer to replayed changes said: refusals and new clocks, told again."""
     if not seqs:
-        return []
-    rows = conn.execute(
-        select(rejection.c.seq, rejection.c.message)
-        .where(rejection.c.device_id == device_id, rejection.c.seq.in_(seqs))
-        .order_by(rejection.c.seq)
-    )
-    return [Rejection(seq=seq, message=message) for seq, message in rows]
+        return [], []
+    refused, stamped = [], []
+    for start in range(0, len(seqs), 500):
+        chunk = seqs[start : start + 500]
+        refused += [
+            Rejection(seq=seq, message=message)
+            for seq, message in conn.execute(
+                select(rejection.c.seq, rejection.c.message)
+                .where(rejection.c.device_id == device_id, rejection.c.seq.in_(chunk))
+            )
+        ]
+        stamped += [
+            Restamp(seq=seq, hlc=hlc)
+            for seq, hlc in conn.execute(
+                select(restamp.c.seq, restamp.c.hlc)
+                .where(restamp.c.device_id == device_id, restamp.c.seq.in_(chunk))
+            )
+        ]
+    return sorted(refused, key=lambda r: r.seq), sorted(stamped, key=lambda r: r.seq)
 
 
 # Keys and rows travel as typed arrays (`unnest`), so PostgreSQL plans index lookups, in
@@ -217,25 +320,8 @@ def _lock_rows(conn: Connection, changes: list[Change]) -> dict[tuple[str, str],
 
 
 def _apply(batch: _Batch, caller: Caller, item: Change) -> None:
+    """One change whose envelope is sound (`_envelope_refusal`): its fields, then the merge."""
     name = entities.label(item.entity, item.id)
-    if not entities.known(item.entity):
-        raise Refused(f"{name}: loại dữ liệu “{item.entity}” không được đồng bộ lên máy chủ.")
-    if item.commune != caller.commune:
-        raise Refused(
-            f"{name}: thuộc xã {item.commune}, máy này chỉ được gửi dữ liệu "
-            f"của xã {caller.commune}."
-        )
-    if not _HLC.match(item.hlc):
-        raise Refused(f"{name}: dấu thời gian “{item.hlc}” không hợp lệ.")
-    fields, unknown = entities.wire_fields(item.entity, item.fields)
-    if unknown:
-        raise Refused(f"{name}: không có trường {', '.join(unknown)}.")
-    odd = sorted(k for k, v in fields.items() if not isinstance(v, _SCALARS))
-    if odd:
-        raise Refused(f"{name}: giá trị của trường {', '.join(odd)} phải là giá trị đơn.")
-    if fields.get("commune_code", item.commune) != item.commune:
-        raise Refused(f"{name}: không được chuyển bản ghi sang xã {fields['commune_code']}.")
-
     key = (item.entity, item.id)
     row = batch.rows.get(key)
     if row is not None and row.commune != caller.commune:
@@ -245,6 +331,17 @@ def _apply(batch: _Batch, caller: Caller, item: Change) -> None:
         )
     if row is not None and item.entity in entities.INSERT_ONLY:
         raise Refused(f"{name}: nhật ký chỉ được ghi thêm, không được sửa.")
+    wire = entities.without_derived(item.fields)
+    if row is None and item.entity == CONFLICT_ENTITY and records.required(item.entity) - set(wire):
+        return  # the officer settled a conflict kept only on that PC: the server has its own
+    fields, problems = records.field_problems(item.entity, wire, new=row is None)
+    if not problems and fields.get("commune_code", item.commune) != item.commune:
+        problems.append(f"không được chuyển bản ghi sang xã {fields['commune_code']}.")
+    if not problems:
+        problems = records.row_problems(item.entity, {**(row.data if row else {}), **fields})
+    if problems:
+        raise Refused(f"{name}: " + "; ".join(problems))
+
     if row is None:
         row = batch.rows[key] = _Row(item.commune, {}, {}, new=True)
     conflicts: list[ConflictFields] = []

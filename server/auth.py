@@ -1,10 +1,14 @@
 """Who is calling: commune devices (long-lived tokens) and district/province readers (sessions).
 
-A device token is ``<device_id>.<secret>``; the server stores only the SHA-256 of the secret,
-so a leaked database gives no working token. The token alone identifies the device: the
-``device`` field of a push is informational (the desktop's own install id) and never decides
-scope or idempotence. Reader passwords are stored with argon2; a login hands out a session
-token (stored as SHA-256) that expires after `SESSION_HOURS`.
+A device token is ``<device_id>.<secret>``; the server stores the SHA-256 of the secret, so a
+leaked database gives no working token, and the secret encrypted under the key file
+(`server.bundle_keys`) for the device's USB bundles, so a leaked database opens or forges no
+bundle either. A device registered before the key file existed has no encrypted secret: its
+first network sync stores it (the token travels with every request), or `reissue_device` gives
+it a new token. The token alone identifies the device: the ``device`` field of a push is
+informational (the desktop's own install id) and never decides scope or idempotence. Reader
+passwords are stored with argon2 (`server.login`); a login hands out a session token (stored as
+SHA-256) that expires after `SESSION_HOURS`.
 """
 
 from __future__ import annotations
@@ -17,13 +21,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from server import scope
+from server.bundle_keys import ServerKey
 from server.schema import device, reader, session_token
 
 SESSION_HOURS = 12
+TOKEN_MAX = 200
 _hasher = PasswordHasher()
 
 
@@ -37,6 +42,8 @@ class Caller:
     name: str  # device id or reader username
     communes: frozenset[str]  # what the caller may read
     commune: str | None = None  # the one commune a device writes
+    # A device's token secret the server has not stored for its USB bundles yet (see above).
+    unsealed_secret: str | None = None
 
     @property
     def is_device(self) -> bool:
@@ -58,18 +65,37 @@ def _aware(moment: datetime) -> datetime:
 # ---- devices ------------------------------------------------------------------------------
 
 
-def add_device(conn: Connection, commune_code: str, name: str = "") -> str:
-    """Register a commune device and return its token (shown once, never stored)."""
+def add_device(
+    conn: Connection, commune_code: str, name: str = "", server_key: ServerKey | None = None
+) -> str:
+    """Register a commune device and return its token (shown once, never stored in clear)."""
     scope.require_commune(commune_code)
+    server_key = server_key or ServerKey.load_or_create()
     device_id = str(uuid.uuid4())
     secret = secrets.token_urlsafe(32)
     conn.execute(
         insert(device).values(
             id=device_id, commune_code=commune_code, name=name,
             token_hash=_digest(secret), created_at=now(), revoked=False, acked_seq=0,
+            bundle_secret=server_key.seal(device_id, secret),
         )
     )  # fmt: skip
     return f"{device_id}.{secret}"
+
+
+def reissue_device(
+    conn: Connection, device_id: str, server_key: ServerKey | None = None
+) -> str | None:
+    """A new token for a device (same id, same history): the old token stops working. For a
+    device whose token was issued before the key file, or after the key file was lost."""
+    server_key = server_key or ServerKey.load_or_create()
+    secret = secrets.token_urlsafe(32)
+    result = conn.execute(
+        update(device)
+        .where(device.c.id == device_id, device.c.revoked.is_(False))
+        .values(token_hash=_digest(secret), bundle_secret=server_key.seal(device_id, secret))
+    )
+    return f"{device_id}.{secret}" if result.rowcount == 1 else None
 
 
 def revoke_device(conn: Connection, device_id: str) -> bool:
@@ -85,11 +111,24 @@ def list_devices(conn: Connection) -> list[dict]:
     return [dict(r) for r in rows]
 
 
-def device_secret_digest(conn: Connection, device_id: str) -> str | None:
-    """What the server holds for a device (the SHA-256 of its secret): USB bundles key on it."""
-    return conn.execute(
-        select(device.c.token_hash).where(device.c.id == device_id, device.c.revoked.is_(False))
-    ).scalar_one_or_none()
+def sealed_bundle_secret(conn: Connection, device_id: str) -> tuple[bool, str | None]:
+    """(whether the device exists and is not revoked, its encrypted secret or None)."""
+    row = conn.execute(
+        select(device.c.bundle_secret).where(device.c.id == device_id, device.c.revoked.is_(False))
+    ).first()
+    return (row is not None, row.bundle_secret if row is not None else None)
+
+
+def remember_bundle_secret(engine: Engine, server_key: ServerKey, caller: Caller) -> None:
+    """Store the secret a device's token just showed, encrypted, if none is stored yet."""
+    if caller.unsealed_secret is None:
+        return
+    with engine.begin() as conn:
+        conn.execute(
+            update(device)
+            .where(device.c.id == caller.name, device.c.bundle_secret.is_(None))
+            .values(bundle_secret=server_key.seal(caller.name, caller.unsealed_secret))
+        )
 
 
 # ---- readers ------------------------------------------------------------------------------
@@ -110,15 +149,23 @@ def add_reader(conn: Connection, username: str, unit_code: str, district: str | 
     return password
 
 
-def login(conn: Connection, username: str, password: str) -> tuple[str, datetime]:
-    row = conn.execute(select(reader).where(reader.c.username == username)).mappings().first()
-    stored = row["password_hash"] if row else _hasher.hash("không có tài khoản")
-    try:
-        _hasher.verify(stored, password)
-    except (VerificationError, InvalidHashError):
-        row = None
-    if row is None:
-        raise AuthError("Sai tên đăng nhập hoặc mật khẩu.")
+def password_hash(conn: Connection, username: str) -> str | None:
+    """The stored hash of a reader account (None: no such account). Checking it is
+    `server.login`'s job, outside the database slots."""
+    if not username.isprintable():
+        return None  # no account has such a name; nothing odd goes into a query
+    return conn.execute(
+        select(reader.c.password_hash).where(reader.c.username == username)
+    ).scalar_one_or_none()
+
+
+def password_hash_of(engine: Engine, username: str) -> str | None:
+    with engine.connect() as conn:
+        return password_hash(conn, username)
+
+
+def open_session(conn: Connection, username: str) -> tuple[str, datetime]:
+    """A session for a reader whose password was checked."""
     token = secrets.token_urlsafe(32)
     expires = now() + timedelta(hours=SESSION_HOURS)
     conn.execute(delete(session_token).where(session_token.c.expires_at < now()))
@@ -144,6 +191,8 @@ def identify(conn: Connection, authorization: str | None) -> Caller:
     if not authorization or not authorization.startswith("Bearer "):
         raise AuthError("Thiếu mã truy cập: hãy nhập token của máy hoặc đăng nhập lại.")
     token = authorization[len("Bearer ") :].strip()
+    if len(token) > TOKEN_MAX or not token.isascii() or not token.isprintable():
+        raise AuthError("Mã truy cập không đúng dạng: hãy nhập lại token hoặc đăng nhập lại.")
     if "." in token:
         return _identify_device(conn, token)
     return _identify_reader(conn, token)
@@ -157,7 +206,8 @@ def _identify_device(conn: Connection, token: str) -> Caller:
     if row["revoked"]:
         raise AuthError("Token của máy này đã bị thu hồi: hãy hỏi quản trị máy chủ cấp token mới.")
     commune = row["commune_code"]
-    return Caller("device", device_id, frozenset({commune}), commune)
+    unsealed = secret if row["bundle_secret"] is None else None
+    return Caller("device", device_id, frozenset({commune}), commune, unsealed)
 
 
 def device_caller(conn: Connection, device_id: str) -> Caller | None:

@@ -2,12 +2,14 @@
 
     sotreem-server serve [--host H] [--port P] [--ssl-certfile F --ssl-keyfile K]
     sotreem-server add-device --commune CODE [--name TEXT]     prints the device token
-    sotreem-server list-devices | revoke-device DEVICE_ID
+    sotreem-server list-devices | revoke-device DEVICE_ID | reissue-device DEVICE_ID
     sotreem-server add-reader --unit CODE --username U [--district NAME]   prints a password
     sotreem-server import-bundle FILE --reply FILE2            a USB bundle from a commune
 
 Every command takes --database-url (default: SQLite under the user data folder; PostgreSQL as
-``postgresql://user:pass@host/db``) or the SOTREEM_SERVER_DATABASE_URL environment variable.
+``postgresql://user:pass@host/db``) or the SOTREEM_SERVER_DATABASE_URL environment variable,
+and --key-file (default: ``bundle.key`` in the configuration folder) or SOTREEM_SERVER_KEY_FILE:
+the key that opens the devices' USB bundle secrets, kept outside the database.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from pathlib import Path
 
 from desktop import __version__
 from server import auth, scope
+from server.bundle_keys import ENV_KEY_FILE, KeyFileError, ServerKey
 from server.db import default_database_url, make_engine, migrate
 
 ENV_URL = "SOTREEM_SERVER_DATABASE_URL"
@@ -28,7 +31,7 @@ ENV_URL = "SOTREEM_SERVER_DATABASE_URL"
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sotreem-server",
-        description="Máy chủ tổng hợp của huyện/tỉnh cho Sổ Trẻ Em: nhận dữ liệu từ các xã.",
+        description="Máy chủ tổng hợp của tỉnh cho Sổ Trẻ Em: nhận dữ liệu từ các xã.",
     )
     parser.add_argument("--version", action="version", version=f"Sổ Trẻ Em server {__version__}")
     common = argparse.ArgumentParser(add_help=False)
@@ -36,6 +39,12 @@ def _parser() -> argparse.ArgumentParser:
         "--database-url",
         help="cơ sở dữ liệu của máy chủ (mặc định: tệp SQLite trong thư mục dữ liệu; "
         "PostgreSQL: postgresql://người_dùng:mật_khẩu@máy/tên_csdl)",
+    )
+    common.add_argument(
+        "--key-file",
+        type=Path,
+        help="tệp khóa mở khóa gói USB của các máy xã, để ngoài cơ sở dữ liệu (mặc định: "
+        "bundle.key trong thư mục cấu hình của máy chủ)",
     )
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
 
@@ -53,9 +62,14 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("list-devices", parents=[common], help="liệt kê các máy đã cấp token")
     revoke = sub.add_parser("revoke-device", parents=[common], help="thu hồi token của một máy")
     revoke.add_argument("device_id")
+    reissue = sub.add_parser(
+        "reissue-device", parents=[common],
+        help="cấp token mới cho một máy (giữ mã máy và dữ liệu đã gửi; token cũ hết dùng được)",
+    )  # fmt: skip
+    reissue.add_argument("device_id")
 
     add_reader = sub.add_parser(
-        "add-reader", parents=[common], help="tạo tài khoản xem cho huyện/tỉnh"
+        "add-reader", parents=[common], help="tạo tài khoản xem cho tỉnh (hoặc một huyện cũ)"
     )
     add_reader.add_argument("--unit", required=True, help="mã tỉnh (hoặc mã xã)")
     add_reader.add_argument("--username", required=True)
@@ -82,27 +96,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 0
     url = database_url(args)
+    key_file = args.key_file or (Path(os.environ[ENV_KEY_FILE]) if ENV_KEY_FILE in os.environ
+                                 else None)  # fmt: skip
     if args.command == "serve":
-        return _serve(args, url)
+        return _serve(args, url, key_file)
     if args.command == "import-bundle":
         from server import usb
 
-        return usb.run(url, args.file, args.reply)
+        return usb.run(url, args.file, args.reply, key_file)
     engine = make_engine(url)
     migrate(engine)
     try:
         with engine.begin() as conn:
-            return _admin(args, conn)
-    except scope.UnknownUnit as exc:
+            return _admin(args, conn, key_file)
+    except (scope.UnknownUnit, KeyFileError) as exc:
         print(exc, file=sys.stderr)
         return 2
     finally:
         engine.dispose()
 
 
-def _admin(args: argparse.Namespace, conn) -> int:
+def _admin(args: argparse.Namespace, conn, key_file: Path | None) -> int:
     if args.command == "add-device":
-        token = auth.add_device(conn, args.commune, args.name)
+        token = auth.add_device(conn, args.commune, args.name, ServerKey.load_or_create(key_file))
         print(token)
         print(
             "Nhập token này vào trang Đồng bộ của máy xã; máy chủ không lưu lại token.",
@@ -121,6 +137,18 @@ def _admin(args: argparse.Namespace, conn) -> int:
             return 2
         print(f"Đã thu hồi token của máy {args.device_id}.")
         return 0
+    if args.command == "reissue-device":
+        reissued = auth.reissue_device(conn, args.device_id, ServerKey.load_or_create(key_file))
+        if reissued is None:
+            print(f"Không có máy {args.device_id} (hoặc máy đã bị thu hồi token).", file=sys.stderr)
+            return 2
+        print(reissued)
+        print(
+            "Token mới thay token cũ (token cũ không dùng được nữa): nhập vào trang Đồng bộ của "
+            "máy xã. Máy giữ nguyên mã máy và những gì đã gửi.",
+            file=sys.stderr,
+        )
+        return 0
     if args.command == "add-reader":
         password = auth.add_reader(conn, args.username, args.unit, args.district)
         print(password)
@@ -129,16 +157,22 @@ def _admin(args: argparse.Namespace, conn) -> int:
     raise AssertionError(args.command)
 
 
-def _serve(args: argparse.Namespace, url: str) -> int:
+def _serve(args: argparse.Namespace, url: str, key_file: Path | None) -> int:
     import uvicorn
 
     if bool(args.ssl_certfile) != bool(args.ssl_keyfile):
         print("Cần cả --ssl-certfile và --ssl-keyfile để chạy HTTPS.", file=sys.stderr)
         return 2
+    try:
+        key = ServerKey.load_or_create(key_file)  # made once here, not by several workers
+    except KeyFileError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     engine = make_engine(url)  # migrate once here, not in several workers at the same time
     migrate(engine)
     engine.dispose()
-    os.environ[ENV_URL] = url  # the factory below reads it, in every worker
+    os.environ[ENV_URL] = url  # the factory below reads these, in every worker
+    os.environ[ENV_KEY_FILE] = str(key.path)
     uvicorn.run(
         "server.cli:app_from_environment",
         factory=True,
@@ -156,4 +190,8 @@ def _serve(args: argparse.Namespace, url: str) -> int:
 def app_from_environment():
     from server.app import create_app
 
-    return create_app(os.environ.get(ENV_URL) or default_database_url())
+    key_file = os.environ.get(ENV_KEY_FILE)
+    return create_app(
+        os.environ.get(ENV_URL) or default_database_url(), key_file=Path(key_file) if key_file
+        else None,
+    )  # fmt: skip

@@ -1,16 +1,24 @@
-"""Engines for SQLite (the default) and PostgreSQL, and the schema brought up to date at start."""
+"""Engines for SQLite (the default) and PostgreSQL, and the schema brought up to date at start.
+
+The SQLite file holds children's records and case summaries: it is created readable by the
+server's user alone (0600, in a 0700 folder); SQLite gives its -wal and -shm files the same
+mode. On PostgreSQL the cluster's own data directory is already 0700 (see the README for
+encryption at rest).
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import platformdirs
 from alembic.config import Config
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, make_url
 
 from desktop.db import alembic_kit
+from server.bundle_keys import private_folder
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 VERSION_TABLE = "server_alembic_version"  # apart from the desktop's, should both share a file
@@ -20,8 +28,22 @@ _READ_ONLY = "sotreem_read_only"
 
 def default_database_url() -> str:
     folder = Path(platformdirs.user_data_dir("sotreem-server", appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
+    private_folder(folder)
     return f"sqlite:///{folder / 'server.db'}"
+
+
+def _private_sqlite_file(url: str) -> None:
+    """Create the SQLite file 0600 before SQLite does (it would follow the umask, often 0644)
+    and tighten one of ours made before that."""
+    database = make_url(url).database
+    if not database or database == ":memory:" or os.name != "posix":
+        return
+    path = Path(database)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    elif path.stat().st_uid == os.geteuid() and path.stat().st_mode & 0o077:
+        path.chmod(0o600)
 
 
 def normalize_url(url: str) -> str:
@@ -39,6 +61,7 @@ def is_sqlite(engine: Engine) -> bool:
 def make_engine(url: str) -> Engine:
     url = normalize_url(url)
     if url.startswith("sqlite"):
+        _private_sqlite_file(url)
         engine = create_engine(
             url, connect_args={"timeout": SQLITE_BUSY_MS / 1000, "check_same_thread": False}
         )

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 from sqlmodel import SQLModel
 
 from desktop.db import models
-from desktop.db.models import SYNCED_TABLES, table_name, table_of
+from desktop.db.models import SYNCED_TABLES, table_name
 from desktop.sync.protocol import CONFLICT_ENTITY, DERIVED_FIELDS
+from desktop.sync.records import printable
 
 # Sync bookkeeping: merged by the later clock, never reported as a conflict.
 BOOKKEEPING = frozenset({"commune_code", "created_at", "updated_at", "updated_by"})
@@ -39,20 +38,10 @@ def known(entity: str) -> bool:
 
 
 def label(entity: str, row_id: str) -> str:
-    """How a message names a record: “Trẻ em 0193…”."""
-    return f"{LABELS.get(entity, entity)} {row_id}"
+    """How a message names a record: “Trẻ em 0193…” (whatever a device sent, printable)."""
+    return f"{printable(LABELS.get(entity, entity))[:60]} {printable(row_id)[:60]}"
 
 
-@cache
-def columns(entity: str) -> frozenset[str]:
-    """Columns a change may carry (the id travels beside the fields)."""
-    table = table_of(SYNCED_TABLES[entity])
-    return frozenset(c.name for c in table.columns) - {"id"}
-
-
-def wire_fields(entity: str, fields: dict) -> tuple[dict, list[str]]:
-    """The fields to store (derived ones dropped: receivers recompute them) and unknown names."""
-    allowed = columns(entity)
-    kept = {k: v for k, v in fields.items() if k not in DERIVED_FIELDS}
-    unknown = sorted(k for k in kept if k not in allowed)
-    return kept, unknown
+def without_derived(fields: dict) -> dict:
+    """The fields to check and store: derived ones are dropped (receivers recompute them)."""
+    return {k: v for k, v in fields.items() if k not in DERIVED_FIELDS}

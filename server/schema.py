@@ -24,7 +24,8 @@ from desktop.db.alembic_kit import NAMING_CONVENTION
 
 metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
-# A commune desktop: its token's secret is stored only as a SHA-256 digest.
+# A commune desktop: its token's secret is stored as a SHA-256 digest (to check the token) and,
+# for its USB bundles, encrypted under the server's key file, which is not in the database.
 device = Table(
     "device",
     metadata,
@@ -39,6 +40,11 @@ device = Table(
     # The latest HLC processed: a seq already acknowledged but carrying a later clock is new
     # work from a desktop restored from a backup (its seqs start again), not a replay.
     Column("acked_hlc", String(64), nullable=False, server_default=""),
+    # AES-GCM of the token's secret under the key file (`server.bundle_keys`); NULL until the
+    # server has learnt the secret (token issued before, and not yet used over the network).
+    Column("bundle_secret", Text, nullable=True),
+    # The id of the desktop's copy of its database, as its last push named it.
+    Column("incarnation", String(64), nullable=True),
 )
 
 # A district/province account that reads every commune beneath its unit.
@@ -68,6 +74,16 @@ rejection = Table(
     Column("device_id", String(36), primary_key=True),
     Column("seq", BigInteger, primary_key=True),
     Column("message", Text, nullable=False),
+)
+
+# Changes whose clock ran far ahead of the server's and were given the server's time instead:
+# told again when a batch is re-sent after a lost answer, like the refusals.
+restamp = Table(
+    "restamp",
+    metadata,
+    Column("device_id", String(36), primary_key=True),
+    Column("seq", BigInteger, primary_key=True),
+    Column("hlc", String(64), nullable=False),
 )
 
 # The current state of every synced row; `clock` is {field: [hlc, rev, device_id, by]}.

@@ -71,6 +71,17 @@ def fresh_home(tmp_path, monkeypatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True, scope="session")
+def server_key_file(tmp_path_factory):
+    """The sync server's key file (USB bundle secrets) lives in a temp folder, never in the
+    tester's configuration folder; servers started by the tests inherit it."""
+    import os
+
+    path = tmp_path_factory.mktemp("server-config") / "bundle.key"
+    os.environ["SOTREEM_SERVER_KEY_FILE"] = str(path)
+    yield path
+
+
 @pytest.fixture(autouse=True)
 def script_password(monkeypatch):
     """Commands run by the tests answer the password prompt the way a script does."""

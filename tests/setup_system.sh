@@ -14,7 +14,9 @@ needed=(
 
 missing=()
 for pkg in "${needed[@]}"; do
-  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  # (with i386 added for 32-bit Wine, a library installed for both is named with its arch)
+  dpkg -s "$pkg" >/dev/null 2>&1 || dpkg -s "$pkg:$(dpkg --print-architecture)" >/dev/null 2>&1 \
+    || missing+=("$pkg")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -105,11 +105,11 @@ def test_a_damaged_database_is_caught_at_start_and_the_backup_offered(qtbot, db_
         "ask",
         lambda parent, title, text, *rest: answers.append((title, text)) or dialogs.Button.Yes,
     )
-    from desktop.ui import app
+    from desktop.ui import recovery_code
     from tests.gui_helpers import answer_login
 
     # after the restore the officer is offered encryption (yes) and shown the recovery code
-    monkeypatch.setattr(app, "show_recovery_code", lambda box: None)
+    monkeypatch.setattr(recovery_code, "show_recovery_code", lambda box: None)
     answer_login("hanh", "mat-khau-1")
     window = open_window(db_path)
     window.show()

@@ -15,12 +15,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QApplication,
     QComboBox,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QTableView,
     QTabWidget,
     QWidget,
 )
@@ -98,7 +98,7 @@ def interface_texts(page: QWidget) -> list[tuple[str, str]]:
         if isinstance(w, QComboBox) and not w.isEditable():  # code lists, not typed data
             for i in range(w.count()):
                 add(w, f"item{i}", w.itemText(i))
-        if isinstance(w, QAbstractItemView) and w.model() is not None:
+        if isinstance(w, QTableView) and w.model() is not None:
             model = w.model()
             for c in range(model.columnCount()):
                 add(w, f"header{c}", str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
@@ -152,8 +152,12 @@ def untranslated_in(allowed: set[str], where: str, text: str) -> list[str]:
 def english_dialogs(win: MainWindow) -> dict[str, QWidget]:
     from desktop.ui.cases_page import CaseDialog
     from desktop.ui.history_dialogs import CircumstanceDialog, EndDialog, SupportDialog
+    from desktop.ui.merge_dialog import MergeDialog
     from desktop.ui.record_section import RemoveDialog
-    from desktop.ui.villages_box import VillageDialog
+    from desktop.ui.villages_box import MergeVillageDialog, VillageDialog
+
+    [child] = win.register.find("vang thi my")
+    villages = win.register.villages()
 
     return {
         "activity": win.activities_page.activity_dialog(),
@@ -166,4 +170,6 @@ def english_dialogs(win: MainWindow) -> dict[str, QWidget]:
         "remove": RemoveDialog(win, "Remove", "Remove it?"),
         "village": VillageDialog(win),
         "case": CaseDialog(win, win.register),
+        "merge": MergeDialog(win, win.register, child.id, child.full_name),
+        "merge village": MergeVillageDialog(win, villages[0], villages[1:]),
     }

@@ -43,8 +43,10 @@ def test_login_waits_after_failures_then_the_window_locks_when_idle(qtbot, db_pa
         assert gate.user.objectName() == "loginUser"
         assert gate.password.objectName() == "loginPassword"
         assert gate.button.objectName() == "loginButton"
-        assert dialog.findChild(type(dialog.forgot), "forgotLink").text().endswith(
-            "Quên mật khẩu cán bộ?</a>"
+        assert (
+            dialog.findChild(type(dialog.forgot), "forgotLink")
+            .text()
+            .endswith("Quên mật khẩu cán bộ?</a>")
         )
         assert [gate.user.itemData(i) for i in range(gate.user.count())] == ["hanh", "lan"]
         qtbot.waitUntil(lambda: dialog.title.text() == "Sổ Trẻ Em — Xã Bản Xèo")
@@ -109,12 +111,14 @@ def test_login_waits_after_failures_then_the_window_locks_when_idle(qtbot, db_pa
 
 
 def test_forgotten_officer_password_is_reset_with_the_recovery_code(qtbot, db_path, monkeypatch):
-    from desktop.ui import app
+    from desktop.ui import recovery_code
 
     code = _set_up(db_path)
     seen = {}
     shown: list[str] = []
-    monkeypatch.setattr(app, "show_recovery_code", lambda box: shown.append(box.view.code))
+    monkeypatch.setattr(
+        recovery_code, "show_recovery_code", lambda box: shown.append(box.view.code)
+    )
 
     def at_login(dialog: LoginDialog) -> None:
         recovery = dialog.recover()

@@ -156,7 +156,7 @@ def test_older_plain_register_logs_in_is_encrypted_then_the_window_fills_in(
     qtbot, db_path, monkeypatch
 ):
     from desktop.db import vault
-    from desktop.ui import app
+    from desktop.ui import recovery_code
     from desktop.ui.app import commune_of, open_window
     from tests.gui_helpers import Answers, answer_login
 
@@ -169,7 +169,9 @@ def test_older_plain_register_logs_in_is_encrypted_then_the_window_fills_in(
     answers = Answers(dialogs.Button.Yes)
     monkeypatch.setattr(dialogs, "ask", answers)
     codes = []
-    monkeypatch.setattr(app, "show_recovery_code", lambda box: codes.append(box.view.code))
+    monkeypatch.setattr(
+        recovery_code, "show_recovery_code", lambda box: codes.append(box.view.code)
+    )
     answer_login("hanh", "mat-khau-1")
     window = open_window(db_path)
     assert answers.questions[0][0] == "Mã hóa dữ liệu" and len(codes[0]) == 29

@@ -129,12 +129,12 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--area",
         action="store_true",
-        help="CSDL huyện/tỉnh: số liệu toàn vùng và từng xã (JSON) hoặc toàn vùng (Excel)",
+        help="CSDL cấp tỉnh: số liệu toàn vùng và từng xã (JSON) hoặc toàn vùng (Excel)",
     )
 
     sync = sub.add_parser(
         "sync",
-        help="đồng bộ với máy chủ huyện/tỉnh (qua mạng hoặc gói USB)",
+        help="đồng bộ với máy chủ của tỉnh (qua mạng hoặc gói USB)",
         description="Gửi các thay đổi chưa gửi lên máy chủ rồi nhận dữ liệu mới về. Địa chỉ máy "
         "chủ và token được nhớ sau lần đầu thành công (trong CSDL).",
     )
@@ -154,7 +154,7 @@ def _parser() -> argparse.ArgumentParser:
     sync.add_argument("--bundle-out", type=Path, metavar="TỆP", help="ghi gói USB gửi máy chủ")
     sync.add_argument("--bundle-in", type=Path, metavar="TỆP", help="nhập gói trả lời của máy chủ")
     sync.add_argument(
-        "--reader", metavar="TÊN", help="đăng nhập tài khoản huyện/tỉnh (CSDL chỉ để xem)"
+        "--reader", metavar="TÊN", help="đăng nhập tài khoản cấp tỉnh (CSDL chỉ để xem)"
     )
     sync.add_argument(
         "--password-stdin", action="store_true", help="đọc mật khẩu tài khoản từ dòng vào"

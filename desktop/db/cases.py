@@ -4,13 +4,13 @@ legal procedure, list them. Restricted to the officer role, for reads as well as
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from desktop.db.changes import Changes
 from desktop.db.models import CaseStep, Child, ProtectionCase
-from desktop.db.write_path import WritePath, now
+from desktop.db.write_path import WritePath, changed_fields, now
 from desktop.domain import categories as cat
 from desktop.domain.cases import CASE_STEPS, STEP_CODES
 from desktop.domain.validation import Problem, ValidationError, ensure
@@ -27,6 +27,7 @@ class CaseRow:
     status: str
     reported_by: str
     summary: str
+    report_source: str | None
     done: dict[str, datetime]
 
 
@@ -44,8 +45,11 @@ class Cases:
         reported_by: str = "",
         summary: str = "",
         emergency: bool = False,
+        report_source: str | None = None,
     ) -> Changes:
         problems = []
+        if report_source is not None and report_source not in cat.codes(cat.REPORT_SOURCES):
+            problems.append(Problem("report_source", f"nguồn tin “{report_source}” không hợp lệ."))
         self.db.require_case_access()
         if case_type not in cat.codes(cat.CASE_TYPES):
             problems.append(Problem("case_type", f"loại vụ việc “{case_type}” không hợp lệ."))
@@ -64,6 +68,7 @@ class Cases:
                 case_type=case_type,
                 received_at=received_at,
                 reported_by=reported_by,
+                report_source=report_source,
                 summary=summary,
                 emergency=emergency,
             )
@@ -135,6 +140,7 @@ class Cases:
                 status=case.status,
                 reported_by=self.db.seal.shown("protectioncase", "reported_by", case.reported_by),
                 summary=self.db.seal.shown("protectioncase", "summary", case.summary),
+                report_source=case.report_source,
                 done=done.get(case.id, {}),
             )
             for case, name in rows
@@ -151,6 +157,81 @@ class Cases:
             s.model_copy(update={"notes": self.db.seal.shown("casestep", "notes", s.notes)})
             for s in steps
         ]
+
+    # ---- corrections --------------------------------------------------------------------
+
+    def update_case_step(self, step_id: str, done_at: datetime, notes: str = "") -> Changes:
+        """Correct when a step was done, or its notes (the late mark follows the new time)."""
+        self.db.require_case_access()
+        with self.db.write() as tx:
+            row = self.db.get(tx, CaseStep, step_id)
+            case = self.db.get(tx, ProtectionCase, row.case_id)
+            ensure(_step_time_problems(done_at, case.received_at))
+            fields = changed_fields(row, {"done_at": done_at, "notes": notes}, self.db.seal)
+            if self.db.update(tx, row, done_at=done_at, notes=notes):
+                if row.step == "closure":
+                    self.db.update(tx, case, closed_on=done_at.date())
+                self.db.audit(tx, "changed", "casestep", row.id, _case_label(tx.session, case),
+                              f"{_step_label(row.step)}: {fields}")  # fmt: skip
+            return tx.changes()
+
+    def remove_case_step(self, step_id: str, reason: str) -> Changes:
+        """A step recorded by mistake is removed with a reason (a closed case opens again)."""
+        self.db.require_case_access()
+        _require_reason(reason)
+        with self.db.write() as tx:
+            row = self.db.get(tx, CaseStep, step_id)
+            if row.step == "intake":
+                raise ValidationError([Problem("step", "bước tiếp nhận gắn với vụ việc: nếu "
+                                       "vụ việc nhập nhầm, hãy xóa cả vụ việc.")])  # fmt: skip
+            case = self.db.get(tx, ProtectionCase, row.case_id)
+            self.db.update(tx, row, deleted=True)
+            if row.step == "closure":
+                self.db.update(tx, case, status="open", closed_on=None)
+            self.db.audit(tx, "deleted", "casestep", row.id, _case_label(tx.session, case),
+                          f"{_step_label(row.step)}; lý do: {reason.strip()}")  # fmt: skip
+            return tx.changes()
+
+    def remove_case(self, case_id: str, reason: str) -> Changes:
+        """A case entered by mistake (a duplicate report, the wrong child) is removed with its
+        steps and a reason; counts of past periods change as the frozen-report rules say."""
+        self.db.require_case_access()
+        _require_reason(reason)
+        with self.db.write() as tx:
+            case = self.db.get(tx, ProtectionCase, case_id)
+            steps = tx.session.exec(
+                select(CaseStep).where(CaseStep.case_id == case_id, CaseStep.deleted == False)  # noqa: E712
+            ).all()
+            for step in steps:
+                self.db.update(tx, step, deleted=True)
+            self.db.update(tx, case, deleted=True)
+            self.db.audit(tx, "deleted", "protectioncase", case.id,
+                          _case_label(tx.session, case), f"lý do: {reason.strip()}")  # fmt: skip
+            return tx.changes()
+
+
+def _require_reason(reason: str) -> None:
+    if not reason.strip():
+        raise ValidationError([Problem("reason", "cho biết vì sao xóa.")])
+
+
+def _step_time_problems(done_at: datetime, received_at: datetime) -> list[Problem]:
+    if done_at.tzinfo is None:
+        return [Problem("done_at", "thiếu múi giờ.")]
+    if done_at < _aware(received_at):
+        return [Problem("done_at", "không được trước thời điểm tiếp nhận thông tin.")]
+    if done_at > now():
+        return [Problem("done_at", "không được sau thời điểm hiện tại.")]
+    return []
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _case_label(session: Session, case: ProtectionCase) -> str:
+    child = session.get(Child, case.child_id)
+    return f"{child.full_name if child else ''} — {cat.label(cat.CASE_TYPES, case.case_type)}"
 
 
 def _step_label(step: str) -> str:

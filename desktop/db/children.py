@@ -1,5 +1,5 @@
-"""A child's record as use cases the register holds: villages, children, their circumstances
-and supports, and the search over them.
+"""A child's record as use cases the register holds: villages, children and the search over
+them (their circumstances and supports: `desktop.db.history`).
 
 Each write validates through `desktop.domain.validation`, then goes through the write path
 (`desktop.db.write_path`): rows, the search text the FTS index is built from, the change log
@@ -13,15 +13,14 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from desktop import reference
 from desktop.db import child_queries
 from desktop.db.changes import Changes
 from desktop.db.child_queries import ChildFilter, ChildRow
-from desktop.db.models import Child, Circumstance, Support, Village
+from desktop.db.models import CHILD_FIELDS, Child, Village
 from desktop.db.write_path import WritePath, changed_fields
-from desktop.domain import categories as cat
 from desktop.domain.dates import PartialDate
 from desktop.domain.names import (
     fold,
@@ -32,21 +31,12 @@ from desktop.domain.names import (
 )
 from desktop.domain.validation import (
     ChildDraft,
-    CircumstanceDraft,
     Problem,
     ValidationError,
     ensure,
     validate_child,
-    validate_circumstance,
-    validate_support,
     validate_village_name,
 )
-
-CHILD_FIELDS = (
-    "full_name", "sex", "ethnic_code", "village_id", "personal_id", "birth_registered",
-    "health_insurance", "schooling", "poverty", "caregiver_name", "caregiver_relation",
-    "contact_phone", "status", "notes",
-)  # fmt: skip
 
 
 def draft_of(child: Child) -> ChildDraft:
@@ -58,7 +48,7 @@ def draft_of(child: Child) -> ChildDraft:
 
 
 class Children:
-    """Villages, children, circumstances and supports of the commune."""
+    """Villages and children of the commune."""
 
     def __init__(self, db: WritePath):
         self.db = db
@@ -244,114 +234,3 @@ class Children:
     def child_page(self, rowids: list[int], today: date | None = None) -> dict[int, ChildRow]:
         with self.db.engine.connect() as conn:
             return child_queries.child_page(conn, rowids, today or date.today())
-
-    # ---- circumstances and supports -----------------------------------------------------
-
-    def _risk_codes(self) -> frozenset[str]:
-        return cat.codes(cat.DEFAULT_RISK_GROUPS)
-
-    def add_circumstance(
-        self, child_id: str, draft: CircumstanceDraft, today: date | None = None
-    ) -> Changes:
-        ensure(
-            validate_circumstance(draft, today=today or date.today(), risk_codes=self._risk_codes())
-        )
-        with self.db.write() as tx:
-            child = self.db.get(tx, Child, child_id)
-            row = self.db.insert(
-                tx,
-                Circumstance,
-                commune_code=child.commune_code,
-                child_id=child_id,
-                kind=draft.kind,
-                group_code=draft.group_code,
-                sub_code=draft.sub_code,
-                start_date=draft.start_date,
-                end_date=draft.end_date,
-                end_reason=draft.end_reason,
-                notes=draft.notes,
-            )
-            self.db.audit(tx, "created", "circumstance", row.id, child.full_name,
-                        _group_text(draft.kind, draft.group_code))  # fmt: skip
-            return tx.changes()
-
-    def end_circumstance(
-        self, circumstance_id: str, end_date: date, reason: str = "", today: date | None = None
-    ) -> Changes:
-        with self.db.write() as tx:
-            row = self.db.get(tx, Circumstance, circumstance_id)
-            draft = CircumstanceDraft(
-                row.kind, row.group_code, row.start_date, end_date, row.sub_code, reason
-            )
-            ensure(
-                validate_circumstance(
-                    draft, today=today or date.today(), risk_codes=self._risk_codes()
-                )
-            )
-            fields = changed_fields(row, {"end_date": end_date, "end_reason": reason})
-            if self.db.update(tx, row, end_date=end_date, end_reason=reason):
-                child = self.db.get(tx, Child, row.child_id)
-                self.db.audit(tx, "changed", "circumstance", row.id, child.full_name,
-                            f"{_group_text(row.kind, row.group_code)}: {fields}")  # fmt: skip
-            return tx.changes()
-
-    def circumstances_of(self, child_id: str) -> list[Circumstance]:
-        with self.db.reading() as session:
-            return list(
-                session.exec(
-                    select(Circumstance)
-                    .where(Circumstance.child_id == child_id, Circumstance.deleted == False)  # noqa: E712
-                    .order_by(col(Circumstance.start_date))
-                )
-            )
-
-    def add_support(
-        self,
-        child_id: str,
-        support_type: str,
-        given_on: date,
-        amount_vnd: int | None = None,
-        funding_source: str | None = None,
-        notes: str = "",
-        today: date | None = None,
-    ) -> Changes:
-        ensure(
-            validate_support(
-                support_type, given_on, amount_vnd, funding_source, today=today or date.today()
-            )
-        )
-        with self.db.write() as tx:
-            child = self.db.get(tx, Child, child_id)
-            row = self.db.insert(
-                tx,
-                Support,
-                commune_code=child.commune_code,
-                child_id=child_id,
-                support_type=support_type,
-                given_on=given_on,
-                amount_vnd=amount_vnd,
-                funding_source=funding_source,
-                notes=notes,
-            )
-            kind = cat.label(cat.SUPPORT_TYPES, support_type)
-            self.db.audit(
-                tx, "created", "support", row.id, child.full_name, f"{kind}, {given_on:%d/%m/%Y}"
-            )
-            return tx.changes()
-
-    def supports_of(self, child_id: str) -> list[Support]:
-        with self.db.reading() as session:
-            return list(
-                session.exec(
-                    select(Support)
-                    .where(Support.child_id == child_id, Support.deleted == False)  # noqa: E712
-                    .order_by(col(Support.given_on))
-                )
-            )
-
-
-def _group_text(kind: str, code: str) -> str:
-    if kind == "special":
-        return f"Hoàn cảnh đặc biệt {code} – {cat.label(cat.SPECIAL_GROUPS, code)}"
-    return f"Nguy cơ: {cat.label(cat.DEFAULT_RISK_GROUPS, code)}"
-

@@ -30,6 +30,11 @@ class Synced(SQLModel):
 class Village(Synced, table=True):
     name: str
     name_folded: str = Field(index=True)
+    # Two villages written two ways were merged: this one lives on in `merged_into`.
+    merged_into: str | None = Field(default=None, max_length=36)
+    # No longer offered for new records (merged into a neighbour, renamed by the province…);
+    # records that name it keep it, so past figures do not move.
+    retired_on: date | None = None
 
 
 class Child(Synced, table=True):
@@ -57,8 +62,18 @@ class Child(Synced, table=True):
     contact_phone: str = ""
     status: str = Field(default="active", index=True)
     notes: str = ""
+    # A second record of the same child, merged: its history follows the kept record.
+    merged_into: str | None = Field(default=None, max_length=36)
     # Folded name, personal id, caregiver and village: what the FTS5 index reads.
     search_text: str = Field(default="", sa_column_kwargs={"server_default": ""})
+
+
+# The fields of a child that a form or an import edits (the rest are derived or bookkeeping).
+CHILD_FIELDS = (
+    "full_name", "sex", "ethnic_code", "village_id", "personal_id", "birth_registered",
+    "health_insurance", "schooling", "poverty", "caregiver_name", "caregiver_relation",
+    "contact_phone", "status", "notes",
+)  # fmt: skip
 
 
 class Circumstance(Synced, table=True):
@@ -85,6 +100,7 @@ class ProtectionCase(Synced, table=True):
     child_id: str = Field(foreign_key="child.id", index=True)
     case_type: str
     received_at: datetime
+    report_source: str | None = None  # where the information came from (REPORT_SOURCES)
     reported_by: str = ""
     summary: str = ""
     emergency: bool = False

@@ -29,7 +29,9 @@ from desktop.db.engine import make_engine, migrate
 from desktop.db.errors import NotAllowed as NotAllowed
 from desktop.db.errors import NotSetUp as NotSetUp
 from desktop.db.errors import disk_full_as_error
+from desktop.db.history import History
 from desktop.db.keyfile import KeyFile, Unlocked
+from desktop.db.merging import Merging
 from desktop.db.models import ChangeLog, SentReport
 from desktop.db.programme import Programme
 from desktop.db.sealing import DONE_KEY, CaseSeal, seal_stored
@@ -46,13 +48,15 @@ class Register:
     def __init__(self, engine: Engine, path: Path, key: bytes | None = None):
         self.db = db = WritePath(engine, path, key)
         self.children = children = Children(db)
+        self.history = history = History(db)
+        self.merging = merging = Merging(db)
         self.case_book = cases = Cases(db)
         self.accounts = users = Users(db)
         self.programme = programme = Programme(db)
         self.audit = audit = Audit(db)
         self.sync = sync = SyncStore(db)
 
-        # ---- villages, children, circumstances, supports, search (db/children.py)
+        # ---- villages, children, search (db/children.py)
         self.add_village = children.add_village
         self.rename_village = children.rename_village
         self.villages = children.villages
@@ -67,17 +71,33 @@ class Register:
         self.find = children.find
         self.child_rowids = children.child_rowids
         self.child_page = children.child_page
-        self.add_circumstance = children.add_circumstance
-        self.end_circumstance = children.end_circumstance
-        self.circumstances_of = children.circumstances_of
-        self.add_support = children.add_support
-        self.supports_of = children.supports_of
+
+        # ---- children entered by mistake or twice, villages merged (db/merging.py)
+        self.remove_child = merging.remove_child
+        self.merge_children = merging.merge_children
+        self.merge_villages = merging.merge_villages
+        self.retire_village = merging.retire_village
+        self.restore_village = merging.restore_village
+
+        # ---- circumstances and supports, and their corrections (db/history.py)
+        self.add_circumstance = history.add_circumstance
+        self.end_circumstance = history.end_circumstance
+        self.update_circumstance = history.update_circumstance
+        self.remove_circumstance = history.remove_circumstance
+        self.circumstances_of = history.circumstances_of
+        self.add_support = history.add_support
+        self.update_support = history.update_support
+        self.remove_support = history.remove_support
+        self.supports_of = history.supports_of
 
         # ---- protection cases (db/cases.py)
         self.open_case = cases.open_case
         self.complete_case_step = cases.complete_case_step
         self.cases = cases.cases
         self.case_steps = cases.case_steps
+        self.update_case_step = cases.update_case_step
+        self.remove_case_step = cases.remove_case_step
+        self.remove_case = cases.remove_case
 
         # ---- accounts and keys (db/users.py)
         self.create_user = users.create_user
@@ -129,6 +149,7 @@ class Register:
         self.last_seq = sync.last_seq
         self.mark_sent = sync.mark_sent
         self.record_sync = sync.record_sync
+        self.restamp = sync.restamp
         self.apply_pulled = sync.apply_pulled
         self.sync_state = sync.sync_state
         self.conflicts = sync.conflicts
@@ -257,7 +278,7 @@ class Register:
             )
         if self.db.reader:
             raise ValidationError(
-                [Problem("commune_code", "cơ sở dữ liệu này là bản xem của huyện/tỉnh.")]
+                [Problem("commune_code", "cơ sở dữ liệu này là bản xem của tỉnh.")]
             )
         if self.commune_code and self.commune_code != commune_code:
             raise ValidationError(

@@ -23,7 +23,7 @@ from sqlalchemy import CursorResult, func, insert, text, update
 from sqlalchemy import types as sa_types
 from sqlmodel import Session, col, select
 
-from desktop.db import accounts
+from desktop.db import accounts, restamp
 from desktop.db.changes import Changes
 from desktop.db.models import (
     SYNCED_TABLES,
@@ -434,6 +434,10 @@ class SyncStore:
                     session.delete(failure)
             session.commit()
         return done
+
+    def restamp(self, stamps: dict[int, str]) -> int:
+        """The server gave these changes (by seq) its own clocks: see `desktop.db.restamp`."""
+        return restamp.apply(self.db.engine, stamps)
 
     def record_sync(self, when: datetime | None = None) -> None:
         self.db.set_settings({LAST_SYNC_KEY: (when or datetime.now(UTC)).isoformat()})

@@ -43,7 +43,7 @@ UNIT_KEY = "sync.unit"  # the reader's unit code
 
 # Rows a batch keeps as objects before flushing them (see `write`).
 _FLUSH_EVERY = 2000
-_READ_ONLY = "Dữ liệu của huyện/tỉnh chỉ để xem: mọi thay đổi do xã nhập rồi đồng bộ lên."
+_READ_ONLY = "Dữ liệu của tỉnh chỉ để xem: mọi thay đổi do xã nhập rồi đồng bộ lên."
 
 RowT = TypeVar("RowT", bound=Synced)
 
@@ -72,9 +72,21 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def changed_fields(row: Synced, values: dict[str, Any]) -> str:
-    """The labels of the fields an update changes ("Họ và tên, Người chăm sóc")."""
-    names = [k for k, v in values.items() if getattr(row, k) != v]
+def changed_fields(row: Synced, values: dict[str, Any], seal: CaseSeal | None = None) -> str:
+    """The labels of the fields an update changes ("Họ và tên, Người chăm sóc"); with the
+    register's `seal`, sealed case narrative is compared as typed."""
+    entity = table_name(row)
+
+    def current(key: str) -> Any:
+        stored = getattr(row, key)
+        if seal is None or not sealed_field(entity, key):
+            return stored
+        try:
+            return seal.open(entity, key, stored)
+        except Locked:
+            return None
+
+    names = [k for k, v in values.items() if current(k) != v]
     labels = dict.fromkeys(vocab.FIELD_LABELS[k] for k in names if k in vocab.FIELD_LABELS)
     return ", ".join(labels)
 
@@ -224,9 +236,9 @@ class WritePath:
     def write(
         self, *, own_account: bool = False, upstream: bool = False, trail: bool = False
     ) -> Iterator[Tx]:
-        """One use case's transaction; a viewer may write only their own password, receive what
-        the server sends (`upstream`) and leave their trail in the audit log (`trail`: what
-        they viewed, exported, printed)."""
+        """One use case's transaction; a viewer may write only their own password, receive
+        what the server sends (`upstream`), and leave the trail of what they did — a record
+        viewed, a file exported (`trail`: audit entries only)."""
         if not (accounts.may_edit(self.role) or own_account or upstream or trail):
             raise NotAllowed("Tài khoản chỉ xem: không được sửa dữ liệu.")
         with self.batch():

@@ -23,6 +23,13 @@ CASE_STEPS: tuple[Category, ...] = (
     Category("closure", "Theo dõi, đánh giá, đóng hồ sơ"),
 )
 STEP_CODES = tuple(s.code for s in CASE_STEPS)
+# The forms of Nghị định 56/2017/NĐ-CP's annex that each step fills in.
+STEP_FORMS: dict[str, str] = {
+    "intake": "Mẫu số 01",
+    "risk_assessment": "Mẫu số 02",
+    "detailed_assessment": "Mẫu số 03",
+    "plan": "Mẫu số 04, 05",
+}
 
 # Working days and "end of day" are counted on the commune's clock, not UTC.
 

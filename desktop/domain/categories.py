@@ -118,6 +118,19 @@ FUNDING_SOURCES: tuple[Category, ...] = (
     Category("other", "Khác"),
 )
 
+# Where a case's information came from (Mẫu số 01: "nguồn thông tin").
+REPORT_SOURCES: tuple[Category, ...] = (
+    Category("hotline_111", "Tổng đài điện thoại quốc gia 111"),
+    Category("village", "Trưởng thôn, cộng tác viên thôn/bản"),
+    Category("school", "Nhà trường, giáo viên"),
+    Category("health", "Cơ sở y tế"),
+    Category("police", "Công an"),
+    Category("family", "Gia đình, người thân"),
+    Category("community", "Hàng xóm, người dân"),
+    Category("child", "Trẻ em tự báo tin"),
+    Category("other", "Khác"),
+)
+
 CASE_TYPES: tuple[Category, ...] = (
     Category("violence", "Bạo lực"),
     Category("sexual_abuse", "Xâm hại tình dục"),

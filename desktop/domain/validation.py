@@ -60,6 +60,8 @@ FIELD_LABELS = {
     "reason": "Lý do",
     "child_id": "Trẻ em",
     "reported_by": "Người báo tin",
+    "report_source": "Nguồn tin",
+    "other_id": "Hồ sơ trùng",
     "summary": "Tóm tắt",
     "end_reason": "Lý do kết thúc",
     "organiser": "Đơn vị tổ chức",

@@ -3,25 +3,33 @@
 A bundle is ``MAGIC | header length (2 bytes) | header JSON | nonce (12) | AES-256-GCM
 ciphertext``. The header (device id, direction, bundle id, the request it answers) is
 authenticated as associated data, so it cannot be altered either. The key is derived by HKDF
-from the SHA-256 of the device token's secret — what the server stores — and from the
-direction, so a reply can never be passed off as a request or the other way round. Only the
-holder of the token and the server can read or write a device's bundles.
+from the device token's secret itself and from the direction, so a reply can never be passed
+off as a request or the other way round. The server's database holds only the SHA-256 of that
+secret and the secret encrypted under a key file kept outside the database
+(`server.bundle_keys`): only the holder of the token, and the server with its key file, can
+read or write a device's bundles — a copy of the database alone can neither.
 
-The desktop remembers the id of the request it wrote last; a reply is applied only if it
-answers that request, so an old reply replayed from a stick is refused. Nothing is applied
-unless the whole file opens and checks.
+Version 1 bundles keyed on the stored SHA-256 (which a copy of the database gave away) are
+refused by both sides with a message to update the older one; unsent changes stay unsent and
+go into the next bundle.
+
+The desktop remembers the id of the request it wrote last and the highest change it carried;
+a reply is applied only if it answers that request, and acknowledges nothing beyond that
+change, so an old reply replayed from a stick is refused and no reply marks as sent a change
+it never carried. Nothing is applied unless the whole file opens and checks; a reply whose
+data cannot be applied is reported in Vietnamese (never a traceback) and can be imported again
+once the cause is fixed.
 
 Server side (``sotreem-server import-bundle FILE --reply FILE2``)::
 
-    request = open_request(data, key_for_device)      # key_for_device(device_id) -> digest
+    request = open_request(data, secret_for_device)   # secret_for_device(device_id) -> secret
     … apply request.pushes (each a PushRequest) and pull after request.pull_after …
-    reply = seal_reply(request, digest, push_responses, pull_response)
+    reply = seal_reply(request, secret, push_responses, pull_response)
 """
 
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import uuid
 from collections.abc import Callable
@@ -34,18 +42,21 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from pydantic import ValidationError
+from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.db.register import Register
 from desktop.db.sync_store import ApplyResult
-from desktop.sync import outbox, protocol
+from desktop.domain.clock_skew import ClockReading
+from desktop.sync import outbox, protocol, server_clock
 
 MAGIC = b"SOTREEM-BUNDLE\x00\x01"
 REQUEST, REPLY = "request", "reply"
 PENDING_KEY = "sync.bundle_request"  # id of the last request written, until its reply lands
+PENDING_TOP_KEY = "sync.bundle_request_top"  # the highest change seq that request carried
 MAX_BUNDLE_BYTES = 256 * 1024 * 1024
 MAX_PUSHES = 400  # 200,000 changes per stick
 
-KeyLookup = Callable[[str], "str | bytes | None"]
+SecretLookup = Callable[[str], "str | None"]
 
 
 class BundleError(Exception):
@@ -65,6 +76,7 @@ class BundleReply:
     request_id: str
     pushes: list[protocol.PushResponse]
     pull: protocol.PullResponse
+    now: int | None = None  # the server's clock when it wrote the reply
 
 
 @dataclass(frozen=True)
@@ -74,6 +86,7 @@ class BundleResult:
     pulled: int
     conflicts: int
     more: bool  # the server had more to send: make another bundle round
+    clock: ClockReading | None = None  # the PC's clock against the server's (`.message`)
 
 
 # ---- keys ---------------------------------------------------------------------------------
@@ -86,27 +99,22 @@ def split_token(token: str) -> tuple[str, str]:
     return device_id, secret
 
 
-def secret_digest(secret: str) -> str:
-    """What the server stores for a device token's secret (hex SHA-256)."""
-    return hashlib.sha256(secret.encode()).hexdigest()
-
-
-def bundle_key(digest: str | bytes, device_id: str, direction: str) -> bytes:
-    material = digest.encode() if isinstance(digest, str) else digest
+def bundle_key(secret: str, device_id: str, direction: str) -> bytes:
+    """The AES key of one direction of a device's bundles, from its token's secret."""
     return HKDF(
         algorithm=hashes.SHA256(),
         length=32,
-        salt=b"sotreem-usb-bundle",
+        salt=b"sotreem-usb-bundle-v2",
         info=f"sotreem bundle v{protocol.VERSION} {direction} {device_id}".encode(),
-    ).derive(material)
+    ).derive(secret.encode())
 
 
 # ---- sealing and opening ------------------------------------------------------------------
 
 
-def _seal(header: dict, body: dict, digest: str | bytes) -> bytes:
+def _seal(header: dict, body: dict, secret: str) -> bytes:
     head = json.dumps(header, separators=(",", ":"), sort_keys=True).encode()
-    key = bundle_key(digest, header["device"], header["dir"])
+    key = bundle_key(secret, header["device"], header["dir"])
     nonce = uuid.uuid4().bytes[:12]
     prefix = MAGIC + len(head).to_bytes(2, "big") + head
     plain = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode()
@@ -136,7 +144,7 @@ def _header(data: bytes) -> tuple[dict, bytes, bytes]:
     return header, data[:end], data[end:]
 
 
-def _open(data: bytes, direction: str, digest_for: KeyLookup) -> tuple[dict, dict]:
+def _open(data: bytes, direction: str, secret_for: SecretLookup) -> tuple[dict, dict]:
     header, prefix, rest = _header(data)
     if header["dir"] != direction:
         raise BundleError(
@@ -144,15 +152,15 @@ def _open(data: bytes, direction: str, digest_for: KeyLookup) -> tuple[dict, dic
             if direction == REQUEST
             else "Đây là gói gửi lên từ xã, không phải gói trả lời của máy chủ."
         )
-    digest = digest_for(header["device"])
-    if digest is None:
+    secret = secret_for(header["device"])
+    if secret is None:
         raise BundleError(
             f"Gói đồng bộ của máy {header['device']}: máy này không có trong danh sách hoặc đã "
             "bị thu hồi token."
         )
     if len(rest) < 12 + 16:
         raise BundleError("Gói đồng bộ bị cắt cụt: hãy chép lại tệp.")
-    key = bundle_key(digest, header["device"], direction)
+    key = bundle_key(secret, header["device"], direction)
     try:
         plain = AESGCM(key).decrypt(rest[:12], rest[12:], prefix)
     except InvalidTag as exc:
@@ -178,13 +186,13 @@ def seal_request(
     header = {"v": protocol.VERSION, "dir": REQUEST, "device": device_id, "id": request_id,
               "made": datetime.now(UTC).isoformat(timespec="seconds")}  # fmt: skip
     body = {"pushes": [p.model_dump(mode="json") for p in pushes], "pull_after": pull_after}
-    return request_id, _seal(header, body, secret_digest(secret))
+    return request_id, _seal(header, body, secret)
 
 
-def open_request(data: bytes, key_for_device: KeyLookup) -> BundleRequest:
-    """Server side: check and open a request. `key_for_device(device_id)` returns the stored
-    SHA-256 digest of that device's secret (None for an unknown or revoked device)."""
-    header, body = _open(data, REQUEST, key_for_device)
+def open_request(data: bytes, secret_for_device: SecretLookup) -> BundleRequest:
+    """Server side: check and open a request. `secret_for_device(device_id)` returns that
+    device's token secret (None for an unknown or revoked device; it may raise BundleError)."""
+    header, body = _open(data, REQUEST, secret_for_device)
     try:
         pushes = [protocol.PushRequest.model_validate(p) for p in body.get("pushes", [])]
         after = body.get("pull_after", 0)
@@ -197,9 +205,10 @@ def open_request(data: bytes, key_for_device: KeyLookup) -> BundleRequest:
 
 def seal_reply(
     request: BundleRequest,
-    digest: str | bytes,
+    secret: str,
     pushes: list[protocol.PushResponse],
     pull: protocol.PullResponse,
+    now: int | None = None,
 ) -> bytes:
     """Server side: the answer to `request`, readable only by the same device."""
     header = {"v": protocol.VERSION, "dir": REPLY, "device": request.device_id,
@@ -207,10 +216,11 @@ def seal_reply(
               "made": datetime.now(UTC).isoformat(timespec="seconds")}  # fmt: skip
     body = {
         "reply_to": request.request_id,
+        "now": now,
         "pushes": [p.model_dump(mode="json") for p in pushes],
         "pull": pull.model_dump(mode="json"),
     }
-    return _seal(header, body, digest)
+    return _seal(header, body, secret)
 
 
 def open_reply(data: bytes, token: str) -> BundleReply:
@@ -221,15 +231,16 @@ def open_reply(data: bytes, token: str) -> BundleReply:
             "Gói trả lời này là của một máy khác (khác token), không phải của máy này. Không có "
             "gì được ghi."
         )
-    digest = secret_digest(secret)
-    header, body = _open(data, REPLY, lambda d: digest if d == device_id else None)
+    header, body = _open(data, REPLY, lambda d: secret if d == device_id else None)
     if body.get("reply_to") != header.get("reply_to"):
         raise BundleError("Gói trả lời sai cấu trúc.")
+    now = body.get("now")
     try:
         return BundleReply(
             request_id=str(body["reply_to"]),
             pushes=[protocol.PushResponse.model_validate(p) for p in body["pushes"]],
             pull=protocol.PullResponse.model_validate(body["pull"]),
+            now=now if isinstance(now, int) and not isinstance(now, bool) else None,
         )
     except (ValidationError, KeyError, TypeError) as exc:
         raise BundleError("Nội dung gói trả lời sai cấu trúc.") from exc
@@ -258,7 +269,8 @@ def write_request(register: Register, token: str, path: Path) -> int:
     tmp = path.with_name(f".{path.name}.partial")
     tmp.write_bytes(data)
     tmp.replace(path)
-    register.set_settings({PENDING_KEY: request_id})
+    top = entries[-1].seq if entries else 0
+    register.set_settings({PENDING_KEY: request_id, PENDING_TOP_KEY: str(top)})
     return len(entries)
 
 
@@ -275,16 +287,43 @@ def apply_reply(register: Register, token: str, path: Path) -> BundleResult:
             "Gói trả lời này không phải trả lời cho gói gửi gần nhất của máy này (đã nhập rồi, "
             "hoặc là gói cũ). Không có gì được ghi."
         )
+    top = int(register.setting(PENDING_TOP_KEY) or 0)
     pushed = rejected = 0
-    for answer in reply.pushes:
-        marked = outbox.acknowledge(register, answer)
-        pushed += marked - len(answer.rejected)
-        rejected += len(answer.rejected)
-    result = (
-        outbox.apply_pull(register, reply.pull)
-        if reply.pull.cursor >= register.sync_cursor()
-        else ApplyResult(0, 0, 0)
-    )
-    register.set_settings({PENDING_KEY: None})
+    try:
+        for answer in reply.pushes:
+            # Nothing past the last change the request carried is taken as acknowledged.
+            answer = _within(answer, top)
+            marked = outbox.acknowledge(register, answer)
+            pushed += marked - len(answer.rejected)
+            rejected += len(answer.rejected)
+        result = (
+            outbox.apply_pull(register, reply.pull)
+            if reply.pull.cursor >= register.sync_cursor()
+            else ApplyResult(0, 0, 0)
+        )
+    except (SQLAlchemyError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        # Never the exception's text: SQL errors carry the rows' values (children's data).
+        raise BundleError(
+            f"Gói trả lời mở được nhưng dữ liệu trong đó không áp dụng được "
+            f"({exc.__class__.__name__}). Các thay đổi máy chủ đã xác nhận vẫn được ghi nhận; "
+            "phần dữ liệu nhận về chưa được ghi, dữ liệu trên máy không đổi. Hãy báo quản trị "
+            "máy chủ; có thể nhập lại gói này sau khi sửa."
+        ) from None
+    clock = server_clock.observe(register, reply.now, exact=False)
+    server_clock.remember(register, clock)
+    register.set_settings({PENDING_KEY: None, PENDING_TOP_KEY: None})
     register.record_sync()
-    return BundleResult(pushed, rejected, result.applied, result.conflicts, reply.pull.more)
+    return BundleResult(
+        pushed, rejected, result.applied, result.conflicts, reply.pull.more, clock
+    )
+
+
+def _within(answer: protocol.PushResponse, top: int) -> protocol.PushResponse:
+    """An answer cut to the changes the request carried (seq ≤ `top`)."""
+    return answer.model_copy(
+        update={
+            "acked": min(answer.acked, top),
+            "rejected": [r for r in answer.rejected if r.seq <= top],
+            "restamped": [r for r in answer.restamped if r.seq <= top],
+        }
+    )

@@ -21,7 +21,8 @@ from pydantic import ValidationError
 from sqlalchemy.exc import SQLAlchemyError
 
 from desktop.db.register import Register
-from desktop.sync import outbox, protocol
+from desktop.domain.clock_skew import ClockReading
+from desktop.sync import outbox, protocol, server_clock
 
 Progress = Callable[[float, str], None]
 DEFAULT_TIMEOUT = 30.0
@@ -43,6 +44,7 @@ class SyncReport:
     pulled: int  # changes applied from the server
     conflicts: int  # conflicts recorded on this side
     rejected: int  # changes the server refused (see Register.sync_state().failures)
+    clock: ClockReading | None = None  # the PC's clock against the server's (`.message`)
 
 
 @dataclass(frozen=True)
@@ -183,6 +185,7 @@ class SyncClient:
         push_limit: int = protocol.MAX_CHANGES_PER_PUSH,
     ):
         self.register = register
+        self.clock: ClockReading | None = None  # from the latest answer
         self.server_url = server_url.rstrip("/")
         self.pull_limit = pull_limit
         self.push_limit = push_limit
@@ -199,7 +202,9 @@ class SyncClient:
 
     def test_connection(self) -> str:
         """Reach the server (GET /v1/status); a Vietnamese sentence saying what answered."""
-        body = _request(self._http, "GET", "/v1/status")
+        body = _request(self._http, "GET", "/v1/status", params={"v": protocol.VERSION})
+        self._observe(body.get("now"))
+        server_clock.remember(self.register, self.clock)
         name = body.get("server", "máy chủ")
         version = body.get("version", "?")
         return f"Kết nối được {name} tại {self.server_url} (phiên bản {version})."
@@ -209,11 +214,18 @@ class SyncClient:
     ) -> SyncReport:
         """Push everything unsent, then pull until the server has nothing more."""
         progress = progress or _noop
-        pushed, rejected = self.push_all(progress, cancel)
-        pulled, conflicts = self.pull_all(progress, cancel)
+        try:
+            pushed, rejected = self.push_all(progress, cancel)
+            pulled, conflicts = self.pull_all(progress, cancel)
+        finally:
+            server_clock.remember(self.register, self.clock)
         self.register.record_sync()
         progress(1.0, "Đồng bộ xong.")
-        return SyncReport(pushed, pulled, conflicts, rejected)
+        return SyncReport(pushed, pulled, conflicts, rejected, self.clock)
+
+    def _observe(self, server_ms: object) -> None:
+        """Every answer carries the server's clock: ours follows it forward."""
+        self.clock = server_clock.observe(self.register, server_ms) or self.clock
 
     def _check(self, cancel: threading.Event | None) -> None:
         if cancel is not None and cancel.is_set():
@@ -257,7 +269,9 @@ class SyncClient:
             content=protocol.encode(request),
             headers={"Content-Encoding": "gzip", "Content-Type": "application/json"},
         )
-        return _parse(protocol.PushResponse, body)
+        answer = _parse(protocol.PushResponse, body)
+        self._observe(answer.now)
+        return answer
 
     def pull_all(
         self, progress: Progress = _noop, cancel: threading.Event | None = None
@@ -290,4 +304,6 @@ class SyncClient:
             "/v1/pull",
             params={"after": after, "limit": self.pull_limit, "v": protocol.VERSION},
         )
-        return _parse(protocol.PullResponse, body)
+        page = _parse(protocol.PullResponse, body)
+        self._observe(page.now)
+        return page

@@ -40,7 +40,7 @@ def open_reader_copy(
     try:
         server = server or register.setting(SERVER_KEY)
         if not server:
-            raise SyncError("cần --server URL để đăng nhập tài khoản huyện/tỉnh.", "schema")
+            raise SyncError("cần --server URL để đăng nhập tài khoản cấp tỉnh.", "schema")
         session = login(server, username, password)
         if register.reader_unit != session.unit:
             raise SyncError(

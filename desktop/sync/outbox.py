@@ -28,7 +28,11 @@ def to_change(entry: OutboxEntry) -> protocol.Change:
 
 
 def acknowledge(register: Register, response: protocol.PushResponse) -> int:
-    """Mark what the server stored as sent and keep its refusals; returns entries marked."""
+    """Take the server's clocks for restamped changes, then mark what it processed as sent and
+    keep its refusals; returns entries marked. (Clocks first: a cut in between leaves the
+    entries unsent, and their replay is answered with the same clocks.)"""
+    if response.restamped:
+        register.restamp({r.seq: r.hlc for r in response.restamped})
     return register.mark_sent(response.acked, {r.seq: r.message for r in response.rejected})
 
 

@@ -2,23 +2,40 @@
 
 Messages are JSON, gzip-compressed on the wire (``Content-Encoding: gzip`` on requests and
 responses). Every message carries ``v``, the protocol version; a peer that speaks another
-version answers HTTP 426 with a Vietnamese message saying which side must be updated.
+version answers HTTP 426 with a Vietnamese message saying which side must be updated. The
+server still answers version 1 (desktops not yet updated) in version 1's shapes.
+
+Version 2 (this one) adds: ``now``, the server's clock (milliseconds since 1970, UTC), in
+every answer, so a desktop moves its clock forward and tells the officer when the PC's clock is
+wrong; ``restamped`` in the push answer (below); ``incarnation`` in the push, an optional id of
+the desktop's copy of its database (a restored backup gets a new one), kept by the server.
 
 Push (device → server), ``POST /v1/push``, bearer token of a commune device::
 
-    PushRequest{v, device, changes: [Change…]}   (changes in device ``seq`` order)
-    → PushResponse{v, acked: highest seq now stored for this device,
-                   rejected: [Rejection{seq, message}]}
+    PushRequest{v, device, incarnation?, changes: [Change…]}   (changes in device ``seq`` order)
+    → PushResponse{v, now, acked: highest seq now processed for this device,
+                   rejected: [Rejection{seq, message}], restamped: [Restamp{seq, hlc}]}
 
 The server applies each change idempotently: a (device, seq) it has already stored is
-acknowledged again and not applied twice, so a batch re-sent after a cut is harmless. A change
-outside the device's commune, of an unknown entity or field, is rejected with a message
-naming the record; the rest of the batch is still applied. The client marks entries sent
-only after the acknowledgement.
+acknowledged again and not applied twice, so a batch re-sent after a cut is harmless. Every
+field is checked against its record schema (`desktop.sync.records`); a change outside the
+device's commune, of an unknown entity or field, or with a malformed value, is rejected with a
+message naming the record and the field, and nothing of it is stored; the rest of the batch is
+still applied. A rejected change is processed (``acked`` passes it) but nothing of it is
+stored: the desktop shows it as a refused record (``sync_failure``) with the message and does not
+count it as sent. The client marks entries processed only after the acknowledgement.
 
-Pull (server → device or reader), ``GET /v1/pull?after=CURSOR&limit=N``::
+A change whose clock is more than `MAX_AHEAD_MS` ahead of the server's is stored with the
+server's time instead (same node): one PC whose clock reads 2030 would otherwise win every
+concurrent edit for years. ``restamped`` tells the device which of its changes now carry which
+clock, so both sides compare the same values.
 
-    → PullResponse{v, changes: [ServerChange…], cursor, more}
+Pull (server → device or reader), ``GET /v1/pull?after=CURSOR&limit=N&v=2``::
+
+    → PullResponse{v, now, changes: [ServerChange…], cursor, more}
+
+Every change in a page stands alone (its own record, fields and clock), so a receiver can apply
+a page row by row and set aside a row it cannot apply.
 
 ``cursor`` is the server's revision: one increasing sequence over every applied change.
 Pull returns only rows within the caller's scope (its commune, or the communes beneath a
@@ -44,8 +61,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-VERSION = 1
+VERSION = 2
+SUPPORTED_VERSIONS = frozenset({1, 2})
 MAX_CHANGES_PER_PUSH = 500
+MAX_AHEAD_MS = 10 * 60 * 1000  # a change's clock may run this far ahead of the server's
+INT64 = 2**63 - 1  # sequence numbers and cursors: what both databases store
 MAX_BODY_BYTES = 8 * 1024 * 1024  # after decompression; larger bodies are refused
 CONFLICT_ENTITY = "sync_conflict"
 
@@ -58,19 +78,21 @@ class _Message(BaseModel):
 
 
 class Change(_Message):
-    seq: int = Field(ge=1)  # the device's change_log sequence number
-    entity: str = Field(max_length=40)
-    id: str = Field(max_length=36)
-    commune: str = Field(max_length=10)
-    hlc: str = Field(max_length=64)
-    by: str = Field(default="", max_length=64)
-    base: int = Field(default=0, ge=0)  # server cursor the device had when it made the edit
+    # Loose bounds here (a bad id or clock refuses only its change, see `records.Envelope`).
+    seq: int = Field(ge=1, le=INT64, strict=True)  # the device's change_log sequence number
+    entity: str = Field(max_length=100)
+    id: str = Field(max_length=200)
+    commune: str = Field(max_length=20)
+    hlc: str = Field(max_length=200)
+    by: str = Field(default="", max_length=200)
+    base: int = Field(default=0, ge=0, le=INT64, strict=True)  # cursor the device had then
     fields: dict[str, Any]
 
 
 class PushRequest(_Message):
     v: int
     device: str = Field(max_length=36)
+    incarnation: str | None = Field(default=None, max_length=64)
     changes: list[Change] = Field(max_length=MAX_CHANGES_PER_PUSH)
 
 
@@ -79,10 +101,17 @@ class Rejection(_Message):
     message: str
 
 
+class Restamp(_Message):
+    seq: int
+    hlc: str
+
+
 class PushResponse(_Message):
     v: int = VERSION
+    now: int | None = None
     acked: int
     rejected: list[Rejection] = []
+    restamped: list[Restamp] = []
 
 
 class ServerChange(_Message):
@@ -97,6 +126,7 @@ class ServerChange(_Message):
 
 class PullResponse(_Message):
     v: int = VERSION
+    now: int | None = None
     changes: list[ServerChange]
     cursor: int
     more: bool
@@ -118,8 +148,23 @@ class ConflictFields(_Message):
 
 class ErrorBody(_Message):
     v: int = VERSION
-    error: Literal["version", "auth", "scope", "schema", "too_large", "server"]
+    now: int | None = None
+    error: Literal["version", "auth", "scope", "schema", "too_large", "too_many", "server"]
     message: str  # Vietnamese, shown to the user as is
+
+
+# What version 1 did not have: left out of an answer to a version-1 desktop, whose messages
+# refuse fields they do not know.
+NEW_IN_V2 = frozenset({"now", "restamped", "incarnation"})
+
+
+def dump(message: BaseModel, version: int = VERSION) -> bytes:
+    """The JSON of a message as a peer speaking `version` expects it."""
+    if version >= VERSION:
+        return message.model_dump_json().encode()
+    data = message.model_dump(mode="json", exclude=set(NEW_IN_V2))
+    data["v"] = version
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def encode(message: BaseModel) -> bytes:
@@ -142,5 +187,5 @@ def decode_json(body: bytes, gzipped: bool = True) -> Any:
         raise ValueError("Gói dữ liệu quá lớn.")
     try:
         return json.loads(raw)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (ValueError, RecursionError) as exc:  # bad UTF-8 or JSON, nesting, huge numbers
         raise ValueError("Dữ liệu không phải JSON hợp lệ.") from exc

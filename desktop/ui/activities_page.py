@@ -222,9 +222,10 @@ class ActivitiesPage(QWidget):
             remove=lambda record, reason: self.register.delete_activity(record.id, reason),
             remove_title=self.tr("Xóa hoạt động"),
         )  # fmt: skip
-        for widget in (QLabel(self.tr("Năm")), self.year, self.month, self.type_filter,
-                       self.village_filter):  # fmt: skip
-            self.section.add_filter(widget)
+        filters: tuple[QWidget, ...] = (QLabel(self.tr("Năm")), self.year, self.month,
+                                        self.type_filter, self.village_filter)  # fmt: skip
+        for shown in filters:
+            self.section.add_filter(shown)
         self.table, self.summary = self.section.table, self.section.summary
         self.new_button = self.section.new_button
         self.edit_button = self.section.edit_button
@@ -290,7 +291,7 @@ class ActivitiesPage(QWidget):
         self.tasks.run_db(self.register.villages, self._set_villages)
 
     def _set_villages(self, villages: list) -> None:
-        self.villages = [(v.id, v.name) for v in villages]
+        self.villages = [(v.id, i18n.village_label(v.name, v.retired_on)) for v in villages]
         combo = self.village_filter
         current = combo.currentData()
         combo.blockSignals(True)

@@ -21,6 +21,7 @@ from desktop import config
 from desktop.reference import resources_dir
 from desktop.ui import fonts
 from desktop.ui.main_window import MainWindow
+from desktop.ui.register_file import check_file, commune_of
 
 LOCK_MINUTES = 10  # default idle time before the lock screen (Cài đặt)
 
@@ -63,42 +64,9 @@ def uninstall_language(app: QApplication) -> None:
     app._sotreem_translators = []  # type: ignore[attr-defined]
 
 
-def commune_of(db_path: Path) -> str | None:
-    """The commune code of a set-up register, read without opening it; None otherwise."""
-    from desktop.db.keyfile import KeyFile
-
-    keys = KeyFile.for_db(db_path)
-    if keys is not None:
-        return keys.commune_code
-    if not db_path.exists():
-        return None
-    try:
-        with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5) as conn:
-            row = conn.execute("SELECT value FROM setting WHERE key = 'commune_code'").fetchone()
-    except sqlite3.Error:
-        return None
-    return row[0] if row else None
-
-
-def check_file(db_path: Path, key: bytes | None = None) -> None:
-    """Raise a DatabaseError unless SQLite's quick check passes (with the key if encrypted)."""
-    if key is None:
-        conn = sqlite3.connect(db_path, timeout=5)
-    else:
-        from desktop.db.engine import connect_encrypted
-
-        conn = connect_encrypted(db_path, key, timeout=5)
-    try:
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
-    finally:
-        conn.close()
-    if result != "ok":
-        raise sqlite3.DatabaseError(result)
-
-
 def lock_minutes() -> int:
     try:
-        return max(0, int(config.load_settings().get("lock_minutes", LOCK_MINUTES)))  # type: ignore[arg-type]
+        return max(0, int(str(config.load_settings().get("lock_minutes", LOCK_MINUTES))))
     except (TypeError, ValueError):
         return LOCK_MINUTES
 
@@ -138,7 +106,7 @@ def open_window(db_path: Path, on_login=None) -> MainWindow | None:
     elif unlocked is not None and unlocked.new_recovery_code:
         # An older key file was upgraded at this officer's login: its recovery code could not
         # carry the new keys, so a new one replaces it (shown once, to be kept again).
-        from desktop.ui.recovery_code import RecoveryCodeDialog
+        from desktop.ui.recovery_code import RecoveryCodeDialog, show_recovery_code
 
         show_recovery_code(RecoveryCodeDialog(unlocked.new_recovery_code))
     window = MainWindow(
@@ -185,15 +153,10 @@ def _offer_encryption(db_path: Path, dialog):
             ).format(e=exc),
         )
         return None
-    from desktop.ui.recovery_code import RecoveryCodeDialog
+    from desktop.ui.recovery_code import RecoveryCodeDialog, show_recovery_code
 
     show_recovery_code(RecoveryCodeDialog(code))
     return opened
-
-
-def show_recovery_code(box) -> None:
-    """Modal; tests replace it to read the code."""
-    box.exec()
 
 
 def _first_run(db_path: Path) -> MainWindow | None:

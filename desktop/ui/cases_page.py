@@ -12,17 +12,19 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
+    QDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.db.models import CaseStep
 from desktop.db.register import CaseRow, Register
 from desktop.domain import categories as cat
 from desktop.domain.cases import (
@@ -36,10 +38,14 @@ from desktop.domain.dates import DateTextError
 from desktop.domain.validation import Problem
 from desktop.domain.vntime import format_moment
 from desktop.ui import dialogs, i18n
+from desktop.ui.case_detail import CaseDetail, StepLine
 from desktop.ui.fields import MomentField
-from desktop.ui.form_dialog import FormDialog
+from desktop.ui.flow import FlowRow
+from desktop.ui.form_dialog import FormDialog, category_items
 from desktop.ui.i18n import tr_label
+from desktop.ui.record_section import RemoveDialog
 from desktop.ui.taskman import TaskManager
+from desktop.ui.widgets import CodeCombo
 
 OVERDUE_BRUSH = QBrush(QColor("#fde2e1"))
 
@@ -73,8 +79,11 @@ class CasesPage(QWidget):
         self.summary = QLabel(objectName="caseSummary")
         add = QPushButton(self.tr("Tiếp nhận vụ việc mới…"), objectName="newCaseButton")
         add.clicked.connect(self.add_case)
-        step = QPushButton(self.tr("Ghi nhận bước đã làm…"), objectName="caseStepButton")
-        step.clicked.connect(self.complete_step)
+        remove = QPushButton(self.tr("Xóa vụ việc nhập nhầm…"), objectName="removeCaseButton")
+        remove.clicked.connect(self.remove_case)
+        self.detail = CaseDetail(register, tasks, self.step_dialog)
+        self.detail.open_child.connect(self.open_child)
+        self.table.itemSelectionChanged.connect(self.show_selected)
         legend = QLabel(
             self.tr(
                 "Hạn theo Nghị định 56/2017/NĐ-CP: đánh giá nguy cơ ban đầu trong 12 giờ kể từ "
@@ -82,14 +91,23 @@ class CasesPage(QWidget):
             )
         )
         legend.setWordWrap(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.summary, 1)
-        buttons.addWidget(add)
-        buttons.addWidget(step)
+        buttons = FlowRow()
+        buttons.addWidget(self.summary)
+        buttons.addStretch()
+        for button in (add, remove):  # a step is recorded in the case's detail below
+            buttons.addWidget(button)
+        listing = QWidget()
+        listing_layout = QVBoxLayout(listing)
+        listing_layout.setContentsMargins(0, 0, 0, 0)
+        listing_layout.addLayout(buttons)
+        listing_layout.addWidget(self.table, 1)
+        listing_layout.addWidget(legend)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(listing)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([300, 300])
         layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(legend)
+        layout.addWidget(splitter)
         self.refresh()
 
     def refresh(self) -> None:
@@ -99,8 +117,31 @@ class CasesPage(QWidget):
         if changes.touches("protectioncase", "casestep", "child"):
             self.refresh()
 
+    def selected(self) -> CaseRow | None:
+        r = self.table.currentRow()
+        return self.rows[r] if 0 <= r < len(self.rows) else None
+
+    def show_selected(self) -> None:
+        """The chosen case in full, below the list (its opening is audited)."""
+        case = self.selected()
+        if case is None:
+            self.detail.show_case(None, [])
+            return
+
+        def load() -> list[CaseStep]:
+            self.register.record_view("protectioncase", case.id)
+            return self.register.case_steps(case.id)
+
+        self.tasks.run_db(load, lambda steps: self._show_detail(case, steps))
+
+    def _show_detail(self, case: CaseRow, steps: list[CaseStep]) -> None:
+        chosen = self.selected()
+        if chosen is not None and chosen.id == case.id:  # still the one chosen
+            self.detail.show_case(case, steps)
+
     def _show(self, rows: list[CaseRow], now: datetime | None = None) -> None:
         now = now or datetime.now(UTC)
+        chosen = self.selected()
         self.rows = rows
         self.table.setRowCount(len(rows))
         overdue_count = 0
@@ -133,6 +174,12 @@ class CasesPage(QWidget):
         self.summary.setText(
             self.tr("{n} vụ việc, {late} quá hạn").format(n=len(rows), late=overdue_count)
         )
+        ids = [row.id for row in rows]
+        if chosen is not None and chosen.id in ids:
+            self.table.selectRow(ids.index(chosen.id))
+        elif rows:
+            self.table.selectRow(0)
+        self.show_selected()
 
     def _open_child(self, row: int, _column: int) -> None:
         if 0 <= row < len(self.rows):
@@ -149,18 +196,54 @@ class CasesPage(QWidget):
         dialog.deleteLater()
 
     def complete_step(self) -> None:
-        r = self.table.currentRow()
-        if not 0 <= r < len(self.rows):
+        if self.selected() is None:
             dialogs.inform(self, self.tr("Ghi nhận bước"), self.tr("Chọn một vụ việc trước."))
             return
-        case = self.rows[r]
-        self.tasks.run_db(lambda: self.register.record_view("protectioncase", case.id))
+        dialog = self.step_dialog(None)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.show_selected()
+        dialog.deleteLater()
 
-        def save(values: tuple[str, datetime, str]) -> object:
+    def step_dialog(self, line: StepLine | None) -> StepDialog:
+        """Record a step of the chosen case — the one chosen below, or the next — or correct
+        one already recorded (its time and notes)."""
+        case = self.selected()
+        assert case is not None
+        done = line.done if line is not None else None
+        if done is not None:
+            step_id = done.id
+
+            def save(values: tuple[str, datetime, str]) -> object:
+                _step, done_at, notes = values
+                return self.register.update_case_step(step_id, done_at, notes)
+
+            return StepDialog(self, case, done, tasks=self.tasks, save=save)
+
+        def record(values: tuple[str, datetime, str]) -> object:
             step, done_at, notes = values
             return self.register.complete_case_step(case.id, step, done_at, notes)
 
-        dialog = StepDialog(self, case, tasks=self.tasks, save=save)
+        dialog = StepDialog(self, case, tasks=self.tasks, save=record)
+        if line is not None:
+            dialog.step.setCurrentIndex(max(0, dialog.step.findData(line.code)))
+        return dialog
+
+    def remove_case(self) -> None:
+        case = self.selected()
+        if case is None:
+            dialogs.inform(self, self.tr("Xóa vụ việc"), self.tr("Chọn một vụ việc trước."))
+            return
+        question = self.tr(
+            "Xóa vụ việc “{kind}” của {name} (nhận tin {at})? Vụ việc và các bước được đánh "
+            "dấu đã xóa kèm lý do, vẫn lưu trong nhật ký và được đồng bộ."
+        ).format(
+            kind=i18n.label(cat.CASE_TYPES, case.case_type), name=case.child_name,
+            at=format_moment(case.received_at),
+        )  # fmt: skip
+        dialog = RemoveDialog(
+            self, self.tr("Xóa vụ việc nhập nhầm"), question, tasks=self.tasks,
+            save=lambda reason: self.register.remove_case(case.id, reason),
+        )  # fmt: skip
         dialog.exec()
         dialog.deleteLater()
 
@@ -180,14 +263,20 @@ class CaseDialog(FormDialog):
         for c in cat.CASE_TYPES:
             self.case_type.addItem(tr_label(c.label), c.code)
         self.received = MomentField(datetime.now(UTC), name="caseReceived")
+        self.source = CodeCombo(
+            [(c, label, ("111", "tong dai") if c == "hotline_111" else ())
+             for c, label, _ in category_items(cat.REPORT_SOURCES)]
+        )  # fmt: skip
+        self.source.setObjectName("caseSource")
         self.reported_by = QLineEdit(objectName="caseReportedBy")
-        self.reported_by.setPlaceholderText(self.tr("Tổng đài 111, trưởng thôn, giáo viên…"))
+        self.reported_by.setPlaceholderText(self.tr("Họ tên, chức vụ, số điện thoại nếu có"))
         self.summary = QLineEdit(objectName="caseSummaryText")
         self.emergency = QCheckBox(self.tr("Nguy cơ gây tổn hại nghiêm trọng (can thiệp khẩn cấp)"))
         self.add_row("child_search", self.tr("Tìm trẻ"), self.child_search)
         self.add_row("child_id", self.tr("Trẻ em *"), self.child)
         self.add_row("case_type", self.tr("Loại vụ việc *"), self.case_type)
         self.add_row("received_at", self.tr("Nhận tin lúc (giờ Việt Nam) *"), self.received)
+        self.add_row("report_source", self.tr("Nguồn tin *"), self.source)
         self.add_row("reported_by", self.tr("Người báo tin"), self.reported_by)
         self.add_row("summary", self.tr("Tóm tắt"), self.summary)
         self.add_row("emergency", "", self.emergency)
@@ -217,6 +306,7 @@ class CaseDialog(FormDialog):
             "child_id": self.child_id(),
             "case_type": self.case_type.currentData(),
             "received_at": self._received([]),
+            "report_source": self.source.code() or None,
             "reported_by": self.reported_by.text().strip(),
             "summary": self.summary.text().strip(),
             "emergency": self.emergency.isChecked(),
@@ -226,6 +316,9 @@ class CaseDialog(FormDialog):
         problems: list[Problem] = []
         if self.child_id() is None:
             problems.append(Problem("child_id", "tìm và chọn trẻ em."))
+        source = self.source.code()
+        if source in (None, "?"):
+            problems.append(Problem("report_source", "chọn nguồn tin (Tổng đài 111, thôn …)."))
         self._received(problems)
         return problems
 
@@ -233,17 +326,23 @@ class CaseDialog(FormDialog):
 class StepDialog(FormDialog):
     """A step of the procedure was done: which, when (Vietnam time), and notes."""
 
-    def __init__(self, parent: QWidget | None, case: CaseRow, **kw):
-        super().__init__(
-            parent, self.tr("Ghi nhận bước đã làm — {name}").format(name=case.child_name), **kw
-        )
+    def __init__(
+        self, parent: QWidget | None, case: CaseRow, done: CaseStep | None = None, **kw
+    ):
+        title = self.tr("Sửa bước đã ghi — {name}") if done else self.tr(
+            "Ghi nhận bước đã làm — {name}"
+        )  # fmt: skip
+        super().__init__(parent, title.format(name=case.child_name), **kw)
         self.setObjectName("stepDialog")
         self.step = QComboBox(objectName="stepChoice")
         for s in CASE_STEPS:
-            if s.code not in case.done:
+            if (done is None and s.code not in case.done) or (done and s.code == done.step):
                 self.step.addItem(tr_label(s.label), s.code)
-        self.done_at = MomentField(datetime.now(UTC), name="stepDoneAt")
-        self.notes = QLineEdit(objectName="stepNotes")
+        self.step.setEnabled(done is None)
+        self.done_at = MomentField(
+            done.done_at if done else datetime.now(UTC), name="stepDoneAt"
+        )
+        self.notes = QLineEdit(done.notes if done else "", objectName="stepNotes")
         self.add_row("step", self.tr("Bước *"), self.step)
         self.add_row("done_at", self.tr("Hoàn thành lúc (giờ Việt Nam) *"), self.done_at)
         self.add_row("notes", self.tr("Ghi chú"), self.notes)

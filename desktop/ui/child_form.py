@@ -14,14 +14,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -31,19 +27,22 @@ from desktop.db.models import Child
 from desktop.db.register import Register
 from desktop.domain import categories as cat
 from desktop.domain.dates import DateTextError, parse_partial_date
-from desktop.domain.money import format_vnd
 from desktop.domain.validation import ChildDraft, Problem, ValidationError
-from desktop.ui import dialogs, errors, i18n
+from desktop.ui import dialogs, errors
+from desktop.ui.child_history import ChildHistory
 from desktop.ui.fields import DateField
-from desktop.ui.history_dialogs import CircumstanceDialog, EndDialog, SupportDialog
 from desktop.ui.i18n import tr_label
+from desktop.ui.merge_dialog import MergeDialog
+from desktop.ui.record_section import RemoveDialog
 from desktop.ui.taskman import TaskManager
 from desktop.ui.widgets import CodeCombo, ErrorLabel
 
 Button = dialogs.Button
 
 
-def _category_items(categories: tuple[cat.Category, ...]) -> list[tuple[str, str, str]]:
+def _category_items(
+    categories: tuple[cat.Category, ...],
+) -> list[tuple[str, str, tuple[str, ...]]]:
     return [(c.code, tr_label(c.label), ()) for c in categories]
 
 
@@ -161,36 +160,25 @@ class ChildForm(QWidget):
         self.cancel_button = QPushButton(self.tr("Quay lại danh sách (Esc)"))
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.request_close)
+        self.remove_button = QPushButton(self.tr("Xóa hồ sơ nhập nhầm…"),
+                                         objectName="removeChildButton")  # fmt: skip
+        self.remove_button.clicked.connect(self.remove_child)
+        self.merge_button = QPushButton(self.tr("Gộp hồ sơ trùng…"), objectName="mergeChildButton")
+        self.merge_button.clicked.connect(self.merge_duplicate)
         buttons = QHBoxLayout()
         buttons.addWidget(self.title, 1)
+        buttons.addWidget(self.merge_button)
+        buttons.addWidget(self.remove_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.save_button)
 
-        self.history = QTabWidget()
-        self.circumstances = self._history_table(
-            [self.tr("Loại"), self.tr("Nhóm"), self.tr("Từ ngày"), self.tr("Đến ngày"),
-             self.tr("Lý do kết thúc")]
-        )  # fmt: skip
-        self.circumstances.setObjectName("circumstanceTable")
-        self.supports = self._history_table(
-            [self.tr("Ngày"), self.tr("Hình thức"), self.tr("Số tiền"), self.tr("Nguồn")]
-        )
-        self.supports.setObjectName("supportTable")
-        self.add_circumstance_button = QPushButton(self.tr("Thêm hoàn cảnh…"))
-        self.end_circumstance_button = QPushButton(self.tr("Kết thúc hoàn cảnh đã chọn…"))
-        self.add_support_button = QPushButton(self.tr("Thêm trợ giúp…"))
-        self.add_circumstance_button.clicked.connect(self._add_circumstance)
-        self.end_circumstance_button.clicked.connect(self._end_circumstance)
-        self.add_support_button.clicked.connect(self._add_support)
-        self.history.addTab(
-            self._with_buttons(
-                self.circumstances, self.add_circumstance_button, self.end_circumstance_button
-            ),
-            self.tr("Hoàn cảnh đặc biệt và nguy cơ"),
-        )
-        self.history.addTab(
-            self._with_buttons(self.supports, self.add_support_button), self.tr("Trợ giúp đã nhận")
-        )
+        self.history = ChildHistory(self.register, self.tasks, read_only=self.read_only)
+        self.history.changed.connect(self._history_saved)
+        self.circumstances = self.history.circumstance_section.table
+        self.supports = self.history.support_section.table
+        self.add_circumstance_button = self.history.circumstance_section.new_button
+        self.end_circumstance_button = self.history.end_button
+        self.add_support_button = self.history.support_section.new_button
 
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
@@ -213,32 +201,9 @@ class ChildForm(QWidget):
         for widget in (self.full_name, self.birth, self.personal_id):
             widget.editingFinished.connect(self._revalidate)
         if self.read_only:
-            for w in (self.save_button, self.add_circumstance_button,
-                      self.end_circumstance_button, self.add_support_button):  # fmt: skip
-                w.setEnabled(False)
-
-    @staticmethod
-    def _history_table(headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers))
-        table.setHorizontalHeaderLabels(headers)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        table.verticalHeader().hide()
-        return table
-
-    @staticmethod
-    def _with_buttons(table: QTableWidget, *buttons: QPushButton) -> QWidget:
-        holder = QWidget()
-        layout = QVBoxLayout(holder)
-        layout.addWidget(table)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        for b in buttons:
-            row.addWidget(b)
-        layout.addLayout(row)
-        return holder
+            self.save_button.setEnabled(False)
+            self.remove_button.setEnabled(False)
+            self.merge_button.setEnabled(False)
 
     # ---- loading --------------------------------------------------------------------------
 
@@ -250,8 +215,9 @@ class ChildForm(QWidget):
         self.title.setText(self.tr("Thêm trẻ em mới"))
         self._fill(ChildDraft(full_name="", status="active"), None)
         self._clean = self._snapshot()
-        self._set_history([], [])
-        self.history.setEnabled(False)
+        self.history.show_child(None, [], [])
+        self.remove_button.setVisible(False)
+        self.merge_button.setVisible(False)
         self.full_name.setFocus()
 
     def load(self, child: Child, circumstances: list, supports: list) -> None:
@@ -259,8 +225,9 @@ class ChildForm(QWidget):
         self.title.setText(child.full_name)
         self._fill(Register.draft_of(child), child)
         self._clean = self._snapshot()
-        self._set_history(circumstances, supports)
-        self.history.setEnabled(True)
+        self.history.show_child(child.id, circumstances, supports)
+        self.remove_button.setVisible(True)
+        self.merge_button.setVisible(True)
         self.full_name.setFocus()
 
     def _fill(self, draft: ChildDraft, child: Child | None) -> None:
@@ -281,32 +248,6 @@ class ChildForm(QWidget):
         self.notes.setPlainText(draft.notes)
         for label in self.errors.values():
             label.show_message("")
-
-    def _set_history(self, circumstances: list, supports: list) -> None:
-        self._circumstance_ids = [c.id for c in circumstances]
-        self._circumstance_starts = [c.start_date for c in circumstances]
-        self.circumstances.setRowCount(len(circumstances))
-        for row, c in enumerate(circumstances):
-            groups = cat.SPECIAL_GROUPS if c.kind == "special" else cat.DEFAULT_RISK_GROUPS
-            values = [
-                i18n.label(cat.CIRCUMSTANCE_KINDS, c.kind),
-                f"{c.group_code} – {i18n.label(groups, c.group_code)}",
-                c.start_date.strftime("%d/%m/%Y"),
-                c.end_date.strftime("%d/%m/%Y") if c.end_date else "",
-                c.end_reason,
-            ]
-            for column, value in enumerate(values):
-                self.circumstances.setItem(row, column, QTableWidgetItem(value))
-        self.supports.setRowCount(len(supports))
-        for row, s in enumerate(supports):
-            values = [
-                s.given_on.strftime("%d/%m/%Y"),
-                i18n.label(cat.SUPPORT_TYPES, s.support_type),
-                format_vnd(s.amount_vnd),
-                i18n.label(cat.FUNDING_SOURCES, s.funding_source),
-            ]
-            for column, value in enumerate(values):
-                self.supports.setItem(row, column, QTableWidgetItem(value))
 
     # ---- reading and validating ---------------------------------------------------------
 
@@ -458,7 +399,7 @@ class ChildForm(QWidget):
         self._saving = False
         if self.child_id is None and changes.created:
             self.child_id = changes.created_id
-            self.history.setEnabled(True)
+            self.history.show_child(self.child_id, [], [])
         self.title.setText(self.full_name.text().strip())
         self._clean = self._snapshot()
         self.saved.emit(self.child_id)
@@ -492,66 +433,46 @@ class ChildForm(QWidget):
         self.closed.emit()
         return True
 
+    def remove_child(self) -> None:
+        """A record entered by mistake: removed with a reason, then back to the list."""
+        child_id = self.child_id
+        if child_id is None or self.read_only:
+            return
+        question = self.tr(
+            "Xóa hồ sơ của {name}? Hồ sơ, hoàn cảnh và trợ giúp của trẻ được đánh dấu đã xóa "
+            "kèm lý do, vẫn lưu trong nhật ký và được đồng bộ. Nếu đây là hồ sơ trùng của một "
+            "trẻ đã có, hãy dùng “Gộp hồ sơ trùng…” để giữ lịch sử."
+        ).format(name=self.title.text())
+        dialog = RemoveDialog(
+            self, self.tr("Xóa hồ sơ nhập nhầm"), question, tasks=self.tasks,
+            save=lambda reason: self.register.remove_child(child_id, reason),
+        )  # fmt: skip
+        removed = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if removed:
+            self._clean = None
+            self.closed.emit()
+
+    def merge_duplicate(self) -> None:
+        """The same child entered twice: the other record is merged into this one."""
+        keep_id = self.child_id
+        if keep_id is None or self.read_only:
+            return
+        dialog = MergeDialog(
+            self, self.register, keep_id, self.title.text(), tasks=self.tasks,
+            save=lambda other_id: self.register.merge_children(keep_id, other_id),
+        )  # fmt: skip
+        merged = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        if merged:
+            self.history.reload()
+            self.saved.emit(keep_id)
+
     # ---- history --------------------------------------------------------------------------
 
-    def _reload_history(self, _changes=None) -> None:
-        child_id = self.child_id
-        if child_id is None:
-            return
-        self.tasks.run_db(
-            lambda: (
-                self.register.circumstances_of(child_id),
-                self.register.supports_of(child_id),
-            ),
-            lambda result: self._set_history(*result),
-        )
+    def _reload_history(self, _changes: object = None) -> None:
+        self.history.reload()
 
-    def _add_circumstance(self) -> None:
-        child_id = self.child_id
-        if child_id is None or self.read_only:
-            return
-        self._run_history_dialog(
-            CircumstanceDialog(
-                self, tasks=self.tasks,
-                save=lambda draft: self.register.add_circumstance(child_id, draft),
-            )
-        )  # fmt: skip
-
-    def _end_circumstance(self) -> None:
-        row = self.circumstances.currentRow()
-        if row < 0 or row >= len(self._circumstance_ids) or self.read_only:
-            dialogs.inform(self, self.tr("Kết thúc hoàn cảnh"), self.tr("Chọn một dòng trước."))
-            return
-        circumstance_id = self._circumstance_ids[row]
-        start = self._circumstance_starts[row]
-
-        def save(value: tuple) -> object:
-            end, reason = value
-            return self.register.end_circumstance(circumstance_id, end, reason)
-
-        self._run_history_dialog(EndDialog(self, start, tasks=self.tasks, save=save))
-
-    def _add_support(self) -> None:
-        child_id = self.child_id
-        if child_id is None or self.read_only:
-            return
-        self._run_history_dialog(
-            SupportDialog(
-                self, tasks=self.tasks,
-                save=lambda v: self.register.add_support(child_id, **v.as_kwargs()),
-            )
-        )  # fmt: skip
-
-    def _run_history_dialog(self, dialog: QDialog) -> None:
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        dialog.deleteLater()
-        if accepted:
-            self._history_saved(None)
-
-    def _history_saved(self, changes) -> None:
-        self._reload_history()
+    def _history_saved(self) -> None:
         if self.child_id:
             self.saved.emit(self.child_id)
-
-    def _history_failed(self, error: BaseException) -> None:
-        errors.report(self, error, self.tr("Không lưu được"))

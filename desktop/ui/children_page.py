@@ -22,7 +22,7 @@ from desktop import reference
 from desktop.db.child_queries import ChildFilter
 from desktop.db.register import Register
 from desktop.domain import categories as cat
-from desktop.ui import file_dialogs
+from desktop.ui import file_dialogs, i18n
 from desktop.ui.child_form import ChildForm
 from desktop.ui.child_model import ChildTableModel
 from desktop.ui.flow import FlowRow
@@ -171,7 +171,9 @@ class ChildrenPage(QWidget):
         self.count_label.setText(self.tr("Lỗi khi tìm: {e}").format(e=error))
 
     def reload_villages(self) -> None:
-        villages = [(v.id, v.name) for v in self.register.villages()]
+        villages = [
+            (v.id, i18n.village_label(v.name, v.retired_on)) for v in self.register.villages()
+        ]
         combo = self.filters["village_id"]
         current = combo.currentData()
         combo.blockSignals(True)

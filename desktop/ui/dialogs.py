@@ -5,9 +5,14 @@ right even where Qt's own translation is missing."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 Button = QMessageBox.StandardButton
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("QWidget", text)
 
 
 def ask(parent: QWidget | None, title: str, text: str, buttons: Button, default: Button) -> Button:
@@ -34,14 +39,14 @@ def question_box(
     box = QMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)
     box.setDefaultButton(default)
     for button, label in (
-        (Button.Save, QWidget.tr("Lưu")),
-        (Button.Discard, QWidget.tr("Không lưu")),
-        (Button.Cancel, QWidget.tr("Hủy")),
-        (Button.Yes, QWidget.tr("Có")),
-        (Button.No, QWidget.tr("Không")),
+        (Button.Save, _tr("Lưu")),
+        (Button.Discard, _tr("Không lưu")),
+        (Button.Cancel, _tr("Hủy")),
+        (Button.Yes, _tr("Có")),
+        (Button.No, _tr("Không")),
     ):
-        if box.button(button):
-            box.button(button).setText(label)
+        if (shown := box.button(button)) is not None:
+            shown.setText(label)
     return box
 
 
@@ -51,5 +56,8 @@ def message_box(
     """A message with one button in the interface language: Đồng ý, or Đóng for a warning."""
     box = QMessageBox(icon, title, text, Button.Ok, parent)
     warning = icon in (QMessageBox.Icon.Warning, QMessageBox.Icon.Critical)
-    box.button(Button.Ok).setText(QWidget.tr("Đóng") if warning else QWidget.tr("Đồng ý"))
+    ok = box.button(Button.Ok)
+    assert ok is not None
+    close, agree = _tr("Đóng"), _tr("Đồng ý")
+    ok.setText(close if warning else agree)
     return box

@@ -32,7 +32,7 @@ class _LazyFileHandler(RotatingFileHandler):
     self-test, a quick look) leaves nothing behind. Both are private to the user (a message
     may name a child)."""
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    def _open(self):
         from desktop import privacy
 
         path = Path(self.baseFilename)
@@ -92,4 +92,7 @@ def report(parent: QWidget | None, error: BaseException, title: str = "") -> Non
             "Unexpected error in a background job:\n%s",
             "".join(traceback.format_exception(error)),
         )
-    dialogs.error(parent, title or _tr("Không thực hiện được"), explain(error))
+    if not title:  # a full disk stops a save: say so in the title too
+        disk_full = type(error).__name__ == "DiskFull"
+        title = _tr("Không lưu được") if disk_full else _tr("Không thực hiện được")
+    dialogs.error(parent, title, explain(error))

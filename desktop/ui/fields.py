@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -191,7 +191,7 @@ class DateField(_SelectingEdit):
             current = self.value() if not self.partial else None
         except DateTextError:
             current = None
-        self.calendar.setSelectedDate(current or self.today or date.today())
+        self.calendar.setSelectedDate(QDate(current or self.today or date.today()))
         size: QSize = self.calendar.sizeHint()
         self.calendar.resize(size)
         below = self.mapToGlobal(QPoint(0, self.height()))
@@ -292,7 +292,8 @@ def enter_adds(fields: Iterable[QWidget], add: Callable[[], None]) -> None:
     fields = list(fields)
     handler = _EnterAdds(fields[0], add)
     for field in fields:
-        target = field.lineEdit() if isinstance(field, QComboBox) and field.isEditable() else field
+        edit = field.lineEdit() if isinstance(field, QComboBox) else None
+        target: QWidget = edit if edit is not None else field
         target.installEventFilter(handler)
         if target is not field:
             field.installEventFilter(handler)

@@ -8,7 +8,7 @@ pushing the window's bottom off the screen. (Dialogs do the same with their fiel
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
 
 # The smallest desk the application is drawn for: 1366×768 with a 40 px taskbar at 125 %
 # display scaling is 1092×582 logical pixels; at 100 % it is 1366×728.
@@ -48,7 +48,7 @@ def grow_to_fit(window: QWidget) -> None:
         if layout.hasHeightForWidth()
         else layout.totalSizeHint().height()
     )
-    screen = window.screen() or QApplication.primaryScreen()
+    screen = window.screen()
     if screen is not None:
         needed = min(needed, screen.availableGeometry().height() - 40)
     if needed > window.height():

@@ -82,9 +82,7 @@ class FlowRow(QLayout):
     # ---- placing --------------------------------------------------------------------------
 
     def _visible(self) -> list[QLayoutItem]:
-        return [
-            i for i in self._items if not (i.widget() is not None and i.widget().isHidden())
-        ]
+        return [i for i in self._items if not ((w := i.widget()) is not None and w.isHidden())]
 
     def _lines(self, width: int) -> list[list[QLayoutItem]]:
         lines: list[list[QLayoutItem]] = [[]]

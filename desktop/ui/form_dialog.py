@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -92,13 +91,13 @@ class FormDialog(QDialog):
         self.layout_ = QVBoxLayout(self.body)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.addLayout(self.form)
-        self.scroll = QScrollArea(objectName="formScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.body)
+        self.fields_area = QScrollArea(objectName="formScroll")
+        self.fields_area.setWidgetResizable(True)
+        self.fields_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.fields_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.fields_area.setWidget(self.body)
         self.outer = QVBoxLayout(self)
-        self.outer.addWidget(self.scroll, 1)
+        self.outer.addWidget(self.fields_area, 1)
 
     def finish(self) -> None:
         """Call after the fields: the general message and the buttons go last."""
@@ -113,13 +112,13 @@ class FormDialog(QDialog):
             for w in (self.errors[GENERAL], self.buttons)
             if not w.isHidden()
         )
-        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        bar = self.fields_area.verticalScrollBar().sizeHint().width()
         return QSize(
             margins.left() + margins.right() + bar, margins.top() + margins.bottom() + below
         )
 
     def _screen_room(self) -> QSize:
-        screen = self.screen() or QApplication.primaryScreen()
+        screen = self.screen()
         if screen is None:
             return QSize(*SMALL_SCREEN)
         room = screen.availableGeometry().size()
@@ -144,9 +143,10 @@ class FormDialog(QDialog):
         return QSize(min(width, room.width()), min(body + chrome.height(), room.height()))
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.scroll.setMinimumWidth(
-            self.body.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width()
-        )
+        bar = self.fields_area.verticalScrollBar()
+        assert bar is not None
+        width = self.body.minimumSizeHint().width() + bar.sizeHint().width()
+        self.fields_area.setMinimumWidth(width)
         super().showEvent(event)
 
     def add_row(self, fields: str | Sequence[str], label: str, widget: QWidget) -> QWidget:
@@ -219,7 +219,7 @@ class FormDialog(QDialog):
         first = next((self.focus_of[p.field] for p in problems if p.field in self.focus_of), None)
         if first is not None:
             first.setFocus()
-            self.scroll.ensureWidgetVisible(first)
+            self.fields_area.ensureWidgetVisible(first)
         self.grow_to_fit()
 
     def grow_to_fit(self) -> None:

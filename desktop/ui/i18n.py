@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
@@ -32,3 +32,10 @@ def ago(then: datetime | None, now: datetime) -> str:
         "days": QCoreApplication.translate("i18n", "{n} ngày trước"),
     }
     return texts[unit].format(n=count)
+
+
+def village_label(name: str, retired_on: date | None) -> str:
+    """A village in a list: "Bản Cũ (thôi dùng)" when it is no longer used for new records."""
+    if retired_on is None:
+        return name
+    return QCoreApplication.translate("i18n", "{name} (thôi dùng)").format(name=name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -23,6 +24,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from desktop.db.keyfile import Unlocked
 
 MIN_PASSWORD_LENGTH = 8  # desktop.db.accounts' rule, without importing argon2 before the paint
 
@@ -174,7 +178,7 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("Sổ Trẻ Em — đăng nhập"))
         self.db_path = db_path
         self.key: bytes | None = None
-        self.unlocked = None  # what the password opened (role, keys); None for a plain file
+        self.unlocked: Unlocked | None = None  # what the password opened; None for a plain file
         self.username = ""
         self.role = ""
         self.full_name = ""
@@ -296,8 +300,7 @@ class RecoveryDialog(QDialog):
             self.error.setText(self.tr("Mã khôi phục không đúng."))
             return
         # The used code opens nothing any more: the new one is shown once, to be kept again.
-        from desktop.ui.app import show_recovery_code
-        from desktop.ui.recovery_code import RecoveryCodeDialog
+        from desktop.ui import recovery_code
 
-        show_recovery_code(RecoveryCodeDialog(code, parent=self))
+        recovery_code.show_recovery_code(recovery_code.RecoveryCodeDialog(code, parent=self))
         self.accept()

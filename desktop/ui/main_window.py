@@ -27,6 +27,7 @@ from desktop.ui.taskman import TaskManager
 
 if TYPE_CHECKING:
     from desktop.db.register import Register
+    from desktop.ui.lock import IdleWatcher, LockScreen
 
 PAGES = (
     ("children", "Trẻ em"),
@@ -73,13 +74,14 @@ class MainWindow(QMainWindow):
     ):
         """`lock_minutes` > 0 locks the window after that long idle (needs accounts on file)."""
         super().__init__()
-        self.register = register  # type: ignore[assignment]
+        # None only until `attach`: no page exists before, so the pages may take it as set.
+        self.register: Register = register  # type: ignore[assignment]
         self.role = role
         self.username = username
         self._lock_minutes = lock_minutes
         self._db_path = db_path or (register.path if register is not None else None)
-        self.idle = None
-        self.lock_screen = None
+        self.idle: IdleWatcher | None = None
+        self.lock_screen: LockScreen | None = None
         self.tasks = TaskManager(self)
         self.attached = False
         self._pending_changes = Changes()
@@ -154,7 +156,7 @@ class MainWindow(QMainWindow):
 
         def open_register():
             from desktop.db.register import Register
-            from desktop.ui.app import check_file
+            from desktop.ui.register_file import check_file
 
             check_file(db_path, key)
             register = Register.open(db_path, key)
@@ -179,7 +181,7 @@ class MainWindow(QMainWindow):
             import sqlcipher3
 
             damaged = damaged or isinstance(error, sqlcipher3.DatabaseError)
-        if damaged and offer_restore(self._db_path, error, self, self._key):
+        if damaged and self._db_path and offer_restore(self._db_path, error, self, self._key):
             self.opening.setText(self.tr("Đang mở sổ trẻ em…"))
             self.open_later(self._db_path, self._user, self._key, self._slot)
 
@@ -227,6 +229,7 @@ class MainWindow(QMainWindow):
         self.sync_page = SyncPage(register, self.tasks, self.sync)
         for signal in (self.sync.started, self.sync.finished, self.sync.failed):
             signal.connect(self.update_sync_status)
+        self.sync.finished.connect(lambda *_: self.check_clock())
         built: dict[str, QWidget | None] = {
             "children": self.children_page,
             "cases": self.cases_page,
@@ -246,7 +249,9 @@ class MainWindow(QMainWindow):
                 if key in self.page_keys:
                     self.nav.addItem(QListWidgetItem(self.tr(title)))
         for key in self.page_keys:
-            self.pages.addWidget(PageFrame(built[key]))
+            page = built[key]
+            assert page is not None  # page_keys holds only the pages this role may see
+            self.pages.addWidget(PageFrame(page))
         self.attached = True
         # The daily copy waits until the officer is at work, not competing with start-up.
         QTimer.singleShot(60_000, self._daily_backup)
@@ -269,6 +274,19 @@ class MainWindow(QMainWindow):
         problems = clock_problems(
             now, now.astimezone().utcoffset(), released=date.fromisoformat(RELEASED)
         )
+        register = self.register
+
+        def server_says() -> str | None:
+            from desktop.sync import server_clock
+
+            reading = server_clock.last_reading(register)
+            return reading.message if reading is not None else None
+
+        # What the server said of this PC's clock at the last sync (a wrong date shows there).
+        self.tasks.run_db(server_says, lambda said: self._show_clock(problems, said))
+
+    def _show_clock(self, problems: list[str], server_said: str | None) -> None:
+        problems = [*problems, server_said] if server_said else problems
         self.clock_warning.setVisible(bool(problems))
         self.clock_warning.setText(self.tr("⚠ Đồng hồ của máy cần xem lại…") if problems else "")
         self.clock_warning.setToolTip("\n\n".join(problems))
@@ -314,11 +332,11 @@ class MainWindow(QMainWindow):
             self.screens.removeWidget(self.lock_screen)
             self.lock_screen.deleteLater()
         self.lock_screen = LockScreen(self._db_path, accounts)
-        self.lock_screen.expected_key = self.register.key if self.register is not None else None
+        self.lock_screen.expected_key = self.register.key  # the idle lock starts at attach
         self.lock_screen.unlocked.connect(self._unlocked)
         self.screens.addWidget(self.lock_screen)
         self.screens.setCurrentWidget(self.lock_screen)
-        self.lock_screen.lock_for(self.register.user if self.register else "", self.username)
+        self.lock_screen.lock_for(self.register.user, self.username)
         for top in QApplication.topLevelWidgets():  # modal boxes over the data close too
             if top is not self and top.isModal() and top.isVisible():
                 top.close()
@@ -350,6 +368,7 @@ class MainWindow(QMainWindow):
         self.sync.deleteLater()
         while self.pages.count():
             page = self.pages.widget(0)
+            assert page is not None
             self.pages.removeWidget(page)
             page.deleteLater()
         self.nav.clear()
@@ -406,6 +425,7 @@ class MainWindow(QMainWindow):
         """The page on show (pages sit in scroll frames; before the register opens, the
         "opening" label)."""
         shown = self.pages.currentWidget()
+        assert shown is not None
         return shown.page() if isinstance(shown, PageFrame) else shown
 
     def open_child(self, child_id: str) -> None:

@@ -77,6 +77,7 @@ class RecordSection(QWidget, Generic[R]):
     """
 
     selection_changed = Signal()
+    saved = Signal()  # a dialog of this section saved (new, corrected or removed record)
 
     def __init__(
         self,
@@ -192,7 +193,8 @@ class RecordSection(QWidget, Generic[R]):
             )
         )  # fmt: skip
 
-    @staticmethod
-    def _run(dialog: QDialog) -> None:
-        dialog.exec()
+    def _run(self, dialog: QDialog) -> None:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
+        if accepted:
+            self.saved.emit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,10 +22,9 @@ from desktop.ui import file_dialogs, saved_notice
 
 def choose_file(parent: QWidget | None, suggested: str) -> str:
     """Where to save the code (a USB stick to print from); tests replace this."""
-    path = file_dialogs.ask_save_file(
-        parent, QWidget.tr("Lưu mã khôi phục"), suggested, QWidget.tr("Văn bản (*.txt)"),
-        "recovery",
-    )  # fmt: skip
+    title = QCoreApplication.translate("QWidget", "Lưu mã khôi phục")
+    kinds = QCoreApplication.translate("QWidget", "Văn bản (*.txt)")
+    path = file_dialogs.ask_save_file(parent, title, suggested, kinds, "recovery")
     return str(path) if path else ""
 
 
@@ -107,3 +106,8 @@ class RecoveryCodeDialog(QDialog):
     def reject(self) -> None:  # the code must not be dismissed unseen with Esc
         if self.view.noted.isChecked():
             super().reject()
+
+
+def show_recovery_code(box: RecoveryCodeDialog) -> None:
+    """Modal; tests replace it to read the code."""
+    box.exec()

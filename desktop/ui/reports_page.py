@@ -300,6 +300,8 @@ class ReportsPage(QWidget):
             return
         kind, period = self._current()
         figures = self.figures
+        if figures is None:
+            return
         self.tasks.run_db(
             lambda: service.compare_with_sent(self.register, kind, period, figures),
             self._show_comparison,

@@ -54,7 +54,7 @@ class SettingsPage(QWidget):
         )
         self.lock_minutes = QSpinBox(objectName="lockMinutes", minimum=0, maximum=240)
         self.lock_minutes.setSuffix(self.tr(" phút (0: không khóa)"))
-        self.lock_minutes.setValue(int(config.load_settings().get("lock_minutes", 10)))  # type: ignore[arg-type]
+        self.lock_minutes.setValue(int(str(config.load_settings().get("lock_minutes", 10))))
         self.lock_minutes.valueChanged.connect(self._lock_minutes_chosen)
         form.addRow(self.tr("Khóa màn hình khi không dùng"), self.lock_minutes)
         form.addRow(self.tr("Mã thiết bị"), QLabel(register.device_id))

@@ -63,7 +63,7 @@ def on_main_window(window, started: float, mode: str) -> None:
     if mode != "list":
         exit_after_first_paint(window, started)
         return
-    table_painted = []
+    table_painted: list[float] = []
 
     class _TablePaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:

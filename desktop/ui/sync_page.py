@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -32,7 +33,10 @@ def _remember(register: Register, token: str, server: str | None = None) -> None
     """Keep the token (and server) in the encrypted register, for the next syncs."""
     from desktop.sync.connection import SERVER_KEY, TOKEN_KEY
 
-    register.set_settings({TOKEN_KEY: token} | ({SERVER_KEY: server} if server else {}))
+    values: dict[str, str | None] = {TOKEN_KEY: token}
+    if server:
+        values[SERVER_KEY] = server
+    register.set_settings(values)
 
 
 class SyncPage(QWidget):
@@ -425,7 +429,7 @@ class SyncPage(QWidget):
         self.keep_button.setEnabled(chosen)
         self.other_button.setEnabled(chosen)
 
-    def _resolve(self, keep: str) -> None:
+    def _resolve(self, keep: Literal["kept", "lost"]) -> None:
         rows = self.conflicts.selectionModel().selectedRows()
         if not rows:
             return

@@ -31,7 +31,9 @@ class FoldingCompleter(QCompleter):
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterMode(Qt.MatchFlag.MatchContains)
         self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.popup().installEventFilter(self)
+        popup = self.popup()
+        assert popup is not None
+        popup.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Enter in the open list picks the highlighted suggestion — the first one when none
@@ -71,8 +73,11 @@ class CodeCombo(QComboBox):
         self.setModel(self._model)
         completer = FoldingCompleter(self._model, self)
         self.setCompleter(completer)
-        completer.activated[QModelIndex].connect(self._completed)
-        self.lineEdit().editingFinished.connect(self._normalize)
+        # PySide6's stubs do not type a signal's overloads by index.
+        completer.activated[QModelIndex].connect(self._completed)  # type: ignore[index]
+        edit = self.lineEdit()
+        assert edit is not None
+        edit.editingFinished.connect(self._normalize)
         self.set_items(items)
 
     def set_items(self, items: Iterable[Item]) -> None:
@@ -117,6 +122,13 @@ class CodeCombo(QComboBox):
                 (r for r in range(self.count()) if key in (self.itemData(r, KEYS_ROLE) or ())),
                 -1,
             )
+        if row < 0 and len(key) >= 3:
+            # "sin chai" for "Thôn Sín Chải": the one item whose name holds what was typed.
+            holding = [
+                r for r in range(self.count())
+                if any(key in name for name in self.itemData(r, KEYS_ROLE) or ())
+            ]  # fmt: skip
+            row = holding[0] if len(holding) == 1 else -1
         if row < 0:
             return "?"
         return self.itemData(row, CODE_ROLE) or None

@@ -380,7 +380,8 @@ class FirstRunWizard(QWizard):
 
 def village_list_problems(names: list[str]) -> list[str]:
     """ "Dòng 3: …" for every line that cannot be a village (empty lines are skipped)."""
-    problems, seen = [], {}
+    problems: list[str] = []
+    seen: dict[str, int] = {}
     for number, name in enumerate(names, start=1):
         if not name:
             continue

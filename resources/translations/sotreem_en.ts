@@ -381,6 +381,65 @@ The current data will be replaced by it (a copy of the current data is kept in t
     </message>
   </context>
   <context>
+    <name>CaseDetail</name>
+    <message>
+      <source>Bước</source>
+      <translation>Step</translation>
+    </message>
+    <message>
+      <source>Biểu mẫu</source>
+      <translation>Form</translation>
+    </message>
+    <message>
+      <source>Hạn</source>
+      <translation>Due</translation>
+    </message>
+    <message>
+      <source>Hoàn thành lúc</source>
+      <translation>Done at</translation>
+    </message>
+    <message>
+      <source>Người ghi</source>
+      <translation>Recorded by</translation>
+    </message>
+    <message>
+      <source>Ghi chú</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Ghi nhận bước đã làm…</source>
+      <translation>Record a step done…</translation>
+    </message>
+    <message>
+      <source>bước “{step}”</source>
+      <translation>the step “{step}”</translation>
+    </message>
+    <message>
+      <source>Xóa bước ghi nhầm</source>
+      <translation>Remove a step recorded by mistake</translation>
+    </message>
+    <message>
+      <source>Mở hồ sơ trẻ</source>
+      <translation>Open the child's record</translation>
+    </message>
+    <message>
+      <source>Chọn một vụ việc để xem từng bước.</source>
+      <translation>Choose a case to see each step.</translation>
+    </message>
+    <message>
+      <source>Nhận tin lúc {at} (giờ Việt Nam); nguồn tin: {who}. {summary}</source>
+      <translation>Reported at {at} (Vietnam time); source: {who}. {summary}</translation>
+    </message>
+    <message>
+      <source>không ghi</source>
+      <translation>not recorded</translation>
+    </message>
+    <message>
+      <source>(QUÁ HẠN)</source>
+      <translation>(OVERDUE)</translation>
+    </message>
+  </context>
+  <context>
     <name>CaseDialog</name>
     <message>
       <source>Tiếp nhận vụ việc</source>
@@ -391,8 +450,8 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Type the child's name (diacritics optional)</translation>
     </message>
     <message>
-      <source>Tổng đài 111, trưởng thôn, giáo viên…</source>
-      <translation>Child helpline 111, village head, teacher…</translation>
+      <source>Họ tên, chức vụ, số điện thoại nếu có</source>
+      <translation>Name, position, phone number if any</translation>
     </message>
     <message>
       <source>Nguy cơ gây tổn hại nghiêm trọng (can thiệp khẩn cấp)</source>
@@ -415,6 +474,10 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Reported at (Vietnam time) *</translation>
     </message>
     <message>
+      <source>Nguồn tin *</source>
+      <translation>Source of the report *</translation>
+    </message>
+    <message>
       <source>Người báo tin</source>
       <translation>Reported by</translation>
     </message>
@@ -430,8 +493,8 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>New case intake…</translation>
     </message>
     <message>
-      <source>Ghi nhận bước đã làm…</source>
-      <translation>Record completed step…</translation>
+      <source>Xóa vụ việc nhập nhầm…</source>
+      <translation>Remove a case entered by mistake…</translation>
     </message>
     <message>
       <source>Hạn theo Nghị định 56/2017/NĐ-CP: đánh giá nguy cơ ban đầu trong 12 giờ kể từ khi nhận thông tin; kế hoạch hỗ trợ trong 7 ngày làm việc. Dòng tô đỏ là quá hạn.</source>
@@ -452,6 +515,18 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Chọn một vụ việc trước.</source>
       <translation>Select a case first.</translation>
+    </message>
+    <message>
+      <source>Xóa vụ việc</source>
+      <translation>Remove case</translation>
+    </message>
+    <message>
+      <source>Xóa vụ việc “{kind}” của {name} (nhận tin {at})? Vụ việc và các bước được đánh dấu đã xóa kèm lý do, vẫn lưu trong nhật ký và được đồng bộ.</source>
+      <translation>Remove the “{kind}” case of {name} (reported {at})? The case and its steps are marked removed with the reason, stay in the audit trail and are synced.</translation>
+    </message>
+    <message>
+      <source>Xóa vụ việc nhập nhầm</source>
+      <translation>Remove a case entered by mistake</translation>
     </message>
     <message>
       <source>Trẻ em</source>
@@ -557,60 +632,12 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Back to list (Esc)</translation>
     </message>
     <message>
-      <source>Loại</source>
-      <translation>Type</translation>
+      <source>Xóa hồ sơ nhập nhầm…</source>
+      <translation>Remove a record entered by mistake…</translation>
     </message>
     <message>
-      <source>Nhóm</source>
-      <translation>Group</translation>
-    </message>
-    <message>
-      <source>Từ ngày</source>
-      <translation>From</translation>
-    </message>
-    <message>
-      <source>Đến ngày</source>
-      <translation>To</translation>
-    </message>
-    <message>
-      <source>Lý do kết thúc</source>
-      <translation>Reason for ending</translation>
-    </message>
-    <message>
-      <source>Ngày</source>
-      <translation>Date</translation>
-    </message>
-    <message>
-      <source>Hình thức</source>
-      <translation>Type</translation>
-    </message>
-    <message>
-      <source>Số tiền</source>
-      <translation>Amount</translation>
-    </message>
-    <message>
-      <source>Nguồn</source>
-      <translation>Source</translation>
-    </message>
-    <message>
-      <source>Thêm hoàn cảnh…</source>
-      <translation>Add circumstance…</translation>
-    </message>
-    <message>
-      <source>Kết thúc hoàn cảnh đã chọn…</source>
-      <translation>End selected circumstance…</translation>
-    </message>
-    <message>
-      <source>Thêm trợ giúp…</source>
-      <translation>Add support…</translation>
-    </message>
-    <message>
-      <source>Hoàn cảnh đặc biệt và nguy cơ</source>
-      <translation>Special circumstances and risks</translation>
-    </message>
-    <message>
-      <source>Trợ giúp đã nhận</source>
-      <translation>Support received</translation>
+      <source>Gộp hồ sơ trùng…</source>
+      <translation>Merge a duplicate record…</translation>
     </message>
     <message>
       <source>Thêm trẻ em mới</source>
@@ -649,12 +676,95 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>The child's record has unsaved changes. Save before leaving?</translation>
     </message>
     <message>
+      <source>Xóa hồ sơ của {name}? Hồ sơ, hoàn cảnh và trợ giúp của trẻ được đánh dấu đã xóa kèm lý do, vẫn lưu trong nhật ký và được đồng bộ. Nếu đây là hồ sơ trùng của một trẻ đã có, hãy dùng “Gộp hồ sơ trùng…” để giữ lịch sử.</source>
+      <translation>Remove the record of {name}? The record, circumstances and supports are marked removed with the reason, stay in the audit trail and are synced. If this is a second record of a child already listed, use “Merge a duplicate record…” to keep the history.</translation>
+    </message>
+    <message>
+      <source>Xóa hồ sơ nhập nhầm</source>
+      <translation>Remove a record entered by mistake</translation>
+    </message>
+  </context>
+  <context>
+    <name>ChildHistory</name>
+    <message>
+      <source>Loại</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Nhóm</source>
+      <translation>Group</translation>
+    </message>
+    <message>
+      <source>Từ ngày</source>
+      <translation>From</translation>
+    </message>
+    <message>
+      <source>Đến ngày</source>
+      <translation>To</translation>
+    </message>
+    <message>
+      <source>Lý do kết thúc</source>
+      <translation>Reason ended</translation>
+    </message>
+    <message>
+      <source>Thêm hoàn cảnh…</source>
+      <translation>Add circumstance…</translation>
+    </message>
+    <message>
+      <source>hoàn cảnh “{group}”</source>
+      <translation>the circumstance “{group}”</translation>
+    </message>
+    <message>
+      <source>Xóa hoàn cảnh nhập nhầm</source>
+      <translation>Remove a circumstance entered by mistake</translation>
+    </message>
+    <message>
+      <source>Kết thúc hoàn cảnh đã chọn…</source>
+      <translation>End the chosen circumstance…</translation>
+    </message>
+    <message>
+      <source>Ngày</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Hình thức</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Số tiền</source>
+      <translation>Amount</translation>
+    </message>
+    <message>
+      <source>Nguồn</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Thêm trợ giúp…</source>
+      <translation>Add support…</translation>
+    </message>
+    <message>
+      <source>trợ giúp “{kind}” ngày {day}</source>
+      <translation>the support “{kind}” of {day}</translation>
+    </message>
+    <message>
+      <source>Xóa trợ giúp nhập nhầm</source>
+      <translation>Remove a support entered by mistake</translation>
+    </message>
+    <message>
+      <source>Hoàn cảnh đặc biệt và nguy cơ</source>
+      <translation>Special circumstances and risks</translation>
+    </message>
+    <message>
+      <source>Trợ giúp đã nhận</source>
+      <translation>Support received</translation>
+    </message>
+    <message>
       <source>Kết thúc hoàn cảnh</source>
       <translation>End circumstance</translation>
     </message>
     <message>
       <source>Chọn một dòng trước.</source>
-      <translation>Select a row first.</translation>
+      <translation>Choose a row first.</translation>
     </message>
   </context>
   <context>
@@ -1315,6 +1425,56 @@ The current data will be replaced by it (a copy of the current data is kept in t
     </message>
   </context>
   <context>
+    <name>MergeDialog</name>
+    <message>
+      <source>Gộp hồ sơ trùng</source>
+      <translation>Merge a duplicate record</translation>
+    </message>
+    <message>
+      <source>Chọn hồ sơ trùng của {name}. Hoàn cảnh, trợ giúp và vụ việc của hồ sơ đó chuyển sang hồ sơ đang mở; những thông tin hồ sơ đang mở còn trống được lấy từ hồ sơ đó; hồ sơ đó được đánh dấu đã gộp (vẫn lưu trong nhật ký).</source>
+      <translation>Choose the duplicate record of {name}. Its circumstances, supports and cases move to the record on screen; details the record on screen lacks are taken from it; it is marked merged (and stays in the audit trail).</translation>
+    </message>
+    <message>
+      <source>Tìm theo tên (không dấu cũng được)</source>
+      <translation>Search by name (tone marks optional)</translation>
+    </message>
+    <message>
+      <source>Tìm hồ sơ</source>
+      <translation>Find record</translation>
+    </message>
+    <message>
+      <source>Hồ sơ trùng *</source>
+      <translation>Duplicate record *</translation>
+    </message>
+    <message>
+      <source>Gộp vào hồ sơ đang mở</source>
+      <translation>Merge into the record on screen</translation>
+    </message>
+    <message>
+      <source>{name} — sinh {birth}, {village}</source>
+      <translation>{name} — born {birth}, {village}</translation>
+    </message>
+  </context>
+  <context>
+    <name>MergeVillageDialog</name>
+    <message>
+      <source>Gộp thôn/bản</source>
+      <translation>Merge villages</translation>
+    </message>
+    <message>
+      <source>Gộp “{name}” vào thôn/bản được chọn: trẻ em và hoạt động của “{name}” chuyển sang thôn/bản đó; “{name}” không còn trong danh sách (vẫn lưu trong nhật ký).</source>
+      <translation>Merge “{name}” into the chosen village: the children and activities of “{name}” move to it; “{name}” leaves the list (and stays in the audit trail).</translation>
+    </message>
+    <message>
+      <source>Gộp vào *</source>
+      <translation>Merge into *</translation>
+    </message>
+    <message>
+      <source>Gộp</source>
+      <translation>Merge</translation>
+    </message>
+  </context>
+  <context>
     <name>MomentField</name>
     <message>
       <source>giờ:phút ngày/tháng/năm, ví dụ 14:30 05/06/2026</source>
@@ -1539,6 +1699,22 @@ The current data will be replaced by it (a copy of the current data is kept in t
   <context>
     <name>QWidget</name>
     <message>
+      <source>Lưu mã khôi phục</source>
+      <translation>Save the recovery code</translation>
+    </message>
+    <message>
+      <source>Văn bản (*.txt)</source>
+      <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+      <source>Đóng</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Đồng ý</source>
+      <translation>OK</translation>
+    </message>
+    <message>
       <source>Lưu</source>
       <translation>Save</translation>
     </message>
@@ -1557,22 +1733,6 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Không</source>
       <translation>No</translation>
-    </message>
-    <message>
-      <source>Đóng</source>
-      <translation>Close</translation>
-    </message>
-    <message>
-      <source>Đồng ý</source>
-      <translation>OK</translation>
-    </message>
-    <message>
-      <source>Lưu mã khôi phục</source>
-      <translation>Save the recovery code</translation>
-    </message>
-    <message>
-      <source>Văn bản (*.txt)</source>
-      <translation>Text (*.txt)</translation>
     </message>
   </context>
   <context>
@@ -1886,6 +2046,10 @@ The current data will be replaced by it (a copy of the current data is kept in t
   </context>
   <context>
     <name>StepDialog</name>
+    <message>
+      <source>Sửa bước đã ghi — {name}</source>
+      <translation>Correct a recorded step — {name}</translation>
+    </message>
     <message>
       <source>Ghi nhận bước đã làm — {name}</source>
       <translation>Record completed step — {name}</translation>
@@ -2299,6 +2463,10 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Village name</translation>
     </message>
     <message>
+      <source>Tình trạng</source>
+      <translation>Status</translation>
+    </message>
+    <message>
       <source>Thêm thôn/bản…</source>
       <translation>Add village…</translation>
     </message>
@@ -2309,6 +2477,22 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Đổi tên…</source>
       <translation>Rename…</translation>
+    </message>
+    <message>
+      <source>Gộp vào thôn/bản khác…</source>
+      <translation>Merge into another village…</translation>
+    </message>
+    <message>
+      <source>Thôi dùng / dùng lại</source>
+      <translation>Retire / use again</translation>
+    </message>
+    <message>
+      <source>đang dùng</source>
+      <translation>in use</translation>
+    </message>
+    <message>
+      <source>thôi dùng từ {day}</source>
+      <translation>retired since {day}</translation>
     </message>
     <message>
       <source>{n} thôn/bản</source>
@@ -2374,6 +2558,10 @@ Thôn Lao Chải</translation>
     <message>
       <source>{n} ngày trước</source>
       <translation>{n} days ago</translation>
+    </message>
+    <message>
+      <source>{name} (thôi dùng)</source>
+      <translation>{name} (retired)</translation>
     </message>
   </context>
   <context>
@@ -2485,8 +2673,16 @@ Thôn Lao Chải</translation>
       <translation>At risk of special circumstances</translation>
     </message>
     <message>
+      <source>Công an</source>
+      <translation>Police</translation>
+    </message>
+    <message>
       <source>Cơ sở dữ liệu</source>
       <translation>Database</translation>
+    </message>
+    <message>
+      <source>Cơ sở y tế</source>
+      <translation>Health centre</translation>
     </message>
     <message>
       <source>Cộng tác viên</source>
@@ -2517,8 +2713,16 @@ Thôn Lao Chải</translation>
       <translation>Under 3 years</translation>
     </message>
     <message>
+      <source>Gia đình, người thân</source>
+      <translation>Family, relatives</translation>
+    </message>
+    <message>
       <source>Giáo viên</source>
       <translation>Teacher</translation>
+    </message>
+    <message>
+      <source>Gộp hồ sơ trùng</source>
+      <translation>Merge a duplicate record</translation>
     </message>
     <message>
       <source>Hiện vật</source>
@@ -2539,6 +2743,10 @@ Thôn Lao Chải</translation>
     <message>
       <source>Huyện cũ giao (kế hoạch trước 1/7/2025)</source>
       <translation>Set by the former district (plans before 1/7/2025)</translation>
+    </message>
+    <message>
+      <source>Hàng xóm, người dân</source>
+      <translation>Neighbours, residents</translation>
     </message>
     <message>
       <source>Học bổng</source>
@@ -2619,6 +2827,10 @@ Thôn Lao Chải</translation>
     <message>
       <source>Người nước ngoài</source>
       <translation>Foreign national</translation>
+    </message>
+    <message>
+      <source>Nhà trường, giáo viên</source>
+      <translation>School, teachers</translation>
     </message>
     <message>
       <source>Nhập từ tệp</source>
@@ -2749,6 +2961,10 @@ Thôn Lao Chải</translation>
       <translation>Communication</translation>
     </message>
     <message>
+      <source>Trưởng thôn, cộng tác viên thôn/bản</source>
+      <translation>Village head, village collaborator</translation>
+    </message>
+    <message>
       <source>Trưởng thôn/bản, tổ dân phố</source>
       <translation>Village / residential group head</translation>
     </message>
@@ -2853,6 +3069,10 @@ Thôn Lao Chải</translation>
       <translation>Children from poor or near-poor households</translation>
     </message>
     <message>
+      <source>Trẻ em tự báo tin</source>
+      <translation>The child reported it</translation>
+    </message>
+    <message>
       <source>Trẻ em vi phạm pháp luật</source>
       <translation>Children in conflict with the law</translation>
     </message>
@@ -2895,6 +3115,10 @@ Thôn Lao Chải</translation>
     <message>
       <source>Tổ chức, dự án</source>
       <translation>Organisations, projects</translation>
+    </message>
+    <message>
+      <source>Tổng đài điện thoại quốc gia 111</source>
+      <translation>National child helpline 111</translation>
     </message>
     <message>
       <source>Từ 11 đến dưới 16 tuổi</source>
@@ -3060,6 +3284,10 @@ Thôn Lao Chải</translation>
     <message>
       <source>Đã xảy ra lỗi ngoài dự kiến ({kind}). Dữ liệu đã lưu trước đó không bị ảnh hưởng. Chi tiết được ghi vào tệp {log}; hãy gửi tệp này cho cán bộ kỹ thuật.</source>
       <translation>An unexpected error occurred ({kind}). Data saved before is not affected. The details were written to {log}; please send this file to the IT staff.</translation>
+    </message>
+    <message>
+      <source>Không lưu được</source>
+      <translation>Could not save</translation>
     </message>
     <message>
       <source>Không thực hiện được</source>

@@ -41,6 +41,14 @@ def database_url(request, tmp_path) -> str:
     return request.getfixturevalue("pg_cluster").new_database()
 
 
+CREATED = "2026-11-20T08:00:00+07:00"
+
+
+def new_child(name: str, sex: str = "F", **extra: Any) -> dict:
+    """The fields of a new child record: every one a new record must carry."""
+    return {"full_name": name, "sex": sex, "birth_year": 2016, "created_at": CREATED, **extra}
+
+
 def hlc(millis: int, node: str = "a", counter: int = 0) -> str:
     return f"{millis:013d}-{counter:04d}-{node}"
 

@@ -6,13 +6,13 @@ import threading
 
 from sqlalchemy import func, select
 
+from desktop.sync.protocol import VERSION
 from server.schema import change
-from tests.server.conftest import COMMUNE, Hub, hlc
+from tests.server.conftest import COMMUNE, CREATED, Hub, gz, hlc, new_child
 
 
 def child(dev, row_id: str, name: str, at: int) -> dict:
-    return dev.change("child", row_id, {"full_name": name, "sex": "F", "birth_year": 2016,
-                                        "commune_code": dev.commune}, at=at)  # fmt: skip
+    return dev.change("child", row_id, new_child(name, commune_code=dev.commune), at=at)
 
 
 def stream_size(hub: Hub) -> int:
@@ -28,7 +28,9 @@ def test_status_needs_no_token(hub):
 def test_a_change_reaches_the_other_device_of_the_commune_but_not_its_sender(hub):
     a, b = hub.device(), hub.device()
     r = a.push([child(a, "c1", "Lò Thị Mai", 1000)])
-    assert r.json() == {"v": 1, "acked": 1, "rejected": []}
+    body = r.json()
+    assert body.pop("now") > 0
+    assert body == {"v": VERSION, "acked": 1, "rejected": [], "restamped": []}
     assert r.headers["content-encoding"] == "gzip"
     assert [c["fields"]["full_name"] for c in b.pull_all()] == ["Lò Thị Mai"]
     assert a.pull_all() == []
@@ -79,9 +81,9 @@ def test_edits_to_different_fields_merge_without_conflict(hub):
     a.pull_all()
     # Both edit the same child offline, from the same base: one the name, one the village.
     a.push([a.change("child", "c1", {"full_name": "Giàng Thị Dở"}, at=2000)])
-    b.push([b.change("child", "c1", {"schooling": "tiểu học"}, at=1500)])
+    b.push([b.change("child", "c1", {"schooling": "primary"}, at=1500)])
     got_a, got_b = a.pull_all(), b.pull_all()
-    assert [c["fields"] for c in got_a] == [{"schooling": "tiểu học"}]
+    assert [c["fields"] for c in got_a] == [{"schooling": "primary"}]
     assert [c["fields"] for c in got_b] == [{"full_name": "Giàng Thị Dở"}]
     assert all(c["entity"] != "sync_conflict" for c in got_a + got_b)
 
@@ -160,10 +162,11 @@ def test_an_officer_resolution_reaches_the_other_devices(hub):
 
 def test_audit_entries_are_insert_only(hub):
     a = hub.device()
-    entry = {"at": "2026-11-25T08:00:00", "username": "canbo", "action": "view",
-             "entity": "child", "row_id": "c1", "commune_code": COMMUNE}  # fmt: skip
+    entry = {"at": "2026-11-25T08:00:00+07:00", "username": "canbo", "action": "viewed",
+             "entity": "child", "row_id": "c1", "commune_code": COMMUNE,
+             "created_at": CREATED}  # fmt: skip
     assert a.push([a.change("auditentry", "e1", entry, at=1000)]).json()["rejected"] == []
-    answer = a.push([a.change("auditentry", "e1", {"action": "export"}, at=2000)]).json()
+    answer = a.push([a.change("auditentry", "e1", {"action": "exported"}, at=2000)]).json()
     assert answer["acked"] == 2
     assert [r["seq"] for r in answer["rejected"]] == [2]
     assert "Nhật ký e1" in answer["rejected"][0]["message"]
@@ -185,9 +188,9 @@ def test_unknown_entity_or_field_is_refused_by_name_and_the_rest_applied(hub):
 
 def test_derived_columns_are_not_stored_or_forwarded(hub):
     a, b = hub.device(), hub.device()
-    a.push([a.change("child", "c1", {"full_name": "Lò Văn Tú", "name_folded": "lo van tu",
-                                     "sort_key": "tu"}, at=1000)])  # fmt: skip
-    assert b.pull_all()[0]["fields"] == {"full_name": "Lò Văn Tú"}
+    fields = new_child("Lò Văn Tú", name_folded="lo van tu", sort_key="tu")
+    a.push([a.change("child", "c1", fields, at=1000)])
+    assert b.pull_all()[0]["fields"] == new_child("Lò Văn Tú")
 
 
 def test_concurrent_pushes_from_many_devices_all_land_once(hub):
@@ -246,7 +249,19 @@ def test_a_reader_pulling_during_concurrent_pushes_misses_nothing(hub):
 def test_an_empty_push_tells_how_far_the_server_has_stored(hub):
     a = hub.device()
     a.push([child(a, f"c{i}", "Trẻ", 1000 + i) for i in range(3)])
-    assert a.push([]).json() == {"v": 1, "acked": 3, "rejected": []}
+    assert a.push([]).json()["acked"] == 3
+
+
+def test_a_desktop_not_yet_updated_is_answered_in_its_own_version(hub):
+    """Version 1 desktops refuse fields they do not know: no clock, no restamps for them."""
+    a, b = hub.device(), hub.device()
+    r = hub.push(a.token, [child(a, "c1", "Lò Thị Mai", 1000)], v=1)
+    assert r.json() == {"v": 1, "acked": 1, "rejected": []}
+    r = hub.client.get("/v1/pull", params={"v": 1},
+                       headers={"Authorization": f"Bearer {b.token}"})  # fmt: skip
+    assert r.json()["v"] == 1 and "now" not in r.json()
+    assert hub.client.get("/v1/status").json()["v"] == 1  # what an old desktop's test asks
+    assert hub.client.get("/v1/status", params={"v": VERSION}).json()["now"] > 0
 
 
 def test_a_resent_old_prefix_is_acknowledged_up_to_what_is_stored(hub):
@@ -266,8 +281,8 @@ def test_a_desktop_restored_from_a_backup_is_refused_whole_not_taken_for_a_repla
     # Restored from last week's backup, the desktop numbers its next edits 3, 4 again — with
     # clocks later than anything it sent before.
     a.seq = 2
-    edits = [a.change("child", "c0", {"schooling": "mầm non"}, at=9000),
-             a.change("child", "c1", {"schooling": "tiểu học"}, at=9001)]  # fmt: skip
+    edits = [a.change("child", "c0", {"schooling": "preschool"}, at=9000),
+             a.change("child", "c1", {"schooling": "primary"}, at=9001)]  # fmt: skip
     r = a.push(edits)
     assert r.status_code == 409
     message = r.json()["message"]
@@ -276,9 +291,9 @@ def test_a_desktop_restored_from_a_backup_is_refused_whole_not_taken_for_a_repla
     # With a new token (a new device) the same edits go through.
     fresh = hub.device()
     fresh.cursor = a.cursor
-    answer = fresh.push([fresh.change("child", "c0", {"schooling": "mầm non"}, at=9000)]).json()
+    answer = fresh.push([fresh.change("child", "c0", {"schooling": "preschool"}, at=9000)]).json()
     assert answer["rejected"] == []
-    assert [c["fields"] for c in b.pull_all()] == [{"schooling": "mầm non"}]
+    assert [c["fields"] for c in b.pull_all()] == [{"schooling": "preschool"}]
 
 
 def test_many_devices_editing_one_field_at_once_leave_one_winner_and_every_loser_recorded(hub):
@@ -312,3 +327,51 @@ def test_many_devices_editing_one_field_at_once_leave_one_winner_and_every_loser
     assert sorted(c["lost_value"] for c in conflicts) == sorted(
         names[d.id] for d in devices[:-1]
     )
+
+
+def test_an_older_desktops_five_digit_counter_is_taken_and_sorts_after_9999(hub):
+    """A desktop not yet updated sends "…-10000-…": it is stored in the fixed-width form and
+    beats a concurrent "…-9999-…" of the same millisecond, as its clock meant."""
+    a, b, watcher = hub.device(), hub.device(), hub.device()
+    a.push([child(a, "c1", "Lò Thị Mai", 1000)])
+    b.pull_all()
+    at = 1_767_600_000_000
+    late = a.change("child", "c1", {"notes": "sau"}, at=at) | {"hlc": f"{at:013d}-10000-old"}
+    early = b.change("child", "c1", {"notes": "trước"}, at=at) | {"hlc": f"{at:013d}-9999-new"}
+    assert hub.push(b.token, [early]).json()["rejected"] == []
+    assert hub.push(a.token, [late], v=1).json() == {"v": 1, "acked": 2, "rejected": []}
+    pulled = watcher.pull_all()
+    notes = [c["fields"]["notes"] for c in pulled if c["entity"] == "child" and
+             "notes" in c["fields"]]  # fmt: skip
+    assert notes[-1] == "sau"
+    assert f"{at + 1:013d}-0000-old" in {c["hlc"] for c in pulled}
+
+
+def test_a_clock_far_ahead_of_the_servers_is_given_the_servers_time_and_told(hub):
+    import time
+
+    a, b = hub.device(), hub.device()
+    in_2030 = time.time_ns() // 1_000_000 + 4 * 365 * 86_400_000
+    batch = [child(a, "c1", "Lò Thị Mai", in_2030), child(a, "c2", "Lò Thị Lan", 1000)]
+    answer = a.push(batch).json()
+    [stamp] = answer["restamped"]
+    assert stamp["seq"] == 1 and stamp["hlc"].endswith(batch[0]["hlc"].split("-", 2)[2])
+    assert int(stamp["hlc"][:13]) <= answer["now"]
+    assert {c["id"]: c["hlc"] for c in b.pull_all()}["c1"] == stamp["hlc"]
+    assert a.push(batch).json()["restamped"] == [stamp]  # a replay is told the same
+    old = hub.device()  # a version-1 desktop cannot take new clocks: it keeps its own
+    batch = [child(old, "c3", "Lò Thị Dua", in_2030)]
+    assert hub.push(old.token, batch, v=1).json() == {"v": 1, "acked": 1, "rejected": []}
+
+
+def test_the_incarnation_a_push_names_is_kept_for_its_device(hub):
+    """Reserved for restored databases: each copy of a desktop's database names itself."""
+    from sqlalchemy import text
+
+    a = hub.device()
+    body = {"v": VERSION, "device": "d", "incarnation": "0193-copy-2",
+            "changes": [child(a, "c1", "Lò Thị Mai", 1000)]}  # fmt: skip
+    assert hub.post("/v1/push", gz(body), a.token).json()["acked"] == 1
+    with hub.engine.connect() as conn:
+        stored = conn.execute(text("SELECT incarnation FROM device WHERE id = :i"), {"i": a.id})
+        assert stored.scalar_one() == "0193-copy-2"

@@ -8,12 +8,11 @@ import pytest
 from sqlalchemy import update
 
 from server.schema import session_token
-from tests.server.conftest import COMMUNE, FAR, NEIGHBOUR, OTHER_DISTRICT, gz
+from tests.server.conftest import COMMUNE, FAR, NEIGHBOUR, OTHER_DISTRICT, gz, new_child
 
 
 def child(dev, row_id: str, name: str, at: int, **extra) -> dict:
-    return dev.change("child", row_id, {"full_name": name, "sex": "M", "birth_year": 2015},
-                      at=at, **extra)  # fmt: skip
+    return dev.change("child", row_id, new_child(name, "M"), at=at, **extra)
 
 
 def test_a_device_cannot_write_into_another_commune(hub):

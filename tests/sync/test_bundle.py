@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+
 import pytest
 
 from desktop import cli
@@ -140,4 +142,87 @@ def test_sync_command_refuses_bad_arguments(hub, tmp_path, capsys):
     assert "không có tệp" in capsys.readouterr().err
     assert cli.main(["--db", db, "sync", "--bundle-out", str(tmp_path / "o"), "--token", "x"]) == 2
     assert "mã-máy.bí-mật" in capsys.readouterr().err
+    assert a.register.unsent_count() == 2
+
+
+# ---- forged, overreaching and undigestible replies ---------------------------------------------
+
+
+def _reply_as_the_server(desk, request_path, pushes, changes=(), cursor=0) -> bytes:
+    """A reply sealed with the device's real key, saying what a test wants it to say."""
+    from desktop.sync.protocol import PullResponse, ServerChange
+
+    secret = desk.token.split(".", 1)[1]
+    request = bundle.open_request(request_path.read_bytes(), lambda d: secret)
+    pull = PullResponse(changes=[ServerChange(**c) for c in changes], cursor=cursor, more=False)
+    return bundle.seal_reply(request, secret, pushes, pull)
+
+
+@pytest.mark.bad_input
+def test_a_reply_forged_from_what_the_server_database_holds_marks_nothing_sent(hub, tmp_path):
+    from desktop.sync.protocol import PullResponse, PushResponse
+
+    a = new_desk(hub, tmp_path / "a.db", COMMUNE)
+    out, back = tmp_path / "gui.stb", tmp_path / "tra-loi.stb"
+    bundle.write_request(a.register, a.token, out)
+    digest = hashlib.sha256(a.token.split(".", 1)[1].encode()).hexdigest()  # in the database
+    secret = a.token.split(".", 1)[1]
+    request = bundle.open_request(out.read_bytes(), lambda d: secret)
+    everything = PushResponse(acked=10**6, rejected=[])
+    back.write_bytes(bundle.seal_reply(request, digest, [everything],
+                                       PullResponse(changes=[], cursor=0, more=False)))  # fmt: skip
+    with pytest.raises(bundle.BundleError, match="không phải của máy này"):
+        bundle.apply_reply(a.register, a.token, back)
+    assert a.register.unsent_count() == 2
+
+
+@pytest.mark.bad_input
+def test_a_reply_acknowledges_nothing_its_request_did_not_carry(hub, tmp_path):
+    from desktop.sync.protocol import PushResponse
+
+    a = new_desk(hub, tmp_path / "a.db", COMMUNE)
+    out, back = tmp_path / "gui.stb", tmp_path / "tra-loi.stb"
+    assert bundle.write_request(a.register, a.token, out) == 2
+    a.register.add_village("Nậm Pung")  # written after the stick left
+    back.write_bytes(_reply_as_the_server(a, out, [PushResponse(acked=10**6, rejected=[])]))
+    assert bundle.apply_reply(a.register, a.token, back).pushed == 2
+    assert a.register.unsent_count() == 1  # Nậm Pung was never on the stick
+
+
+@pytest.mark.bad_input
+def test_a_reply_with_data_that_cannot_be_applied_prints_a_message_not_data(hub, tmp_path, capsys):
+    from desktop.sync.protocol import PushResponse
+
+    a = new_desk(hub, tmp_path / "a.db", COMMUNE)
+    db = str(a.register.path)
+    out, back = tmp_path / "gui.stb", tmp_path / "tra-loi.stb"
+    bundle.write_request(a.register, a.token, out)
+    a.register.set_settings({"sync.token": a.token})
+    secret_child = {"full_name": "Lò Thị Bí Mật", "sex": "F", "birth_year": 2016,
+                    "contact_phone": "0912345678"}  # fmt: skip
+    for odd in ({"created_at": 12345}, {"created_at": "hôm qua"},
+                {"created_at": "2026-01-01T00:00:00+00:00", "notes": {"x": 1}}):  # fmt: skip
+        row = dict(rev=1, entity="child", id="c-bi-mat", commune=COMMUNE,
+                   hlc="1767600000000-0000-z", by="x", fields={**secret_child, **odd})  # fmt: skip
+        back.write_bytes(_reply_as_the_server(a, out, [PushResponse(acked=2)], [row], cursor=1))
+        assert cli.main(["--db", db, "sync", "--bundle-in", str(back)]) == 2
+        captured = capsys.readouterr()
+        text = captured.out + captured.err
+        assert "không áp dụng được" in text and "Traceback" not in text
+        assert "Bí Mật" not in text and "0912345678" not in text
+        assert a.register.unsent_count() == 0  # what the server acknowledged stays acknowledged
+    with a.register.engine.connect() as conn:
+        from sqlalchemy import text
+
+        assert conn.execute(text("SELECT COUNT(*) FROM child")).scalar_one() == 0
+
+
+@pytest.mark.bad_input
+def test_a_reply_of_an_older_server_version_is_refused_by_name(hub, tmp_path):
+    a = new_desk(hub, tmp_path / "a.db", COMMUNE)
+    out, back = tmp_path / "gui.stb", tmp_path / "tra-loi.stb"
+    bundle.write_request(a.register, a.token, out)
+    back.write_bytes(out.read_bytes().replace(b'"v":2', b'"v":1'))
+    with pytest.raises(bundle.BundleError, match=r"phiên bản 1.*cập nhật"):
+        bundle.apply_reply(a.register, a.token, back)
     assert a.register.unsent_count() == 2

@@ -15,7 +15,7 @@ from desktop.cli import access
 from desktop.cli.access import open_register
 from desktop.cli.errors import FAILED, OK, REFUSED, fail
 from desktop.db.register import Register
-from desktop.sync import bundle
+from desktop.sync import bundle, server_clock
 from desktop.sync.client import SyncClient, SyncError, SyncReport
 from desktop.sync.connection import (
     READER_KEY,
@@ -65,7 +65,7 @@ def _reader_login(args: argparse.Namespace, db_path: Path) -> Register:
         )
     else:
         if not args.server:
-            raise SyncError("cần --server URL để đăng nhập tài khoản huyện/tỉnh.", "schema")
+            raise SyncError("cần --server URL để đăng nhập tài khoản cấp tỉnh.", "schema")
         register, session = create_reader_copy(
             db_path, args.server, args.reader, _reader_password(args)
         )
@@ -144,6 +144,9 @@ def _print_report(register: Register, report: SyncReport) -> None:
 
 
 def _print_attention(register: Register) -> None:
+    clock = server_clock.last_reading(register)
+    if clock is not None and clock.message:
+        print(f"  Cảnh báo: {clock.message}")
     state = register.sync_state()
     if state.held_for_officer:
         print(
