@@ -373,6 +373,8 @@ class KeyFile:
         slot = self.slots.get(unlocked.username)
         if slot is None:
             raise SlotError(f"Tài khoản “{unlocked.username}” không có ô khóa.")
+        if "public" in slot and unlocked.slot_private is None:
+            raise SlotError("Hãy đăng nhập lại bằng mật khẩu của mình rồi đổi mật khẩu.")
         inner = unlocked.slot_private if unlocked.slot_private is not None else unlocked.data_key
         salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
         slot.update(

@@ -20,7 +20,9 @@ from sqlalchemy import Engine, func
 from sqlmodel import col, select
 
 from desktop import privacy, reference
+from desktop.db import accounts, backup
 from desktop.db.audit import Audit
+from desktop.db.backup import BackupInfo
 from desktop.db.cases import CaseRow as CaseRow
 from desktop.db.cases import Cases
 from desktop.db.changes import Changes
@@ -294,6 +296,15 @@ class Register:
     def commune_name(self) -> str:
         unit = reference.unit(self.commune_code or "")
         return unit.name if unit else ""
+
+    # ---- a copy to carry away ------------------------------------------------------------
+
+    def back_up(self, target: Path) -> BackupInfo:
+        """The register (and its key file) copied to a folder or USB stick: the whole of it,
+        encrypted — an officer's or assistant's to carry away, not a viewer's."""
+        if not accounts.may_back_up(self.role):
+            raise NotAllowed(accounts.BACKUP_REFUSED)
+        return backup.backup(self.path, target, self.key)
 
     # ---- reports as sent -----------------------------------------------------------------
 
