@@ -8,6 +8,8 @@ from pathlib import Path
 
 from platformdirs import user_config_dir, user_data_dir
 
+from desktop import privacy
+
 APP_NAME = "SoTreEm"
 
 
@@ -17,6 +19,8 @@ def data_dir() -> Path:
 
 
 def default_db_path() -> Path:
+    """The register in the user's data folder (kept private: 0700 on Linux; on Windows the
+    folder is in the user's profile, `%LOCALAPPDATA%`, which other users cannot open)."""
     return data_dir() / "sotreem.db"
 
 
@@ -34,12 +38,10 @@ def load_settings() -> dict[str, object]:
 
 
 def save_settings(settings: dict[str, object]) -> None:
-    """Write atomically so a power cut leaves either the old or the new file."""
+    """Write atomically (a power cut leaves the old or the new file), private to the user."""
     path = settings_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(settings, ensure_ascii=False, indent=2), encoding="utf-8")
-    os.replace(tmp, path)
+    privacy.private_folder(path.parent)
+    privacy.write_private(path, json.dumps(settings, ensure_ascii=False, indent=2).encode("utf-8"))
 
 
 def sync_state_path(db_path: Path) -> Path:
@@ -54,8 +56,6 @@ def write_sync_state(db_path: Path, unsent: int, last_sync: str | None) -> None:
     try:
         if path.exists() and path.read_text(encoding="utf-8") == text:
             return
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        privacy.write_private(path, text.encode("utf-8"))
     except OSError:
         pass  # a full disk or a read-only folder must not stop the officer's work

@@ -84,3 +84,22 @@ def test_default_database_lives_in_the_user_data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("SOTREEM_DATA_DIR", str(tmp_path / "data"))
     sotreem("init", "--commune", "02725")
     assert (tmp_path / "data" / "sotreem.db").exists()
+
+
+def test_the_token_comes_from_the_environment_never_the_command_line(tmp_path):
+    """SOTREEM_TOKEN (or --token-file) signs the USB bundle; `ps` never shows the token."""
+    import os
+
+    db = tmp_path / "xa.db"
+    sotreem("--db", db, "init", "--commune", "02725", "--village", "Sín Chải")
+    env = {**os.environ, "SOTREEM_TOKEN": "may-xa-1.bi-mat-khong-lo-ra"}
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(db), "sync", "--bundle-out",
+         str(tmp_path / "gui.stb")],
+        capture_output=True, text=True, encoding="utf-8", timeout=120, env=env,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "Đã ghi gói gửi máy chủ" in done.stdout and (tmp_path / "gui.stb").exists()
+    assert "bi-mat-khong-lo-ra" not in " ".join(map(str, done.args))
+    again = sotreem("--db", db, "sync", "--bundle-out", tmp_path / "lan-2.stb")  # remembered
+    assert "Đã ghi gói gửi máy chủ" in again.stdout

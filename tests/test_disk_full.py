@@ -172,6 +172,13 @@ def sotreem(db: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, cwd=ROOT)  # fmt: skip
 
 
+def children_of(db: Path) -> list[tuple]:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT * FROM child ORDER BY id").fetchall()
+
+
 def refused_as_full(result: subprocess.CompletedProcess) -> None:
     assert result.returncode == 3, result.stderr
     assert f"Lỗi: {DISK_FULL_MESSAGE}" in result.stderr.splitlines()[-1]
@@ -185,14 +192,22 @@ def test_commands_on_a_full_stick_say_so_and_leave_no_half_files(small_disk, tmp
     register.add_village("Sín Chải")
     fill_with_children(register, 200)
     register.close()
-    before = db.read_bytes()
+    before = children_of(db)
     filler = fill_disk(small_disk)
     refused_as_full(sotreem(db, "backup", "-o", str(small_disk / "sao-luu.db")))
     refused_as_full(sotreem(db, "export", "register", "-o", str(small_disk / "so.xlsx")))
     refused_as_full(sotreem(db, "report", "monthly", "--period", "2026-10", "-o",
                             str(small_disk / "bc.pdf")))  # fmt: skip
     assert sorted(p.name for p in small_disk.iterdir()) == ["phim.bin"]  # no half copies
-    assert db.read_bytes() == before
+    assert children_of(db) == before
+    # The trail took each export before its first byte, and then that it was not written.
+    with Register.open(db) as again:
+        trail = [(e.entity, e.detail) for e in again.audit_entries() if e.action == "exported"]
+    failed = "không xong — tệp không được ghi"
+    assert trail == [
+        ("report", f"bc.pdf; {failed}"), ("report", "bc.pdf"),
+        ("register", f"so.xlsx; {failed}"), ("register", "so.xlsx; 200 trẻ em"),
+    ]  # fmt: skip
     filler.unlink()
     assert sotreem(db, "backup", "-o", str(small_disk / "sao-luu.db")).returncode == 0
     assert backup.describe(small_disk / "sao-luu.db").children == 200

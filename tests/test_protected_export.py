@@ -2,9 +2,14 @@
 and the personal-data notice on files and printed pages that name children."""
 
 import io
+import json
+import os
+import random
 import shutil
+import signal
 import subprocess
 import sys
+import time
 import zipfile
 from pathlib import Path
 
@@ -157,3 +162,110 @@ def test_libreoffice_opens_the_protected_file_only_with_the_password(two_childre
     opened = libreoffice(PASSWORD)
     assert opened.returncode == 0, opened.stderr
     assert "Đặng Thị Mai" in opened.stdout and "Vàng A Dính" in opened.stdout
+
+
+# ---- no plaintext byte of a protected workbook ever reaches a disk -------------------------
+
+ROOT = Path(__file__).parents[1]
+DRIVER = Path(__file__).with_name("resilience_driver.py")
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+WATCH = """
+import json, os, sys
+opened = []
+def hook(event, args):
+    if event == "open" and isinstance(args[0], (str, bytes, os.PathLike)):
+        mode, flags = args[1], args[2]
+        if (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
+            isinstance(flags, int) and flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT)
+        ):
+            opened.append(os.path.abspath(os.fsdecode(args[0])))
+sys.addaudithook(hook)
+from desktop.cli import main
+code = main(sys.argv[1:])
+print("OPENED-FOR-WRITING " + json.dumps(opened))
+sys.exit(code)
+"""
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory) -> Path:
+    """A commune of 3,000 children: its export takes long enough to be cut in the middle."""
+    from desktop.db.register import Register
+
+    db = tmp_path_factory.mktemp("crowded") / "xa.db"
+    register = Register.open(db)
+    register.init_commune("02725")
+    register.add_village("Sín Chải")
+    register.close()
+    assert subprocess.run([sys.executable, str(DRIVER), "fill", str(db), "3000"], cwd=ROOT,
+                          capture_output=True).returncode == 0  # fmt: skip
+    return db
+
+
+def export_command(db: Path, out: Path, secret: Path) -> list[str]:
+    return ["--db", str(db), "export", "register", "-o", str(out / "so.xlsx"),
+            "--password-file", str(secret)]  # fmt: skip
+
+
+def no_plaintext(folder: Path) -> list[str]:
+    """The files under `folder`, each checked: nothing of a workbook in the clear."""
+    from tests.resilience_driver import name
+
+    seen = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            assert b"PK\x03\x04" not in data and b"<sheetData" not in data, path
+            assert name(7).encode() not in data and PERSONAL_DATA_NOTE.encode() not in data, path
+            assert data == b"" or data.startswith(OLE2), path
+            seen.append(path.name)
+    return seen
+
+
+def test_a_protected_export_writes_no_file_but_its_target_and_that_only_encrypted(
+    crowded, tmp_path
+):
+    """Every file the export opens for writing, as Python's audit hook sees it: the temporary
+    file beside the target (written once, encrypted) and nothing in the temporary folder."""
+    out, temp = tmp_path / "usb", tmp_path / "tam"
+    out.mkdir()
+    temp.mkdir()
+    secret = tmp_path / "mk.txt"
+    secret.write_text(PASSWORD, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-c", WATCH, *export_command(crowded, out, secret)], cwd=ROOT,
+        capture_output=True, text=True, env={**os.environ, "TMPDIR": str(temp)}, timeout=300,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    line = next(x for x in done.stdout.splitlines() if x.startswith("OPENED-FOR-WRITING "))
+    opened = set(json.loads(line.removeprefix("OPENED-FOR-WRITING ")))
+    assert opened == {str(out / ".so.xlsx.partial")}, opened
+    assert list(temp.iterdir()) == []
+    assert no_plaintext(out) == ["so.xlsx"]
+    book = load_workbook(io.BytesIO(protect.decrypt_bytes(out / "so.xlsx", PASSWORD)))
+    assert book["Trẻ em"].max_row > 3000
+
+
+def test_a_protected_export_killed_at_any_moment_leaves_no_plaintext(crowded, tmp_path):
+    secret = tmp_path / "mk.txt"
+    secret.write_text(PASSWORD, encoding="utf-8")
+    started = time.monotonic()
+    whole = subprocess.run([sys.executable, "-m", "desktop", *export_command(
+        crowded, tmp_path, secret)], cwd=ROOT, capture_output=True, timeout=300)  # fmt: skip
+    assert whole.returncode == 0, whole.stderr
+    length = time.monotonic() - started
+    moments = random.Random(15).sample(range(1, 20), 8)
+    for i, moment in enumerate(sorted(moments)):
+        out, temp = tmp_path / f"usb{i}", tmp_path / f"tam{i}"
+        out.mkdir()
+        temp.mkdir()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "desktop", *export_command(crowded, out, secret)], cwd=ROOT,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env={**os.environ, "TMPDIR": str(temp)},
+        )  # fmt: skip
+        time.sleep(length * moment / 20)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        no_plaintext(out)  # the target, or the temporary file beside it, or nothing …
+        assert list(temp.iterdir()) == []  # … and never a sheet in the temporary folder

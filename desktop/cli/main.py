@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from desktop import __version__, config
+from desktop import __version__, config, privacy
 from desktop.cli import errors
 
 # The module of each subcommand in `desktop.cli.commands` (`import` is a Python keyword).
@@ -35,6 +35,7 @@ COMMANDS = {
     "restore": "restore",
     "export": "export",
     "audit": "audit",
+    "accounts": "accounts",
 }
 
 # argparse speaks English; its few error sentences are said again in Vietnamese.
@@ -47,6 +48,7 @@ _ARGPARSE_VI = (
     (r"expected one argument", r"cần một giá trị"),
     (r"expected at least one argument", r"cần ít nhất một giá trị"),
     (r"ambiguous option: (\S+) could match (.*)", r"tùy chọn \1 không rõ (có thể là \2)"),
+    (r"not allowed with argument (\S+)", r"không dùng cùng với \1"),
     (r"^argument (\S+): ", r"tham số \1: "),
 )
 
@@ -137,7 +139,17 @@ def _parser() -> argparse.ArgumentParser:
         "chủ và token được nhớ sau lần đầu thành công (trong CSDL).",
     )
     sync.add_argument("--server", metavar="URL", help="địa chỉ máy chủ, ví dụ https://…")
-    sync.add_argument("--token", metavar="TOKEN", help="token của máy (do máy chủ cấp)")
+    tokens = sync.add_mutually_exclusive_group()
+    tokens.add_argument(
+        "--token-file", type=Path, metavar="TỆP",
+        help="đọc token của máy (do máy chủ cấp) từ dòng đầu của TỆP; hoặc biến môi trường "
+        "SOTREEM_TOKEN",
+    )  # fmt: skip
+    tokens.add_argument(
+        "--token", metavar="TOKEN",
+        help="token viết thẳng trên dòng lệnh (không nên: lộ trong danh sách tiến trình và lịch "
+        "sử lệnh; dùng --token-file hoặc SOTREEM_TOKEN)",
+    )  # fmt: skip
     sync.add_argument("--test", action="store_true", help="chỉ thử kết nối")
     sync.add_argument("--bundle-out", type=Path, metavar="TỆP", help="ghi gói USB gửi máy chủ")
     sync.add_argument("--bundle-in", type=Path, metavar="TỆP", help="nhập gói trả lời của máy chủ")
@@ -182,6 +194,24 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--search", default="", metavar="CHỮ", help="tìm theo tên trẻ, nội dung")
     audit.add_argument("--export", type=Path, metavar="TỆP.xlsx", help="xuất ra tệp Excel")
     password_options(audit)
+
+    accounts = sub.add_parser(
+        "accounts",
+        help="tài khoản (cán bộ phụ trách): xem, thêm, xóa, khóa, mở lại; đổi khóa mã hóa",
+        description="Xóa, khóa hoặc đặt lại mật khẩu một tài khoản thì khóa mã hóa được đổi và "
+        "dữ liệu được mã hóa lại: bản sao cũ của tệp khóa không mở được dữ liệu mới.",
+    )
+    accounts.add_argument(
+        "action", nargs="?", choices=["list", "add", "remove", "disable", "enable", "rekey"]
+    )
+    accounts.add_argument("name", nargs="?", metavar="TÊN")
+    accounts.add_argument("--role", choices=["officer", "assistant", "viewer"],
+                          default="assistant", help="vai trò của tài khoản mới")  # fmt: skip
+    accounts.add_argument("--full-name", metavar="HỌ_TÊN")
+    accounts.add_argument(
+        "--password-file", type=Path, metavar="TỆP",
+        help="mật khẩu của tài khoản mới (hoặc SOTREEM_NEW_PASSWORD)",
+    )  # fmt: skip
     return parser
 
 
@@ -202,6 +232,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             stream.reconfigure(encoding="utf-8")  # Vietnamese on a Windows console
     args = _parser().parse_args(argv)
     db_path = args.db or config.default_db_path()
+    if args.db is None:  # an older version left the data folder readable to all
+        privacy.make_private(config.data_dir())
     if args.self_test:
         if not os.environ.get("DISPLAY") and sys.platform.startswith("linux"):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -10,13 +10,16 @@ The list is read like the children list: ordered rowids first, rows a page at a 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
 from sqlalchemy import Connection
 from sqlmodel import Session, col, select
 
+from desktop.db import accounts
 from desktop.db.changes import Changes
+from desktop.db.errors import NotAllowed
 from desktop.db.models import AuditEntry, Child, ProtectionCase
 from desktop.db.write_path import WritePath
 from desktop.domain import audit as vocab
@@ -118,7 +121,8 @@ class Audit:
     def record_event(
         self, action: str, entity: str, row_id: str = "", label: str = "", detail: str = ""
     ) -> Changes:
-        """An entry not tied to a write of this register (a login, a restore, an import)."""
+        """An entry not tied to a write of this register (a login, a restore, an import).
+        Every role leaves its trail, a viewer included."""
         with self.db.write(trail=True) as tx:
             self.db.audit(tx, action, entity, row_id, label, detail)
             return tx.changes()
@@ -169,13 +173,47 @@ class Audit:
             self.db.audit(tx, "viewed", entity, row_id, label, at=now)
             return tx.changes()
 
-    # ---- reading ----------------------------------------------------------------------------
+    def require_export(self, what: str) -> None:
+        """Refuse a file this role may not write (`accounts.EXPORTS`), before anything is."""
+        refusal = accounts.export_refusal(self.db.role, what)
+        if refusal is not None:
+            raise NotAllowed(refusal)
+
+    @contextmanager
+    def exporting(
+        self,
+        what: str,
+        file_name: str,
+        children: int | None = None,
+        *,
+        printed: bool = False,
+        label: str = "",
+        detail: str = "",
+    ) -> Iterator[None]:
+        """The gate every export passes: the role may write this kind of file, and the audit
+        trail says so *before* the first byte is written. An export that then fails adds a
+        second entry saying the file was not written."""
+        self.require_export(what)
+        self.record_export(what, file_name, children, printed=printed, label=label, detail=detail)
+        try:
+            yield
+        except BaseException:
+            with suppress(Exception):  # the disk may be full: the first entry stands
+                self.record_export(
+                    what, file_name, printed=printed, label=label,
+                    detail="không xong — tệp không được ghi",
+                )  # fmt: skip
+            raise
+
+    # ---- reading (officer only: the trail names children and protection cases) -----------
 
     def audit_rowids(self, flt: AuditFilter | None = None) -> list[int]:
+        self.db.require_officer(accounts.AUDIT_OFFICER_ONLY)
         with self.db.engine.connect() as conn:
             return audit_rowids(conn, flt or AuditFilter())
 
     def audit_page(self, rowids: Sequence[int]) -> dict[int, AuditRow]:
+        self.db.require_officer(accounts.AUDIT_OFFICER_ONLY)
         with self.db.engine.connect() as conn:
             return audit_page(conn, rowids)
 
@@ -188,6 +226,7 @@ class Audit:
             yield from (page[r] for r in chunk if r in page)
 
     def audit_users(self) -> list[str]:
+        self.db.require_officer(accounts.AUDIT_OFFICER_ONLY)
         with self.db.reading() as session:
             return sorted(session.exec(select(AuditEntry.username).distinct()).all())
 

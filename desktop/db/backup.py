@@ -19,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from desktop import privacy
 from desktop.db.errors import DiskFull, is_disk_full, sqlite_errors
 
 KEEP = 10
@@ -41,6 +42,7 @@ class BackupInfo:
     children: int
     cases: int
     unsent_changes: int
+    key: bytes | None = None  # the data key that opened it (an earlier one, before a rotation)
 
 
 def _connect(path: Path | str, key: bytes | None, **kwargs: Any) -> sqlite3.Connection:
@@ -62,9 +64,7 @@ def keys_beside(db_file: Path) -> Path:
 def _copy_keys(source_db: Path, target_db: Path) -> None:
     source, target = keys_beside(source_db), keys_beside(target_db)
     if source.exists():
-        tmp = target.with_name(f".{target.name}.partial")
-        tmp.write_bytes(source.read_bytes())
-        os.replace(tmp, target)
+        privacy.write_private(target, source.read_bytes())
 
 
 def _copy(
@@ -78,6 +78,7 @@ def _copy(
     tmp = target.with_name(f".{target.name}.partial")
     _remove_with_journals(tmp)  # what a copy killed half-way left behind
     try:
+        privacy.create_private(tmp)  # a backup is the register: the user's alone
         src = _connect(source, key, timeout=30)
         try:
             dst = _connect(tmp, key)
@@ -110,7 +111,7 @@ def _remove_with_journals(path: Path) -> None:
 def backup(db_path: Path, target: Path, key: bytes | None = None) -> BackupInfo:
     """Copy the register to `target` (an .db file, plus its key file) and describe the copy."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        privacy.private_folder(target.parent, tighten=target.parent == folder_for(db_path))
         _copy(db_path, target, key)
         _copy_keys(db_path, target)
     except OSError as exc:  # full disk, USB stick pulled out, no permission
@@ -120,13 +121,25 @@ def backup(db_path: Path, target: Path, key: bytes | None = None) -> BackupInfo:
     return describe(target, key)
 
 
-def describe(path: Path, key: bytes | None = None) -> BackupInfo:
+def describe(
+    path: Path, key: bytes | None = None, past_keys: tuple[bytes, ...] = ()
+) -> BackupInfo:
     """What a backup holds, read before restoring it; refuses files that are not registers.
 
-    An encrypted backup needs the data key; without it (or with another) it is refused.
+    An encrypted backup needs the data key — today's, or one of the officer's earlier ones
+    (`past_keys`: a backup made before the keys were rotated); with none of them it is refused.
     """
     if not path.is_file():
         raise BackupError(f"Không có tệp “{path}”.")
+    for earlier in past_keys:
+        try:
+            return _describe(path, earlier, quiet=True)
+        except BackupError:
+            continue
+    return _describe(path, key)
+
+
+def _describe(path: Path, key: bytes | None, quiet: bool = False) -> BackupInfo:
     try:
         uri = f"file:{path}?mode=ro"
         with _connect(uri, key, uri=True) as conn:
@@ -146,6 +159,8 @@ def describe(path: Path, key: bytes | None = None) -> BackupInfo:
     except sqlite_errors() as exc:
         if is_disk_full(exc, path):  # SQLite could not even open its shared-memory file
             raise BackupDiskFull(str(path)) from exc
+        if quiet:
+            raise BackupError(str(exc)) from exc
         if key is not None:
             raise BackupError(
                 f"“{path.name}” không mở được bằng khóa của sổ này (bị hỏng, không phải bản sao "
@@ -154,7 +169,7 @@ def describe(path: Path, key: bytes | None = None) -> BackupInfo:
         raise BackupError(f"“{path.name}” không phải bản sao lưu Sổ Trẻ Em ({exc}).") from exc
     made = datetime.fromtimestamp(path.stat().st_mtime)
     return BackupInfo(path, made, str(commune) if commune else None, _count(children),
-                      _count(cases), _count(unsent))  # fmt: skip
+                      _count(cases), _count(unsent), key)  # fmt: skip
 
 
 def _count(value: object) -> int:
@@ -162,21 +177,25 @@ def _count(value: object) -> int:
     return value
 
 
-def restore(backup_file: Path, db_path: Path, safety_dir: Path,
-            key: bytes | None = None) -> Path | None:  # fmt: skip
+def restore(backup_file: Path, db_path: Path, safety_dir: Path, key: bytes | None = None,
+            past_keys: tuple[bytes, ...] = ()) -> Path | None:  # fmt: skip
     """Replace the register with a backup; returns the safety copy of what was replaced.
 
     The register must be closed (no `Register` open on `db_path` in this process). The current
-    key file stays (it opens the same data key, with today's passwords); the backup's key file
-    is used only when there is none.
+    key file stays (it opens today's data key, with today's passwords); the backup's key file
+    is used only when there is none. A backup made before the keys were rotated (opened by one
+    of `past_keys`) is re-encrypted under today's key as it is copied in.
     """
-    describe(backup_file, key)
+    info = describe(backup_file, key, past_keys)
     safety = None
     if db_path.exists():
         safety = safety_dir / f"truoc-khoi-phuc-{datetime.now():%Y%m%d-%H%M%S}.db"
         backup(db_path, safety, key)
     try:
-        _copy(backup_file, db_path, key, replacing_database=True)
+        if key is not None and info.key not in (None, key):
+            _copy_rekeyed(backup_file, info.key, db_path, key)
+        else:
+            _copy(backup_file, db_path, key, replacing_database=True)
     except OSError as exc:
         if is_disk_full(exc, db_path):
             raise BackupDiskFull(str(db_path)) from exc
@@ -184,6 +203,24 @@ def restore(backup_file: Path, db_path: Path, safety_dir: Path,
     if not keys_beside(db_path).exists():
         _copy_keys(backup_file, db_path)
     return safety
+
+
+def _copy_rekeyed(source: Path, source_key: bytes | None, target: Path, key: bytes) -> None:
+    """An older backup, copied over the register under today's data key."""
+    from desktop.db import rekey
+
+    assert source_key is not None
+    tmp = target.with_name(f".{target.name}.partial")
+    _remove_with_journals(tmp)
+    try:
+        rekey.export(source, source_key, key, tmp=tmp)
+        rekey.swap_in(tmp, target)
+    except sqlite_errors() as exc:
+        if is_disk_full(exc, target):
+            raise BackupDiskFull(str(target)) from exc
+        raise BackupError(f"Không khôi phục được vào “{target}”: {exc}") from exc
+    finally:
+        _remove_with_journals(tmp)
 
 
 def automatic(db_path: Path, folder: Path, keep: int = KEEP,

@@ -138,8 +138,8 @@ class Cases:
                 received_at=case.received_at,
                 emergency=case.emergency,
                 status=case.status,
-                reported_by=case.reported_by,
-                summary=case.summary,
+                reported_by=self.db.seal.shown("protectioncase", "reported_by", case.reported_by),
+                summary=self.db.seal.shown("protectioncase", "summary", case.summary),
                 report_source=case.report_source,
                 done=done.get(case.id, {}),
             )
@@ -147,13 +147,16 @@ class Cases:
         ]
 
     def case_steps(self, case_id: str) -> list[CaseStep]:
+        """The steps of a case, their notes opened (`desktop.db.sealing`)."""
         self.db.require_case_access()
         with self.db.reading() as session:
-            return list(
-                session.exec(
-                    select(CaseStep).where(CaseStep.case_id == case_id, CaseStep.deleted == False)  # noqa: E712
-                )
-            )
+            steps = session.exec(
+                select(CaseStep).where(CaseStep.case_id == case_id, CaseStep.deleted == False)  # noqa: E712
+            ).all()
+        return [
+            s.model_copy(update={"notes": self.db.seal.shown("casestep", "notes", s.notes)})
+            for s in steps
+        ]
 
     # ---- corrections --------------------------------------------------------------------
 
@@ -164,7 +167,7 @@ class Cases:
             row = self.db.get(tx, CaseStep, step_id)
             case = self.db.get(tx, ProtectionCase, row.case_id)
             ensure(_step_time_problems(done_at, case.received_at))
-            fields = changed_fields(row, {"done_at": done_at, "notes": notes})
+            fields = changed_fields(row, {"done_at": done_at, "notes": notes}, self.db.seal)
             if self.db.update(tx, row, done_at=done_at, notes=notes):
                 if row.step == "closure":
                     self.db.update(tx, case, closed_on=done_at.date())

@@ -19,8 +19,10 @@ from pathlib import Path
 from sqlalchemy import Engine, func
 from sqlmodel import col, select
 
-from desktop import reference
+from desktop import privacy, reference
+from desktop.db import accounts, backup
 from desktop.db.audit import Audit
+from desktop.db.backup import BackupInfo
 from desktop.db.cases import CaseRow as CaseRow
 from desktop.db.cases import Cases
 from desktop.db.changes import Changes
@@ -30,9 +32,11 @@ from desktop.db.errors import NotAllowed as NotAllowed
 from desktop.db.errors import NotSetUp as NotSetUp
 from desktop.db.errors import disk_full_as_error
 from desktop.db.history import History
+from desktop.db.keyfile import KeyFile, Unlocked
 from desktop.db.merging import Merging
 from desktop.db.models import ChangeLog, SentReport
 from desktop.db.programme import Programme
+from desktop.db.sealing import DONE_KEY, CaseSeal, seal_stored
 from desktop.db.sync_store import SyncStore
 from desktop.db.users import Users
 from desktop.db.write_path import WritePath, alive
@@ -97,11 +101,16 @@ class Register:
         self.remove_case_step = cases.remove_case_step
         self.remove_case = cases.remove_case
 
-        # ---- accounts (db/users.py)
+        # ---- accounts and keys (db/users.py)
         self.create_user = users.create_user
         self.set_password = users.set_password
+        self.remove_user = users.remove_user
+        self.disable_user = users.disable_user
+        self.enable_user = users.enable_user
+        self.rotate_keys = users.rotate_keys
         self.authenticate = users.authenticate
         self.users = users.users
+        self.account_views = users.account_views
 
         # ---- activities, courses, plan targets, the fund (db/programme.py)
         self.add_activity = programme.add_activity
@@ -127,6 +136,8 @@ class Register:
         self.record_event = audit.record_event
         self.record_export = audit.record_export
         self.record_view = audit.record_view
+        self.exporting = audit.exporting
+        self.require_export = audit.require_export
         self.audit_rowids = audit.audit_rowids
         self.audit_page = audit.audit_page
         self.audit_entries = audit.audit_entries
@@ -152,6 +163,8 @@ class Register:
         self.setting = db.setting
         self.set_settings = db.set_settings
         self.require_commune = db.require_commune
+        self.require_officer = db.require_officer
+        self.require_editor = db.require_editor
 
     # ---- opening -------------------------------------------------------------------------
 
@@ -164,10 +177,19 @@ class Register:
         """
         path = Path(path)
         with disk_full_as_error(str(path)):
-            path.parent.mkdir(parents=True, exist_ok=True)
+            privacy.private_folder(path.parent, tighten=False)
+            if not path.exists():
+                privacy.create_private(path)  # SQLite gives its WAL the same permissions
+            for part in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                privacy.make_private(part)  # an older version left them readable to all
             engine = make_engine(path, key)
             migrate(engine)
-            return cls(engine, path, key)
+            register = cls(engine, path, key)
+        if key is not None:  # case narrative is sealed to the key file's cases key
+            keys = KeyFile.for_db(path)
+            if keys is not None and keys.cases_public is not None:
+                register.db.seal = CaseSeal(keys.cases_public)
+        return register
 
     def close(self) -> None:
         self.db.engine.dispose()
@@ -191,6 +213,12 @@ class Register:
     @property
     def key(self) -> bytes | None:
         return self.db.key
+
+    @property
+    def past_data_keys(self) -> tuple[bytes, ...]:
+        """The officer's data keys of earlier generations: backups made before a rotation."""
+        unlocked = self.db.unlocked
+        return unlocked.keys.past_data_keys if unlocked is not None else ()
 
     @property
     def device_id(self) -> str:
@@ -228,8 +256,19 @@ class Register:
         return self.db.reader_unit
 
     def login_as(self, username: str, role: str) -> None:
-        """Writes are signed with `username`; `role` limits what this register will do."""
+        """Writes are signed with `username`; `role` limits what this register will do. (An
+        encrypted register is entered with `login`: the role and keys come from the slot.)"""
         self.db.user, self.db.role = username, role
+
+    def login(self, unlocked: Unlocked) -> None:
+        """Enter as what a password opened: its account, its role, its keys. An officer's
+        session opens case narrative, and seals any still stored in the clear."""
+        self.db.user, self.db.role, self.db.unlocked = unlocked.username, unlocked.role, unlocked
+        self.db.seal = CaseSeal(self.db.seal.public, unlocked.keys.cases_keys)
+        if self.db.seal.can_open and self.db.setting(DONE_KEY) != "1":
+            with self.engine.begin() as conn:
+                seal_stored(conn, self.db.seal)
+            self.db.set_settings({DONE_KEY: "1"})
 
     # ---- set-up ---------------------------------------------------------------------------
 
@@ -257,6 +296,15 @@ class Register:
     def commune_name(self) -> str:
         unit = reference.unit(self.commune_code or "")
         return unit.name if unit else ""
+
+    # ---- a copy to carry away ------------------------------------------------------------
+
+    def back_up(self, target: Path) -> BackupInfo:
+        """The register (and its key file) copied to a folder or USB stick: the whole of it,
+        encrypted — an officer's or assistant's to carry away, not a viewer's."""
+        if not accounts.may_back_up(self.role):
+            raise NotAllowed(accounts.BACKUP_REFUSED)
+        return backup.backup(self.path, target, self.key)
 
     # ---- reports as sent -----------------------------------------------------------------
 

@@ -23,7 +23,7 @@ from sqlalchemy import CursorResult, func, insert, text, update
 from sqlalchemy import types as sa_types
 from sqlmodel import Session, col, select
 
-from desktop.db import restamp
+from desktop.db import accounts, restamp
 from desktop.db.changes import Changes
 from desktop.db.models import (
     SYNCED_TABLES,
@@ -37,6 +37,7 @@ from desktop.db.models import (
     table_name,
     table_of,
 )
+from desktop.db.sealing import SEALED_FIELDS, Locked, is_sealed, sealed_field
 from desktop.db.write_path import CLOCK_KEY, CURSOR_KEY, ROLE_KEY, UNIT_KEY, Tx, WritePath
 from desktop.domain import categories as cat
 from desktop.domain.dates import PartialDate
@@ -144,6 +145,9 @@ class SyncState:
     unsent: int
     failures: list[SyncFailureView]
     conflicts_open: int
+    # Unsent protection-case changes this session cannot open for the wire: they (and what
+    # follows them) go up at the next sync of an officer's session.
+    held_for_officer: int = 0
 
 
 @dataclass(frozen=True)
@@ -335,6 +339,10 @@ class SyncStore:
                 for k, v in fields.items()
                 if k not in DERIVED_FIELDS and k not in ENVELOPE_FIELDS
             }
+            try:
+                wire = self._opened_for_wire(row.entity, wire)
+            except Locked:
+                break  # in order, or not at all: the rest waits for an officer's session
             assert row.seq is not None
             entries.append(
                 OutboxEntry(
@@ -343,6 +351,36 @@ class SyncStore:
                 )
             )  # fmt: skip
         return entries
+
+    def _opened_for_wire(self, entity: str, wire: dict[str, Any]) -> dict[str, Any]:
+        """Case narrative travels as typed: the server and the district see what they always
+        did (the seal protects this PC's file, not the wire, which is HTTPS or a sealed bundle)."""
+        seal = self.db.seal
+        if entity in SEALED_FIELDS:
+            return seal.open_values(entity, wire)
+        if entity == table_name(SyncConflict) and sealed_field(
+            str(wire.get("entity", "")), str(wire.get("field", ""))
+        ):
+            return {
+                k: seal.open(wire["entity"], wire["field"], v)
+                if k in ("kept_value", "lost_value") else v
+                for k, v in wire.items()
+            }  # fmt: skip
+        return wire
+
+    def _held(self, session: Session) -> int:
+        """Unsent case changes whose narrative this session cannot open (not an officer's)."""
+        if self.db.seal.can_open:
+            return 0
+        held = 0
+        for fields in session.exec(
+            select(ChangeLog.fields).where(
+                ChangeLog.sent_at == None,  # noqa: E711
+                col(ChangeLog.entity).in_(list(SEALED_FIELDS)),
+            )
+        ):
+            held += any(is_sealed(v) for v in json.loads(fields).values())
+        return held
 
     def last_seq(self) -> int:
         """The newest change-log sequence number of this database (0 when empty)."""
@@ -470,6 +508,23 @@ class SyncStore:
             )
         return present
 
+    def _sealed(self, entity: str, values: dict[str, Any], whole: dict[str, Any]) -> dict[str, Any]:
+        """Pulled case narrative is stored sealed, like what this PC writes (`sealing`); so is
+        a conflict's pair of values about it (`whole`: the conflict's other fields)."""
+        seal = self.db.seal
+        if entity in SEALED_FIELDS:
+            return seal.seal_values(entity, values)
+        if entity == table_name(SyncConflict) and sealed_field(
+            str(whole.get("entity", "")), str(whole.get("field", ""))
+        ):
+            about, field = whole["entity"], whole["field"]
+            for key in ("kept_value", "lost_value"):
+                if key in values:
+                    values[key] = json.dumps(
+                        seal.seal(about, field, json.loads(values[key])), ensure_ascii=False
+                    )
+        return values
+
     def _new_values(self, change: Incoming) -> dict[str, Any]:
         converters = _CONVERTERS[change.entity]
         values = dict(_DEFAULTS[change.entity])
@@ -478,6 +533,7 @@ class SyncStore:
             for k, v in change.fields.items()
             if k in converters and k not in ENVELOPE_FIELDS and k not in DERIVED_FIELDS
         )
+        values = self._sealed(change.entity, values, values)
         if values.get("created_at") is None:
             values["created_at"] = _hlc_time(change.hlc) or datetime.now(UTC)
         values.update(
@@ -491,11 +547,12 @@ class SyncStore:
     def _merge_new(self, values: dict[str, Any], change: Incoming) -> None:
         """A later change to a row first seen in the same page (the stream is in order)."""
         converters = _CONVERTERS[change.entity]
-        values.update(
-            (k, _local_value(change.entity, k, v))
+        incoming = {
+            k: _local_value(change.entity, k, v)
             for k, v in change.fields.items()
             if k in converters and k not in ENVELOPE_FIELDS and k not in DERIVED_FIELDS
-        )
+        }
+        values.update(self._sealed(change.entity, incoming, {**values, **incoming}))
         if change.hlc > values["updated_at"]:
             values["updated_at"], values["updated_by"] = change.hlc, change.by
 
@@ -537,6 +594,8 @@ class SyncStore:
         }
         row = tx.new_rows.get(change.row_id) or session.get(model, change.row_id)
         assert row is not None  # the caller found it in this page or the database
+        typed = dict(incoming)  # as the server sent them, for comparing with ours
+        incoming = self._sealed(change.entity, incoming, {**row.model_dump(), **incoming})
         conflicts = 0
         won: dict[str, Any] = {}
         for key, value in incoming.items():
@@ -545,7 +604,7 @@ class SyncStore:
                 my_hlc, unsent, _seq = mine
                 if my_hlc >= change.hlc:
                     continue  # our edit is later: it stays (the server decides the same way)
-                if unsent and getattr(row, key) != value:
+                if unsent and not self._same(change.entity, key, getattr(row, key), typed[key]):
                     conflicts += self._record_conflict(tx, row, key, change, value, my_hlc)
             won[key] = value
         if not won:
@@ -565,6 +624,15 @@ class SyncStore:
                 )
                 session.add(child)
         return conflicts
+
+    def _same(self, entity: str, key: str, stored: Any, typed: Any) -> bool:
+        """Whether a stored value (sealed, for case narrative) equals one as typed."""
+        if not sealed_field(entity, key):
+            return bool(stored == typed)
+        try:
+            return bool(self.db.seal.open(entity, key, stored) == typed)
+        except Locked:
+            return False
 
     def _record_conflict(
         self, tx: Tx, row: Synced, key: str, change: Incoming, value: Any, my_hlc: str
@@ -628,17 +696,36 @@ class SyncStore:
                 .select_from(SyncConflict)
                 .where(SyncConflict.resolved == False, SyncConflict.deleted == False)  # noqa: E712
             ).one()
+            if not accounts.may_see_cases(self.db.role):
+                open_conflicts -= self._case_conflicts(session)
             last = session.get(Setting, LAST_SYNC_KEY)
+            held = self._held(session)
         return SyncState(
             last_sync=datetime.fromisoformat(last.value) if last else None,
             unsent=unsent,
             failures=failures,
             conflicts_open=open_conflicts,
+            held_for_officer=held,
         )
 
+    @staticmethod
+    def _case_conflicts(session: Session) -> int:
+        return session.exec(
+            select(func.count())
+            .select_from(SyncConflict)
+            .where(
+                SyncConflict.resolved == False,  # noqa: E712
+                SyncConflict.deleted == False,  # noqa: E712
+                col(SyncConflict.entity).in_(list(SEALED_FIELDS)),
+            )
+        ).one()
+
     def conflicts(self, include_resolved: bool = False) -> list[ConflictView]:
+        """Open conflicts; those about protection cases only for the officer."""
         with Session(self.db.engine) as session:
             query = select(SyncConflict).where(SyncConflict.deleted == False)  # noqa: E712
+            if not accounts.may_see_cases(self.db.role):
+                query = query.where(col(SyncConflict.entity).not_in(list(SEALED_FIELDS)))
             if not include_resolved:
                 query = query.where(SyncConflict.resolved == False)  # noqa: E712
             rows = session.exec(query.order_by(col(SyncConflict.created_at).desc())).all()
@@ -646,6 +733,8 @@ class SyncStore:
 
     def _conflict_view(self, session: Session, c: SyncConflict) -> ConflictView:
         kept, lost = json.loads(c.kept_value), json.loads(c.lost_value)
+        kept = self.db.seal.shown(c.entity, c.field, kept)
+        lost = self.db.seal.shown(c.entity, c.field, lost)
         return ConflictView(
             id=c.id,
             entity=c.entity,
@@ -666,6 +755,8 @@ class SyncStore:
 
     def _record_label(self, session: Session, entity: str, row_id: str) -> str:
         kind = ENTITY_LABELS.get(entity, entity)
+        if entity in SEALED_FIELDS and not accounts.may_see_cases(self.db.role):
+            return f"{kind} (chỉ cán bộ phụ trách xem)"
         model = SYNCED_TABLES.get(entity)
         row = session.get(model, row_id) if model else None
         if row is None:
@@ -702,6 +793,8 @@ class SyncStore:
             raise ValidationError([Problem("keep", f"lựa chọn “{keep}” không hợp lệ.")])
         with self.db.write() as tx:
             conflict = self.db.get(tx, SyncConflict, conflict_id)
+            if conflict.entity in SEALED_FIELDS:
+                self.db.require_case_access()
             if keep == "lost":
                 model = SYNCED_TABLES.get(conflict.entity)
                 if model is None or conflict.field not in _CONVERTERS[conflict.entity]:
@@ -710,6 +803,12 @@ class SyncStore:
                     )
                 row = self.db.get(tx, model, conflict.row_id)
                 lost = json.loads(conflict.lost_value)
+                try:
+                    lost = self.db.seal.open(conflict.entity, conflict.field, lost)
+                except Locked as exc:
+                    raise ValidationError(
+                        [Problem("field", "giá trị đã mã hóa: đăng nhập bằng mật khẩu cán bộ.")]
+                    ) from exc
                 value = _local_value(conflict.entity, conflict.field, lost)
                 values = {c: getattr(row, c) for c in _CONVERTERS[conflict.entity]}
                 values[conflict.field] = value

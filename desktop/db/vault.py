@@ -10,18 +10,30 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop import privacy
 from desktop.db import keyfile
-from desktop.db.keyfile import Account, KeyFile, SlotError, WrongPassword
+from desktop.db.keyfile import (
+    Account,
+    Disabled,
+    KeyFile,
+    SlotError,
+    Tampered,
+    TooSoon,
+    Unlocked,
+    WrongPassword,
+)
+from desktop.db.sealing import CaseSeal
 
 if TYPE_CHECKING:
     from desktop.db.register import Register
 
 __all__ = [
-    "Account", "SlotError", "WrongPassword", "accounts", "encrypt_plain", "is_encrypted", "login",
-    "setup",
+    "Account", "Disabled", "SlotError", "Tampered", "TooSoon", "Unlocked", "WrongPassword",
+    "accounts", "encrypt_plain", "enter", "is_encrypted", "login", "open_slot", "setup",
 ]  # fmt: skip
 
 
@@ -47,15 +59,20 @@ def accounts(db_path: Path) -> list[Account]:
     return [Account(u, f, r, has_slot=False) for u, f, r in rows]
 
 
-def unlock(db_path: Path, username: str, password: str) -> bytes | None:
-    """The data key for an encrypted register (None for a plain one whose password is right).
+def open_slot(db_path: Path, username: str, password: str) -> Unlocked | None:
+    """What `password` opens: an encrypted register's slot (its role and keys), upgrading an
+    older key file at its officer's login; None for a plain register whose password is right.
 
-    Raises `WrongPassword` or `TooSoon` (growing delays after failures, kept in the key file).
+    Raises `WrongPassword`, `TooSoon` (growing delays after failures, kept in the key file),
+    `Tampered` or `Disabled`.
     """
     username = username.strip().lower()
     keys = KeyFile.for_db(db_path)
     if keys is not None:
-        return keys.unlock(username, password)
+        opened = keys.unlock(username, password)
+        if opened.legacy and opened.role == "officer" and not keys.upgraded:
+            opened = keys.upgrade(opened, password)
+        return _usable(db_path, opened)
     from desktop.db import accounts as acc
 
     with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5) as conn:
@@ -67,17 +84,46 @@ def unlock(db_path: Path, username: str, password: str) -> bytes | None:
     return None
 
 
-def login(db_path: Path, username: str, password: str) -> Register:
-    """Open the register as `username` (key unwrapped from their slot); the role is theirs."""
+def _usable(db_path: Path, opened: Unlocked) -> Unlocked:
+    """A rekey cut short between its two writes leaves slots holding the new and the old
+    data key: whichever opens the database is the one to use."""
+    old = opened.keys.old_data_key
+    if old is None or not db_path.exists():
+        return opened
+    from desktop.db import rekey
+    from desktop.db.engine import connect_encrypted
+
+    try:
+        connect_encrypted(db_path, opened.keys.data_key).close()
+        return opened
+    except Exception:  # SQLCipher's "file is not a database": the swap never happened
+        rekey.discard(db_path)
+        keys = replace(opened.keys, data_key=old, old_data_key=None)
+        return replace(opened, keys=keys)
+
+
+def unlock(db_path: Path, username: str, password: str) -> bytes | None:
+    """The data key for an encrypted register (None for a plain one whose password is right)."""
+    opened = open_slot(db_path, username, password)
+    return opened.data_key if opened is not None else None
+
+
+def enter(db_path: Path, opened: Unlocked | None, username: str) -> Register:
+    """Open the register as what a password opened (`open_slot`)."""
     from desktop.db.register import Register
 
-    username = username.strip().lower()
-    key = unlock(db_path, username, password)
-    register = Register.open(db_path, key)
-    user = next((u for u in register.users() if u.username == username), None)
-    role = user.role if user else "viewer"
-    register.login_as(username, role)
+    register = Register.open(db_path, opened.data_key if opened is not None else None)
+    if opened is not None:
+        register.login(opened)
+    else:  # a plain register: the role its own table gives
+        username = username.strip().lower()
+        register.login_as(username, register.accounts.role_of(username) or "viewer")
     return register
+
+
+def login(db_path: Path, username: str, password: str) -> Register:
+    """Open the register as `username` (keys from their slot); the role is the slot's."""
+    return enter(db_path, open_slot(db_path, username, password), username)
 
 
 def setup(db_path: Path, commune_code: str, username: str, full_name: str, password: str,
@@ -118,14 +164,17 @@ def setup(db_path: Path, commune_code: str, username: str, full_name: str, passw
         if not register.commune_code:
             register.init_commune(commune_code)
         keys = KeyFile(keys_path, register.commune_code)
-        code = keys.set_recovery(key)
+        ring = keys.start(key)
+        keys.generation = 1
+        code = keys.set_recovery(ring)
         keys.save()
+        register.db.seal = CaseSeal(keys.cases_public)
+        register.login(Unlocked(username.strip().lower(), "officer", ring))
         register.create_user(username, full_name, "officer", password)
     except BaseException:
         register.close()
         _discard(db_path, existed)
         raise
-    register.login_as(username.strip().lower(), "officer")
     return register, code
 
 
@@ -141,9 +190,16 @@ def setup_reader(db_path: Path, unit_code: str, username: str, password: str) ->
     keys_path = keyfile.path_for(db_path)
     if keys_path.exists() or (db_path.exists() and db_path.stat().st_size > 0):
         raise SlotError(f"“{db_path.name}” đã có dữ liệu: dùng một tệp mới cho tài khoản xem.")
-    register = Register.open(db_path, keyfile.new_data_key())
+    key = keyfile.new_data_key()
+    register = Register.open(db_path, key)
+    username = username.strip().lower()
     try:
-        KeyFile(keys_path, unit_code).save()
+        keys = KeyFile(keys_path, unit_code)
+        ring = keys.start(key)  # signs the one slot, then is forgotten: no slot carries it
+        keys.generation = 1
+        keys.save()
+        register.db.seal = CaseSeal(keys.cases_public)
+        register.login(Unlocked(username, "officer", ring))
         with register.quiet_audit():  # nothing of a reader's copy is ever sent upward
             register.create_user(username, username, "viewer", password)
         register.init_reader(unit_code)
@@ -151,7 +207,9 @@ def setup_reader(db_path: Path, unit_code: str, username: str, password: str) ->
         register.close()
         _discard(db_path, existed=False)
         raise
-    register.login_as(username.strip().lower(), "viewer")
+    own = register.db.unlocked
+    assert own is not None
+    register.login(replace(own, role="viewer", keys=ring.for_role("viewer")))
     return register
 
 
@@ -178,6 +236,7 @@ def encrypt_plain(
 
     tmp = db_path.with_name(f".{db_path.name}.encrypting")
     tmp.unlink(missing_ok=True)
+    privacy.create_private(tmp)
     plain = sqlcipher3.connect(str(db_path))  # no key: reads a plain file
     try:
         plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -209,8 +268,10 @@ def migrate_plain(db_path: Path, username: str, password: str, full_name: str = 
     """
     key = keyfile.new_data_key()
     keys = KeyFile(keyfile.path_for(db_path))
-    code = keys.set_recovery(key)
-    keys.set_slot(username, full_name, "officer", password, key)
+    ring = keys.start(key)
+    keys.generation = 1
+    code = keys.set_recovery(ring)
+    keys.set_slot(username.strip().lower(), full_name, "officer", password, ring)
     with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=5) as conn:
         row = conn.execute("SELECT value FROM setting WHERE key = 'commune_code'").fetchone()
     keys.commune_code = row[0] if row else None
@@ -232,10 +293,7 @@ def recover(db_path: Path, code: str, officer: str, new_password: str) -> str:
     if keys is None:
         raise SlotError("Sổ trẻ em này chưa được mã hóa, không có mã khôi phục.")
     officer = officer.strip().lower()
-    key, new_code = keys.recover(code, officer, new_password)
-    from desktop.db.register import Register
-
-    with Register.open(db_path, key) as register:
-        register.login_as(officer, "officer")
-        register.set_password(officer, new_password)
+    opened, new_code = keys.recover(code, officer, new_password)
+    with enter(db_path, _usable(db_path, opened), officer) as register:
+        register.set_password(officer, new_password)  # the database's hash follows
     return new_code

@@ -28,7 +28,9 @@ from uuid6 import uuid7
 from desktop.db import accounts
 from desktop.db.changes import Changes
 from desktop.db.errors import DiskFull, NotAllowed, NotSetUp, ReadOnlyRegister, is_disk_full
+from desktop.db.keyfile import Unlocked
 from desktop.db.models import AuditEntry, ChangeLog, Setting, Synced, Village, table_name
+from desktop.db.sealing import CaseSeal, Locked, sealed_field
 from desktop.domain import audit as vocab
 from desktop.domain.hlc import HybridClock, Timestamp
 from desktop.domain.validation import Problem, ValidationError
@@ -70,9 +72,21 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def changed_fields(row: Synced, values: dict[str, Any]) -> str:
-    """The labels of the fields an update changes ("Họ và tên, Người chăm sóc")."""
-    names = [k for k, v in values.items() if getattr(row, k) != v]
+def changed_fields(row: Synced, values: dict[str, Any], seal: CaseSeal | None = None) -> str:
+    """The labels of the fields an update changes ("Họ và tên, Người chăm sóc"); with the
+    register's `seal`, sealed case narrative is compared as typed."""
+    entity = table_name(row)
+
+    def current(key: str) -> Any:
+        stored = getattr(row, key)
+        if seal is None or not sealed_field(entity, key):
+            return stored
+        try:
+            return seal.open(entity, key, stored)
+        except Locked:
+            return None
+
+    names = [k for k, v in values.items() if current(k) != v]
     labels = dict.fromkeys(vocab.FIELD_LABELS[k] for k in names if k in vocab.FIELD_LABELS)
     return ", ".join(labels)
 
@@ -103,6 +117,8 @@ class WritePath:
         self.key = key  # the SQLCipher data key; None for a plain (test, throw-away) file
         self.role = "officer"  # the logged-in account's role; the app and CLI set it
         self.user = "local"
+        self.unlocked: Unlocked | None = None  # what the login's password opened (encrypted)
+        self.seal = CaseSeal()  # seals case narrative; opens it for an officer (`sealing`)
         self._local = _ThreadState()  # the open transaction belongs to one thread
         settings = self.settings()
         self.device_id = settings.get("device_id") or self._create_device_id()
@@ -160,6 +176,16 @@ class WritePath:
     def require_case_access(self) -> None:
         if not accounts.may_see_cases(self.role):
             raise NotAllowed("Chỉ cán bộ phụ trách được xem và ghi vụ việc bảo vệ trẻ em.")
+
+    def require_officer(self, message: str) -> None:
+        """Officer-only reads and writes (the audit trail, accounts, keys)."""
+        if self.role != "officer":
+            raise NotAllowed(message)
+
+    def require_editor(self, message: str) -> None:
+        """What only an officer or assistant may start (an import, even a dry run)."""
+        if not accounts.may_edit(self.role):
+            raise NotAllowed(message)
 
     def require_commune(self) -> str:
         """The commune this register writes for; a reader's copy or a new file has none."""
@@ -249,6 +275,7 @@ class WritePath:
         tx.ids.add(row.id)
 
     def insert(self, tx: Tx, model: type[RowT], **values: Any) -> RowT:
+        values = self.seal.seal_values(table_name(model), values)
         row = model(
             id=str(uuid7()),
             commune_code=values.pop("commune_code", None) or self.require_commune(),
@@ -264,8 +291,22 @@ class WritePath:
         return row
 
     def update(self, tx: Tx, row: Synced, **values: Any) -> bool:
-        """Change the fields that differ; False (and nothing logged) when none does."""
-        changed = {k: v for k, v in values.items() if getattr(row, k) != v}
+        """Change the fields that differ; False (and nothing logged) when none does. Case
+        narrative is compared as typed and stored sealed (`desktop.db.sealing`)."""
+        entity = table_name(row)
+        changed = {}
+        for key, value in values.items():
+            current = getattr(row, key)
+            if sealed_field(entity, key):
+                try:
+                    current = self.seal.open(entity, key, current)
+                except Locked:
+                    current = None  # cannot compare: taken as changed
+                if current == value:
+                    continue
+                changed[key] = self.seal.seal(entity, key, value)
+            elif current != value:
+                changed[key] = value
         if not changed:
             return False
         for key, value in changed.items():

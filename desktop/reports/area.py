@@ -16,7 +16,7 @@ from desktop.domain.periods import Period
 from desktop.reports import figures as figures_module
 from desktop.reports import xlsx
 from desktop.reports.figures import Area
-from desktop.reports.service import atomic_file
+from desktop.reports.service import export_file
 
 
 def area_name(register: Register) -> str:
@@ -40,8 +40,9 @@ def area_tallies(register: Register, period: Period, now: datetime | None = None
 
 def write_area_report(register: Register, period: Period, fmt: str, path: Path) -> dict:
     """JSON: the area and every commune; Excel: the area's tally tables."""
-    tallies = area_tallies(register, period)
-    with atomic_file(path) as tmp:
+    label = f"Báo cáo toàn vùng {period.label}"
+    with export_file(register, "report", path, label=label) as tmp:
+        tallies = area_tallies(register, period)
         if fmt == "json":
             tmp.write_text(json.dumps(tallies, ensure_ascii=False, indent=1), encoding="utf-8")
         elif fmt == "xlsx":

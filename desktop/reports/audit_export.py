@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
+from typing import IO
 
 from openpyxl import Workbook
 
@@ -43,7 +44,7 @@ def write_audit(
     total: int,
     commune: str,
     flt: AuditFilter,
-    path: Path,
+    path: Path | IO[bytes],
     today: date,
     progress: Progress = _noop,
 ) -> int:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
@@ -32,7 +32,7 @@ from desktop.domain.validation import (
     validate_village_name,
 )
 from desktop.reports.notice import PERSONAL_DATA_NOTE
-from desktop.reports.xlsx import safe
+from desktop.reports.xlsx import new_sheet, safe
 from desktop.reports.xlsx import save as xlsx_save
 
 MAX_ROWS = 100_000  # a commune register holds hundreds or a few thousand children
@@ -116,7 +116,7 @@ def _sniff(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             if "xl/workbook.xml" in names:
-                _refuse_huge_sheets(path, archive)
+                _check_parts(path, archive)
     except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:
         raise _refuse(
             path, "tệp Excel bị hỏng hoặc chép chưa hết (tệp nén không đọc được)."
@@ -202,9 +202,6 @@ def _refuse_duplicate_columns(path: Path, sheet: str, fields: dict[int, str]) ->
             )
 
 
-_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>/]")
-
-
 def _too_many_rows(path: Path, sheet: str) -> ImportFileError:
     return _refuse(
         path,
@@ -213,26 +210,103 @@ def _too_many_rows(path: Path, sheet: str) -> ImportFileError:
     )
 
 
-def _refuse_huge_sheets(path: Path, archive: zipfile.ZipFile) -> None:
-    """Refuse a sheet of more than `MAX_ROWS` rows before the Excel reader touches it.
+# What an officer's workbook never comes near, so memory stays bounded whatever the file: the
+# reader keeps every shared string in memory and builds each row (and each cell's text) whole.
+MAX_SHEET_BYTES = 256 << 20  # one sheet's XML, unpacked: ~100,000 rows of a wide register
+MAX_SHARED_BYTES = 32 << 20  # the shared strings (names, villages, notes …), unpacked
+MAX_SHARED_STRINGS = 500_000
+MAX_PART_BYTES = 16 << 20  # any other part: workbook, styles, relationships …
+MAX_PIECE = 256 << 10  # one tag and the text after it: Excel's cells hold 32,767 characters
+MAX_ROW_CELLS = 16_384  # Excel's widest row
+_TAG = re.compile(rb"<(/?)(?:[A-Za-z_][\w.-]*:)?(row|c|si)(?=[\s/>])")
+_SUSPECT = " Tệp có thể bị làm giả hoặc hỏng: hãy mở bằng Excel, kiểm tra rồi lưu lại."
 
-    The row tags are counted in the sheet's XML as it streams out of the zip, without parsing:
-    memory stays flat and a million rows are refused in a moment, whatever size the file
-    states (the reader would parse a whole sheet that states none just to measure it).
-    """
-    limit = MAX_ROWS + _HEADER_ROWS
-    for part in archive.namelist():
-        if not (part.startswith("xl/worksheets/") and part.endswith(".xml")):
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1 << 20):,.0f} MB".replace(",", ".")
+
+
+def _check_parts(path: Path, archive: zipfile.ZipFile) -> None:
+    """Refuse, before the Excel reader touches it, a workbook whose parts would not fit in an
+    old PC's memory: parts too large once unpacked (the sizes the archive states bound what
+    can be read from it), cells too long, too many shared strings, cells outside rows, rows too
+    wide or too many. The XML is scanned as it streams out of the zip, without parsing:
+    memory stays flat and a million rows or a gigabyte cell are refused in moments."""
+    for info in archive.infolist():
+        name = info.filename
+        if not name.lower().endswith((".xml", ".rels", ".vml")):
             continue
-        count, tail = 0, b""
-        with archive.open(part) as stream:
-            while chunk := stream.read(1 << 20):
-                data = tail + chunk
-                count += len(_ROW_TAG.findall(data))
-                tail = data[-31:]
-                count -= len(_ROW_TAG.findall(tail))  # counted again with the next chunk
-                if count > limit:
-                    raise _too_many_rows(path, _sheet_title(archive, part))
+        sheet = name.startswith("xl/worksheets/")
+        shared = name == "xl/sharedStrings.xml"
+        limit = MAX_SHEET_BYTES if sheet else MAX_SHARED_BYTES if shared else MAX_PART_BYTES
+        if info.file_size > limit:
+            what = f"trang “{_sheet_title(archive, name)}”" if sheet else f"phần “{name}”"
+            raise _refuse(
+                path,
+                f"{what} giải nén ra {_megabytes(info.file_size)}, quá {_megabytes(limit)} — "
+                "lớn hơn nhiều so với một danh sách trẻ em." + _SUSPECT,
+            )
+        if sheet or shared:
+            _scan(path, archive, name)
+
+
+def _scan(path: Path, archive: zipfile.ZipFile, part: str) -> None:
+    limit = MAX_ROWS + _HEADER_ROWS
+    rows = strings = row_cells = 0
+    in_row = False
+    tail = b""
+
+    def where() -> str:
+        if part == "xl/sharedStrings.xml":
+            return "phần chữ dùng chung (sharedStrings)"
+        return f"trang “{_sheet_title(archive, part)}”"
+
+    with archive.open(part) as stream:
+        while True:
+            chunk = stream.read(1 << 20)
+            data = tail + chunk
+            cut = max(data.rfind(b"<"), 0) if chunk else len(data)
+            body, tail = data[:cut], data[cut:]
+            if len(tail) > MAX_PIECE or max(map(len, body.split(b"<"))) > MAX_PIECE:
+                raise _refuse(
+                    path,
+                    f"{where()} có một ô (hoặc thẻ) dài hơn 32.767 ký tự — giới hạn của Excel."
+                    + _SUSPECT,
+                )
+            for tag in _TAG.finditer(body):
+                closing, kind = tag.group(1), tag.group(2)
+                if kind == b"row":
+                    if closing:
+                        in_row = False
+                        continue
+                    rows += 1
+                    if rows > limit:
+                        raise _too_many_rows(path, _sheet_title(archive, part))
+                    end = body.find(b">", tag.end())
+                    in_row, row_cells = body[end - 1 : end] != b"/", 0
+                elif kind == b"c" and not closing:
+                    if not in_row:
+                        raise _refuse(
+                            path,
+                            f"{where()} có ô nằm ngoài dòng (thiếu thẻ <row>): tệp không do "
+                            "Excel lưu ra." + _SUSPECT,
+                        )
+                    row_cells += 1
+                    if row_cells > MAX_ROW_CELLS:
+                        raise _refuse(
+                            path, f"{where()} có một dòng hơn 16.384 ô (Excel có 16.384 cột)."
+                            + _SUSPECT,
+                        )  # fmt: skip
+                elif kind == b"si" and not closing:
+                    strings += 1
+                    if strings > MAX_SHARED_STRINGS:
+                        raise _refuse(
+                            path,
+                            f"tệp có hơn {MAX_SHARED_STRINGS:,} chuỗi chữ khác nhau — nhiều "
+                            "hơn hẳn một danh sách trẻ em.".replace(",", ".") + _SUSPECT,
+                        )
+            if not chunk:
+                return
 
 
 def _sheet_title(archive: zipfile.ZipFile, part: str) -> str:
@@ -306,6 +380,9 @@ def read_plan(
     Whatever a damaged or hostile file makes the Excel reader raise becomes `ImportFileError`;
     what `progress` raises (the officer's Cancel) passes through as it is.
     """
+    from desktop.db.accounts import IMPORT_REFUSED
+
+    register.require_editor(IMPORT_REFUSED)
     stopped: list[BaseException] = []
 
     def report(fraction: float, message: str) -> None:
@@ -363,6 +440,11 @@ def _read_plan(
         min_row=data_after + 1, max_row=_EXCEL_ROWS, max_col=width, values_only=True
     )
     for number, values in enumerate(rows, start=data_after + 1):
+        # Rows actually read, blank ones included (a gap in the row numbers yields blank
+        # rows): whatever the file says of itself, the reading stops here.
+        if number > MAX_ROWS + _HEADER_ROWS:
+            wb.close()
+            raise _too_many_rows(path, ws.title)
         values = tuple(_unescape(v) for v in values)
         row = {f: values[c] if c < len(values) else None for c, f in fields.items()}
         if all(v in (None, "") for v in values):
@@ -553,10 +635,10 @@ def _write_rows(
 
 
 
-def write_problems(plan: ImportPlan, path: Path) -> None:
+def write_problems(plan: ImportPlan, path: Path | IO[bytes]) -> None:
     """The problem list as a workbook the officer can print or fix the source file from."""
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Lỗi")
+    ws = new_sheet(wb, "Lỗi")
     for col, width in zip("ABCD", (8, 28, 70, 20), strict=True):
         ws.column_dimensions[col].width = width
     ws.append([safe(ws, f"CÁC LỖI KHI NHẬP TỆP {plan.path.name}")])

@@ -21,8 +21,19 @@ def check_password(password: str) -> None:
         raise PasswordError(f"Mật khẩu của tệp cần ít nhất {MIN_PASSWORD_LENGTH} ký tự.")
 
 
+def encrypt_bytes(plain: bytes, password: str) -> bytes:
+    """The finished workbook `plain`, encrypted in memory: nothing in the clear on any disk."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    check_password(password)
+    out = io.BytesIO()
+    OOXMLFile(io.BytesIO(plain)).encrypt(password, out)
+    return out.getvalue()
+
+
 def encrypt_file(path: Path, password: str) -> None:
-    """Replace the finished workbook at `path` by its encrypted form (atomically)."""
+    """Replace the finished workbook at `path` by its encrypted form (atomically). For a file
+    that already sits on disk; exports encrypt in memory (`encrypt_bytes`)."""
     from msoffcrypto.format.ooxml import OOXMLFile
 
     check_password(password)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import IO
 
 from desktop import reference
 from desktop.db.audit import AuditFilter
@@ -76,7 +78,10 @@ def atomic_file(path: Path) -> Iterator[Path]:
     tmp = path.with_name(f".{path.name}.partial")
     try:
         with disk_full_as_error(str(path)):
+            tmp.open("wb").close()  # the folder takes files: known before anything else is done
             yield tmp
+            with open(tmp, "rb+") as written:  # on the disk before it takes the name
+                os.fsync(written.fileno())
             os.replace(tmp, path)
     except OSError as exc:  # name the file the officer chose, not the temporary one beside it
         if exc.filename is not None and os.fsdecode(exc.filename) == str(tmp):
@@ -84,6 +89,37 @@ def atomic_file(path: Path) -> Iterator[Path]:
         raise
     finally:
         tmp.unlink(missing_ok=True)
+
+
+@contextmanager
+def workbook_target(tmp: Path, password: str | None) -> Iterator[Path | IO[bytes]]:
+    """Where a workbook is written: the temporary file beside the target or, with a password,
+    memory — encrypted there (`protect.encrypt_bytes`), only ciphertext ever reaches a disk."""
+    if password is None:
+        yield tmp
+        return
+    buffer = io.BytesIO()
+    yield buffer
+    locked = protect.encrypt_bytes(buffer.getvalue(), password)
+    buffer.close()
+    tmp.write_bytes(locked)
+
+
+@contextmanager
+def export_file(
+    register: Register, what: str, path: Path, children: int | None = None, *,
+    label: str = "", detail: str = "",
+) -> Iterator[Path]:  # fmt: skip
+    """The one way a file leaves the register. The role may write this kind of file (refused
+    before anything exists on the disk: `accounts.EXPORTS`); the temporary file beside the
+    target can be made; then the audit trail says so, before the first byte; then the bytes,
+    renamed into place. A failure after the entry adds one saying the file was not written."""
+    register.require_export(what)
+    with ExitStack() as files:
+        tmp = files.enter_context(atomic_file(path))
+        with register.exporting(what, path.name, children, label=label, detail=detail):
+            yield tmp
+            files.close()  # the rename, inside the trail's watch
 
 
 def report_label(kind: str, period: Period) -> str:
@@ -104,13 +140,15 @@ def write_report(
         if fmt != "xlsx":
             raise protect.PasswordError("Chỉ tệp Excel (.xlsx) mới đặt được mật khẩu.")
         protect.check_password(password)
-    figures = tally(register, period, commune=commune)
-    with atomic_file(path) as tmp:
+    with export_file(
+        register, "report", path, label=report_label(kind, period), detail=_locked_note(password)
+    ) as tmp:
+        figures = tally(register, period, commune=commune)
         if fmt == "json":
             tmp.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
         elif fmt == "xlsx":
-            xlsx.export_tally(figures, tmp)
-            _lock(tmp, password)
+            with workbook_target(tmp, password) as target:
+                xlsx.export_tally(figures, target)
         else:
             summary = f"Kết quả công tác bảo vệ, chăm sóc trẻ em {period.label}"
             # A reader's area has no report of its own to correct: the communes send theirs.
@@ -119,20 +157,13 @@ def write_report(
             )
             body = pdf.tally_body(figures) + pdf.corrections_body(corrections)
             pdf.build(tmp, document_info(register, commune=commune), "BÁO CÁO", summary, body)
-    register.record_export(
-        "report", path.name, label=report_label(kind, period), detail=_locked_note(password)
-    )
     return figures
 
 
 def record_print(register: Register, kind: str, period: Period) -> None:
-    """The report's figures were sent to a printer."""
+    """The report's figures go to a printer: the same gate and trail as a file."""
+    register.require_export("report")
     register.record_export("report", "", printed=True, label=report_label(kind, period))
-
-
-def _lock(tmp: Path, password: str | None) -> None:
-    if password is not None:
-        protect.encrypt_file(tmp, password)
 
 
 def _locked_note(password: str | None) -> str:
@@ -168,11 +199,12 @@ def export_import_problems(
     fixes the source file from it. Returns how many rows have problems."""
     if password is not None:
         protect.check_password(password)
-    with atomic_file(path) as tmp:
-        excel_import.write_problems(plan, tmp)
-        _lock(tmp, password)
     rows = len({row for row, _problem in plan.problems})
-    register.record_export("import_problems", path.name, rows, detail=_locked_note(password))
+    with (
+        export_file(register, "import_problems", path, rows, detail=_locked_note(password)) as tmp,
+        workbook_target(tmp, password) as target,
+    ):
+        excel_import.write_problems(plan, target)
     return rows
 
 
@@ -189,11 +221,15 @@ def export_register(
         return export_register_pdf(register, path, progress)
     if password is not None:
         protect.check_password(password)
-    with register.engine.connect() as conn, atomic_file(path) as tmp:
-        count = xlsx.export_register(conn, register.commune_code or "", tmp, date.today(), progress)
-        _lock(tmp, password)
-    register.record_export("register", path.name, count, detail=_locked_note(password))
-    return count
+    children = register.child_count()
+    with (
+        export_file(register, "register", path, children, detail=_locked_note(password)) as tmp,
+        register.engine.connect() as conn,
+        workbook_target(tmp, password) as target,
+    ):
+        return xlsx.export_register(
+            conn, register.commune_code or "", target, date.today(), progress
+        )
 
 
 def export_register_pdf(
@@ -203,10 +239,10 @@ def export_register_pdf(
     page."""
     commune = reference.unit(register.commune_code or "")
     today = date.today()
-    with register.engine.connect() as conn:
-        rows = pdf_lists.register_rows(conn, register.commune_code or "", today)
-    progress(0.5, "Đang dựng trang in…")
-    with atomic_file(path) as tmp:
+    with export_file(register, "register", path, register.child_count()) as tmp:
+        with register.engine.connect() as conn:
+            rows = pdf_lists.register_rows(conn, register.commune_code or "", today)
+        progress(0.5, "Đang dựng trang in…")
         pdf.build_plain(
             tmp,
             f"DANH SÁCH TRẺ EM — {commune.name.upper() if commune else ''}",
@@ -214,7 +250,6 @@ def export_register_pdf(
             pdf_lists.register_body(rows),
             notice=PERSONAL_DATA_NOTE,
         )
-    register.record_export("register", path.name, len(rows))
     return len(rows)
 
 
@@ -235,18 +270,18 @@ def export(
         return export_register(register, path, progress, password)
     if password is not None:
         protect.check_password(password)
-    children = None
     today = date.today()
     commune = register.commune_code or ""
+    children = register.child_count() if what == "all" else None
     with (
+        export_file(register, what, path, children, detail=_locked_note(password)) as tmp,
         register.engine.connect() as conn,
-        atomic_file(path) as tmp,
+        workbook_target(tmp, password) as target,
         xlsx.streaming_workbook() as wb,
     ):
         rows = 0
         if what == "all":
-            children = xlsx.register_sheet(wb, conn, commune, today, progress)
-            rows += children
+            rows += xlsx.register_sheet(wb, conn, commune, today, progress)
         if what in ("activities", "all"):
             rows += xlsx.activities_sheet(wb, conn, commune, today)
         if what in ("trainings", "all"):
@@ -255,9 +290,7 @@ def export(
             year = parse_period(str(today.year))
             xlsx.tally_sheets(wb, figures_module.compute(conn, area_of(register), year))
         progress(1.0, "Đang lưu tệp…")
-        xlsx.save(wb, tmp)
-        _lock(tmp, password)
-    register.record_export(what, path.name, children, detail=_locked_note(password))
+        xlsx.save(wb, target)
     return rows
 
 
@@ -285,7 +318,13 @@ def export_audit(
     """The audit trail (as filtered) to Excel; the export itself is recorded too."""
     if password is not None:
         protect.check_password(password)
+    register.require_export("auditentry")
     rowids = register.audit_rowids(flt)
+    detail = "; ".join(
+        p
+        for p in (f"{len(rowids)} dòng", audit_export.describe_filter(flt), _locked_note(password))
+        if p
+    )
 
     def rows():
         for start in range(0, len(rowids), 500):
@@ -293,13 +332,10 @@ def export_audit(
             page = register.audit_page(chunk)
             yield from (page[r] for r in chunk if r in page)
 
-    with atomic_file(path) as tmp:
-        count = audit_export.write_audit(
-            rows(), len(rowids), register.commune_code or "", flt, tmp, date.today(), progress
+    with (
+        export_file(register, "auditentry", path, detail=detail) as tmp,
+        workbook_target(tmp, password) as target,
+    ):
+        return audit_export.write_audit(
+            rows(), len(rowids), register.commune_code or "", flt, target, date.today(), progress
         )
-        _lock(tmp, password)
-    detail = "; ".join(
-        p for p in (f"{count} dòng", audit_export.describe_filter(flt), _locked_note(password)) if p
-    )
-    register.record_export("auditentry", path.name, detail=detail)
-    return count

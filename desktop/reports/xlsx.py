@@ -7,18 +7,22 @@ real dates, sensible widths, and text that can never turn into a formula (cells 
 
 from __future__ import annotations
 
+import types
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._writer import WorksheetWriter
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
 from sqlalchemy import Connection
 
 from desktop import reference
@@ -48,6 +52,74 @@ def safe(ws: Worksheet, value: Any, **style: Any) -> Any:
     return cell
 
 
+class _Spool:
+    """A sheet's XML kept in memory, deflated as it streams in.
+
+    openpyxl writes each sheet to a temporary file until the workbook is saved: a killed export
+    would leave the children's data in the clear in the temporary folder, and a password would
+    protect only the copy at the target. Compressed, a 100,000-child sheet takes a few MB.
+    """
+
+    def __init__(self) -> None:
+        self._deflate = zlib.compressobj(1)
+        self._parts: list[bytes] = []
+
+    def write(self, data: bytes) -> int:
+        if out := self._deflate.compress(data):
+            self._parts.append(out)
+        return len(data)
+
+    def pour(self, target: IO[bytes]) -> None:
+        """Write the XML out (once) and let the memory go."""
+        self._parts.append(self._deflate.flush())
+        inflate = zlib.decompressobj()
+        while self._parts:
+            target.write(inflate.decompress(self._parts.pop(0)))
+        target.write(inflate.flush())
+
+
+class _SpoolWriter(WorksheetWriter):
+    def cleanup(self) -> None:  # no temporary file to remove
+        return None
+
+
+def _spooled_writer(ws: Any) -> None:
+    """`WriteOnlyWorksheet._get_writer`, writing into a `_Spool` instead of a temporary file."""
+    if ws._writer is None:
+        ws._writer = _SpoolWriter(ws, out=_Spool())
+        ws._writer.write_top()
+
+
+def new_sheet(wb: Workbook, title: str) -> Worksheet:
+    """A write-only sheet whose XML never touches the disk until the workbook is saved."""
+    ws = wb.create_sheet(title)
+    ws._get_writer = types.MethodType(_spooled_writer, ws)
+    return ws
+
+
+class _Writer(ExcelWriter):
+    """openpyxl's writer, taking each sheet's XML from its spool (its own `write_worksheet`,
+    openpyxl 3.1, with the archive written from memory)."""
+
+    def write_worksheet(self, ws: Any) -> None:
+        from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+
+        spool = getattr(getattr(ws, "_writer", None), "out", None)
+        if not isinstance(spool, _Spool):
+            super().write_worksheet(ws)
+            return
+        ws._drawing = SpreadsheetDrawing()
+        ws._drawing.charts = ws._charts
+        ws._drawing.images = ws._images
+        if not ws.closed:
+            ws.close()
+        writer = ws._writer
+        ws._rels = writer._rels
+        with self._archive.open(ws.path[1:], "w", force_zip64=True) as part:
+            spool.pour(part)
+        self.manifest.append(ws)
+
+
 def _sheet(
     wb: Workbook, title: str, headers: Sequence[tuple[str, float]], block: list[str]
 ) -> Worksheet:
@@ -56,7 +128,7 @@ def _sheet(
     `block` is the title block above the header: the title, then lines in italics; the
     line with the personal-data notice stands out in bold red.
     """
-    ws = wb.create_sheet(title)
+    ws = new_sheet(wb, title)
     for i, (_name, width) in enumerate(headers, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     header_row = len(block) + 2
@@ -106,17 +178,16 @@ def streaming_workbook() -> Iterator[Workbook]:
         raise
 
 
-def save(wb: Workbook, path: Path) -> None:
-    """`Workbook.save`, but the file is let go even when writing fails (a full disk): a file
-    left open cannot be deleted on Windows, and complains whenever it is collected."""
-    from openpyxl.writer.excel import ExcelWriter
-
+def save(wb: Workbook, target: Path | IO[bytes]) -> None:
+    """`Workbook.save` to a file or to memory (a workbook to encrypt before it touches the
+    disk), with every sheet taken from memory; the file is let go even when writing fails (a
+    full disk): a file left open cannot be deleted on Windows, and complains when collected."""
     if not wb.worksheets:
-        wb.create_sheet()
+        new_sheet(wb, "Sheet")
     wb.properties.modified = datetime.now(UTC).replace(tzinfo=None)
-    archive = ZipFile(path, "w", ZIP_DEFLATED, allowZip64=True)
+    archive = ZipFile(target, "w", ZIP_DEFLATED, allowZip64=True)
     try:
-        ExcelWriter(wb, archive).save()
+        _Writer(wb, archive).save()
     except BaseException:
         handle, archive.fp = archive.fp, None  # nothing more is written to a failed file
         if handle is not None:
@@ -126,7 +197,8 @@ def save(wb: Workbook, path: Path) -> None:
 
 
 def export_register(
-    conn: Connection, commune: str, path: Path, today: date, progress: Progress = _noop
+    conn: Connection, commune: str, path: Path | IO[bytes], today: date,
+    progress: Progress = _noop,
 ) -> int:
     """Every child of the commune with groups, supports, village and caregiver; rows written."""
     with streaming_workbook() as wb:
@@ -203,7 +275,7 @@ def register_sheet(
     return written
 
 
-def export_tally(figures: dict, path: Path) -> None:
+def export_tally(figures: dict, path: Path | IO[bytes]) -> None:
     """The tally's tables, one sheet each, with the same numbers as the PDF and the JSON."""
     with streaming_workbook() as wb:
         tally_sheets(wb, figures)

@@ -100,19 +100,27 @@ def open_window(db_path: Path, on_login=None) -> MainWindow | None:
         on_login(dialog)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
-    key = dialog.key
-    if key is None and not vault.is_encrypted(db_path):
-        key = _offer_encryption(db_path, dialog)
+    unlocked = dialog.unlocked
+    if unlocked is None and not vault.is_encrypted(db_path):
+        unlocked = _offer_encryption(db_path, dialog)
+    elif unlocked is not None and unlocked.new_recovery_code:
+        # An older key file was upgraded at this officer's login: its recovery code could not
+        # carry the new keys, so a new one replaces it (shown once, to be kept again).
+        from desktop.ui.recovery_code import RecoveryCodeDialog, show_recovery_code
+
+        show_recovery_code(RecoveryCodeDialog(unlocked.new_recovery_code))
     window = MainWindow(
         role=dialog.role, username=dialog.full_name or dialog.username,
         commune_code=commune_code, lock_minutes=lock_minutes(),
     )  # fmt: skip
-    window.open_later(db_path, dialog.username, key)
+    key = unlocked.data_key if unlocked is not None else None
+    window.open_later(db_path, dialog.username, key, unlocked)
     return window
 
 
-def _offer_encryption(db_path: Path, dialog) -> bytes | None:
-    """An older plain register: encrypt it now (officer's login), showing the recovery code."""
+def _offer_encryption(db_path: Path, dialog):
+    """An older plain register: encrypt it now (officer's login), showing the recovery code.
+    Returns what the password opens then (`Unlocked`); None when declined or not done."""
     from desktop.db import vault
     from desktop.ui import dialogs
 
@@ -135,7 +143,7 @@ def _offer_encryption(db_path: Path, dialog) -> bytes | None:
     password, dialog.gate.last_password = dialog.gate.last_password, ""
     try:
         code = vault.migrate_plain(db_path, dialog.username, password, dialog.full_name)
-        key = vault.unlock(db_path, dialog.username, password)
+        opened = vault.open_slot(db_path, dialog.username, password)
     except Exception as exc:  # full disk, no permission …: the plain file is still whole
         dialogs.error(
             None,
@@ -148,7 +156,7 @@ def _offer_encryption(db_path: Path, dialog) -> bytes | None:
     from desktop.ui.recovery_code import RecoveryCodeDialog, show_recovery_code
 
     show_recovery_code(RecoveryCodeDialog(code))
-    return key
+    return opened
 
 
 def _first_run(db_path: Path) -> MainWindow | None:
@@ -165,11 +173,13 @@ def _first_run(db_path: Path) -> MainWindow | None:
 def window_after_setup(wizard, db_path: Path) -> MainWindow:
     """The main window over the register the wizard made, logged in as its one account; a new
     district/province copy starts pulling its area at once, on the Đồng bộ page."""
-    register = wizard.register
-    user = next(u for u in register.users() if u.username == wizard.username)
-    register.login_as(user.username, user.role)
+    from desktop.db import vault
+
+    register = wizard.register  # logged in by the set-up as its one account
+    account = next((a for a in vault.accounts(db_path) if a.username == register.user), None)
     window = MainWindow(
-        register, role=user.role, username=user.full_name or user.username,
+        register, role=register.role,
+        username=(account.full_name if account else "") or register.user,
         lock_minutes=lock_minutes(), db_path=db_path,
     )  # fmt: skip
     if register.is_reader:

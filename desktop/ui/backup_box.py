@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from desktop.db.accounts import may_back_up
 from desktop.db.register import Register
 from desktop.ui import dialogs, file_dialogs, saved_notice
 from desktop.ui.taskman import TaskManager
@@ -30,6 +31,7 @@ class BackupBox(QGroupBox):
         self.register, self.tasks = register, tasks
         self.backup_button = QPushButton(self.tr("Sao lưu ra thư mục/USB…"), objectName="backupTo")
         self.backup_button.clicked.connect(self._ask_folder)
+        self.backup_button.setEnabled(may_back_up(register.role))
         self.restore_button = QPushButton(
             self.tr("Khôi phục từ bản sao lưu…"), objectName="restoreFrom"
         )
@@ -61,19 +63,13 @@ class BackupBox(QGroupBox):
             self.back_up_to(folder)
 
     def back_up_to(self, folder: Path) -> None:
-        from desktop.db import backup
-
         target = folder / f"sotreem-{datetime.now():%Y%m%d-%H%M}.db"
         self.backup_button.setEnabled(False)
         self.last.setText(self.tr("Đang sao lưu…"))
-        self.tasks.run_io(
-            lambda: backup.backup(self.register.path, target, self.register.key),
-            self._backed_up,
-            self._failed,
-        )
+        self.tasks.run_io(lambda: self.register.back_up(target), self._backed_up, self._failed)
 
     def _backed_up(self, info) -> None:
-        self.backup_button.setEnabled(True)
+        self.backup_button.setEnabled(may_back_up(self.register.role))
         self.last.setText(
             self.tr("Đã sao lưu vào {path} ({what}).").format(path=info.path, what=describe(info))
         )
@@ -89,7 +85,7 @@ class BackupBox(QGroupBox):
         )
 
     def _failed(self, error: BaseException) -> None:
-        self.backup_button.setEnabled(True)
+        self.backup_button.setEnabled(may_back_up(self.register.role))
         self.restore_button.setEnabled(self.register.role == "officer")
         self.last.setText(str(error))
         dialogs.error(self, self.tr("Sao lưu và khôi phục"), str(error))
@@ -108,7 +104,10 @@ class BackupBox(QGroupBox):
         from desktop.db import backup
 
         def read():
-            return backup.describe(path, self.register.key), self.register.sync_state().unsent
+            return (
+                backup.describe(path, self.register.key, self.register.past_data_keys),
+                self.register.sync_state().unsent,
+            )
 
         self.restore_button.setEnabled(False)
         self.tasks.run_io(read, lambda result: self._confirm(path, *result), self._failed)

@@ -29,10 +29,17 @@ def log_path() -> Path:
 
 class _LazyFileHandler(RotatingFileHandler):
     """Creates its folder and file at the first error only: a run without errors (the
-    self-test, a quick look) leaves nothing behind."""
+    self-test, a quick look) leaves nothing behind. Both are private to the user (a message
+    may name a child)."""
 
     def _open(self):
-        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+        from desktop import privacy
+
+        path = Path(self.baseFilename)
+        privacy.private_folder(path.parent)
+        if not path.exists():
+            privacy.create_private(path)
+        privacy.make_private(path)
         return super()._open()
 
     def handleError(self, record: logging.LogRecord) -> None:

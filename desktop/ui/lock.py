@@ -8,11 +8,15 @@ role). Failed attempts share the login's growing delays.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from desktop.ui.login import PasswordGate
+
+if TYPE_CHECKING:
+    from desktop.db.keyfile import Unlocked
 
 _ACTIVITY = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
@@ -78,6 +82,7 @@ class LockScreen(QWidget):
         layout.addWidget(self.gate)
         layout.addStretch(2)
         self.expected_key: bytes | None = None
+        self.opened_slot: Unlocked | None = None  # what the last good password opened
 
     def lock_for(self, username: str, name: str) -> None:
         self.gate.user.select(username)
@@ -85,8 +90,10 @@ class LockScreen(QWidget):
         self.gate.password.clear()
         self.gate.password.setFocus()
 
-    def _opened(self, username: str, key: bytes | None) -> None:
+    def _opened(self, username: str, opened) -> None:
+        key = opened.data_key if opened is not None else None
         if key != self.expected_key:  # a key file from another register cannot unlock this one
             self.gate.error.setText(self.tr("Tên đăng nhập hoặc mật khẩu không đúng."))
             return
+        self.opened_slot = opened
         self.unlocked.emit(username)

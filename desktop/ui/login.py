@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -23,6 +24,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    from desktop.db.keyfile import Unlocked
 
 MIN_PASSWORD_LENGTH = 8  # desktop.db.accounts' rule, without importing argon2 before the paint
 
@@ -59,7 +63,8 @@ class AccountCombo(QComboBox):
 class PasswordGate(QWidget):
     """Account, password and the button, with the wait after failures; shared by login and lock.
 
-    `opened(username, key)` is called once a slot opens; `key` is None for an older plain file.
+    `opened(username, unlocked)` is called once a slot opens (`desktop.db.keyfile.Unlocked`:
+    the account's role and keys); None for an older plain file.
     """
 
     def __init__(self, db_path: Path, accounts, opened, prefix: str, button_text: str):
@@ -92,25 +97,45 @@ class PasswordGate(QWidget):
 
         keys = KeyFile.for_db(self.db_path)
         if keys is not None and keys.wait_seconds() > 0:
-            self._start_wait(keys.wait_seconds())
+            if keys.tampered_at is not None:
+                self._tampered_counter(keys.wait_seconds())
+            else:
+                self._start_wait(keys.wait_seconds())
+
+    def _tampered_counter(self, seconds: float) -> None:
+        self.error.setText(
+            self.tr(
+                "Số lần đăng nhập sai ghi trong tệp khóa đã bị sửa bằng tay, nên được tính như "
+                "sau rất nhiều lần sai."
+            )
+        )
+        self._start_wait(seconds, keep_error=True)
 
     def attempt(self) -> None:
+        """Open the chosen account's slot; `opened(username, what it opened)` on success
+        (`Unlocked`, or None for an older plain file whose password is right)."""
         from desktop.db import vault
-        from desktop.db.keyfile import TooSoon
+        from desktop.db.keyfile import KeyFile, TooSoon
 
         if time.monotonic() < self._wait_until:
             return
         username = self.user.username()
         try:
-            key = vault.unlock(self.db_path, username, self.password.text())
+            opened = vault.open_slot(self.db_path, username, self.password.text())
         except TooSoon as exc:
-            self._start_wait(exc.seconds)
+            keys = KeyFile.for_db(self.db_path)
+            if keys is not None and keys.tampered_at is not None:
+                self._tampered_counter(exc.seconds)
+            else:
+                self._start_wait(exc.seconds)
+            return
+        except (vault.Tampered, vault.Disabled) as exc:  # the password was right: say why
+            self.password.clear()
+            self.error.setText(str(exc))
             return
         except vault.SlotError:
             self.password.clear()
             self.error.setText(self.tr("Tên đăng nhập hoặc mật khẩu không đúng."))
-            from desktop.db.keyfile import KeyFile
-
             keys = KeyFile.for_db(self.db_path)
             if keys is not None and keys.wait_seconds() > 0:
                 self._start_wait(keys.wait_seconds(), keep_error=True)
@@ -118,7 +143,7 @@ class PasswordGate(QWidget):
         self.last_password = self.password.text()  # an older plain file is encrypted with it
         self.password.clear()
         self.error.clear()
-        self.opened(username, key)
+        self.opened(username, opened)
 
     def _start_wait(self, seconds: float, keep_error: bool = False) -> None:
         self._wait_until = time.monotonic() + seconds
@@ -153,6 +178,7 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("Sổ Trẻ Em — đăng nhập"))
         self.db_path = db_path
         self.key: bytes | None = None
+        self.unlocked: Unlocked | None = None  # what the password opened; None for a plain file
         self.username = ""
         self.role = ""
         self.full_name = ""
@@ -179,10 +205,13 @@ class LoginDialog(QDialog):
         if unit is not None:
             self.title.setText(f"{self.tr('Sổ Trẻ Em')} — {unit.name}")
 
-    def _opened(self, username: str, key: bytes | None) -> None:
+    def _opened(self, username: str, unlocked) -> None:
         account = next(a for a in self.gate.user.accounts if a.username == username)
-        self.key, self.username = key, username
-        self.role, self.full_name = account.role, account.full_name
+        self.unlocked, self.username = unlocked, username
+        self.key = unlocked.data_key if unlocked is not None else None
+        # The role is the slot's (signed by the officer), not what the list shows.
+        self.role = unlocked.role if unlocked is not None else account.role
+        self.full_name = account.full_name
         self.accept()
 
     def recover(self) -> RecoveryDialog:

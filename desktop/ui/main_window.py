@@ -138,14 +138,18 @@ class MainWindow(QMainWindow):
         where = ", ".join(u.name for u in (commune, province) if u)
         self.setWindowTitle(f"Sổ Trẻ Em — {where}" if where else "Sổ Trẻ Em")
 
-    def open_later(self, db_path: Path, user: str = "", key: bytes | None = None) -> None:
+    def open_later(
+        self, db_path: Path, user: str = "", key: bytes | None = None, unlocked=None
+    ) -> None:
         """Open the register on the database worker once the frame is on screen.
 
         The file is checked (`PRAGMA quick_check`, with the key when encrypted) before use; a
         damaged file leads to the offer to restore the newest automatic backup instead of a
-        crash. Writes are signed with `user` and limited by this window's role.
+        crash. Writes are signed with `user` and limited by this window's role; on an encrypted
+        register, by what the password opened (`unlocked`: the slot's role and keys).
         """
         self._db_path, self._user, self._key = db_path, user, key
+        self._slot = unlocked
         role = self.role
 
         def open_register():
@@ -154,7 +158,10 @@ class MainWindow(QMainWindow):
 
             check_file(db_path, key)
             register = Register.open(db_path, key)
-            register.login_as(user or register.user, role)
+            if unlocked is not None:
+                register.login(unlocked)
+            else:
+                register.login_as(user or register.user, role)
             return register
 
         self.tasks.run_db(open_register, self.attach, self._open_failed)
@@ -174,7 +181,7 @@ class MainWindow(QMainWindow):
             damaged = damaged or isinstance(error, sqlcipher3.DatabaseError)
         if damaged and self._db_path and offer_restore(self._db_path, error, self, self._key):
             self.opening.setText(self.tr("Đang mở sổ trẻ em…"))
-            self.open_later(self._db_path, self._user, self._key)
+            self.open_later(self._db_path, self._user, self._key, self._slot)
 
     def _daily_backup(self) -> None:
         from desktop.db import backup
@@ -334,13 +341,18 @@ class MainWindow(QMainWindow):
 
     def _unlocked(self, username: str) -> None:
         account = self.lock_screen.gate.user.account() if self.lock_screen else None
+        opened = self.lock_screen.opened_slot if self.lock_screen else None
         if account is not None and account.username == username:
             name = account.full_name or username
-            if account.role != self.role:
-                self._rebuild(account.role)
+            role = opened.role if opened is not None else account.role
+            if opened is not None:
+                self.register.login(opened)  # that account's role and keys from now on
+            if role != self.role:
+                self._rebuild(role)
             self.username = name
             self.user_label.setText(name)
-            self.register.login_as(username, account.role)
+            if opened is None:
+                self.register.login_as(username, role)
         self.screens.setCurrentWidget(self.content)
         if self.idle is not None:
             self.idle.timer.start()
@@ -364,7 +376,8 @@ class MainWindow(QMainWindow):
             if key in self.page_keys:
                 self.nav.addItem(QListWidgetItem(self.tr(title)))
         self.attached = False
-        self.register.login_as(self.register.user, role)
+        if self.register.db.unlocked is None:
+            self.register.login_as(self.register.user, role)
         self.attach(self.register)
 
     def restore_from(self, backup_file: Path) -> None:
@@ -376,11 +389,15 @@ class MainWindow(QMainWindow):
         self.sync.stop()
 
         def work() -> Register:
-            path, key, user = old.path, old.key, old.user
+            path, key, user, unlocked = old.path, old.key, old.user, old.db.unlocked
+            past = old.past_data_keys
             old.close()
-            backup.restore(backup_file, path, backup.folder_for(path), key)
+            backup.restore(backup_file, path, backup.folder_for(path), key, past)
             register = Register.open(path, key)
-            register.login_as(user, role)
+            if unlocked is not None:
+                register.login(unlocked)
+            else:
+                register.login_as(user, role)
             register.record_event("restored", "database", label=backup_file.name)
             return register
 

@@ -337,3 +337,135 @@ def formula_cell_without_value() -> Builder:
         return path
 
     return build
+
+
+# ---- files made to exhaust memory, built from repeated deflate blocks ----------------------
+#
+# A gigabyte of XML compresses to a megabyte; compressing it for real would take the test a
+# minute. Each distinct piece is compressed once, ending with a full flush (the compressor starts
+# afresh after it, so the piece's bytes can simply be repeated), and the archive is written by
+# hand around the stream. Only the CRC reads every byte.
+
+
+def _deflate(parts: list[tuple[bytes, int]]) -> tuple[bytes, int, int]:
+    """The raw deflate stream of `data` × `times` for each (data, times); with CRC and size."""
+    import zlib
+
+    stream, crc, size = [], 0, 0
+    for data, times in parts:
+        packer = zlib.compressobj(9, zlib.DEFLATED, -15)
+        stream.append((packer.compress(data) + packer.flush(zlib.Z_FULL_FLUSH)) * times)
+        for _ in range(times):
+            crc = zlib.crc32(data, crc)
+        size += len(data) * times
+    stream.append(zlib.compressobj(9, zlib.DEFLATED, -15).flush())  # the final, empty block
+    return b"".join(stream), crc, size
+
+
+def _raw_zip(path: Path, members: dict[str, list[tuple[bytes, int]]],
+             stated: dict[str, int] | None = None) -> Path:  # fmt: skip
+    """A zip of deflated members (each below 4 GiB unpacked: no zip64 needed); `stated` gives
+    a member a size of its own choosing, smaller than what it unpacks to."""
+    local, central = bytearray(), bytearray()
+    for name, parts in members.items():
+        data, crc, size = _deflate(parts)
+        size = (stated or {}).get(name, size)
+        encoded = name.encode()
+        fields = struct.pack("<HHHHHIII", 20, 0, 8, 0, 0x21, crc, len(data), size)
+        central += (b"PK\x01\x02" + struct.pack("<H", 20) + fields
+                    + struct.pack("<HHHHHII", len(encoded), 0, 0, 0, 0, 0, len(local)) + encoded)
+        local += b"PK\x03\x04" + fields + struct.pack("<HH", len(encoded), 0) + encoded + data
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(central),
+                      len(local), 0)  # fmt: skip
+    path.write_bytes(bytes(local) + bytes(central) + end)
+    return path
+
+
+def _crafted(path: Path, sheet: list[tuple[bytes, int]],
+             strings: list[tuple[bytes, int]] | None = None,
+             stated: dict[str, int] | None = None) -> Path:  # fmt: skip
+    package = _package(lambda: [], ["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Nữ",
+                                    "Giàng Thị Mai"])  # fmt: skip
+    members = {name: [(data, 1)] for name, data in package.items()}
+    if strings is not None:
+        members["xl/sharedStrings.xml"] = strings
+    members["xl/worksheets/sheet1.xml"] = sheet
+    return _raw_zip(path, members, stated)
+
+
+_HEAD = (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{_MAIN}"><sheetData>'.encode()
+         + _cells(1, [("s", 0), ("s", 1), ("s", 2), ("s", 3)]))  # fmt: skip
+_TAIL = b"</sheetData></worksheet>"
+_MB = 1 << 20
+
+
+def one_huge_cell(megabytes: int = 1024, stated_megabytes: int | None = None) -> Builder:
+    """One cell of `megabytes` of text (a gigabyte, by default, in a 1 MB file); the archive
+    may state a smaller size for the sheet than it unpacks to."""
+
+    def build(folder: Path) -> Path:
+        row = b'<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>'
+        stated = {"xl/worksheets/sheet1.xml": stated_megabytes * _MB} if stated_megabytes else {}
+        name = f"o-{megabytes}-mb" + (f"-noi-{stated_megabytes}" if stated_megabytes else "")
+        return _crafted(folder / f"{name}.xlsx", [
+            (_HEAD + row, 1), (b"a" * _MB, megabytes),
+            (b'</t></is></c><c r="C2"><v>2016</v></c></row>' + _TAIL, 1),
+        ], stated=stated)  # fmt: skip
+
+    return build
+
+
+def huge_shared_strings(megabytes: int = 1536, each: bytes = b"Gi\xc3\xa0ng Th\xe1\xbb\x8b Mai") \
+        -> Builder:  # fmt: skip
+    """Shared strings of `megabytes` (1.5 GB in a 4 MB file, by default)."""
+
+    def build(folder: Path) -> Path:
+        one = b"<si><t>" + each + b"</t></si>"
+        block = one * (_MB // len(one))
+        known = ("STT", "Họ và tên", "Ngày sinh", "Giới tính", "Nữ", "Giàng Thị Mai")
+        head = (f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{_MAIN}">'.encode()
+                + b"".join(b"<si><t>%s</t></si>" % s.encode() for s in known))  # fmt: skip
+        rows = b'<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="s"><v>5</v></c></row>' + _TAIL
+        return _crafted(folder / "chuoi-chung.xlsx", [(_HEAD + rows, 1)],
+                        [(head, 1), (block, megabytes), (b"</sst>", 1)])  # fmt: skip
+
+    return build
+
+
+def many_short_strings(count: int = 600_000) -> Builder:
+    """More shared strings than any commune's list, each one short (10 MB in all)."""
+
+    def build(folder: Path) -> Path:
+        head = (f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{_MAIN}">'.encode()
+                + b"<si><t>STT</t></si><si><t>H\xe1\xbb\x8d v\xc3\xa0 t\xc3\xaan</t></si>"
+                + b"<si><t>Ng\xc3\xa0y sinh</t></si><si><t>Gi\xe1\xbb\x9bi t\xc3\xadnh</t></si>")
+        rows = b'<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="s"><v>3</v></c></row>' + _TAIL
+        return _crafted(folder / "nhieu-chuoi.xlsx", [(_HEAD + rows, 1)],
+                        [(head, 1), (b"<si><t>a</t></si>" * 1000, count // 1000),
+                         (b"</sst>", 1)])  # fmt: skip
+
+    return build
+
+
+def cells_without_rows(cells: int = 3_000_000) -> Builder:
+    """Three million cells straight in the sheet's data, no <row> around them."""
+
+    def build(folder: Path) -> Path:
+        block = b'<c r="B2" t="s"><v>5</v></c>' * 10_000
+        return _crafted(folder / "khong-the-dong.xlsx",
+                        [(_HEAD, 1), (block, cells // 10_000), (_TAIL, 1)])  # fmt: skip
+
+    return build
+
+
+def row_number_leap(to: int = 1_000_000) -> Builder:
+    """Two rows, the second numbered `to`: the reader yields every blank row in between."""
+
+    def build(folder: Path) -> Path:
+        rows = (b'<row r="2"><c r="A2"><v>1</v></c><c r="B2" t="s"><v>5</v></c>'
+                b'<c r="C2"><v>2016</v></c><c r="D2" t="s"><v>4</v></c></row>'
+                b'<row r="%d"><c r="A%d"><v>2</v></c><c r="B%d" t="s"><v>5</v></c>'
+                b'<c r="C%d"><v>2017</v></c></row>' % (to, to, to, to))  # fmt: skip
+        return _crafted(folder / "nhay-dong.xlsx", [(_HEAD + rows + _TAIL, 1)])
+
+    return build

@@ -8,9 +8,11 @@ no traceback, and not one changed value in any table of the database.
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import sqlite3
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
@@ -19,6 +21,7 @@ import pytest
 from openpyxl import load_workbook
 
 from desktop import cli
+from desktop.db import accounts
 from desktop.db.register import Register
 from desktop.domain.dates import PartialDate
 from desktop.domain.validation import ChildDraft
@@ -175,6 +178,20 @@ CASES = [
     imp("text", "nfd-name-already-in-register",
         f.sheet([[f.nfd(TODAY_CHILD), "2016", "Nữ", "Kinh", "Sín Chải"]]),
         "Dòng 2", "Đã có trong sổ"),
+    # files made to exhaust memory (each refused with memory flat: see the test below)
+    imp("memory", "one-cell-of-1-GB-in-a-1-MB-file", f.one_huge_cell(1024),
+        "trang “DS” giải nén ra 1.024 MB, quá 256 MB"),
+    imp("memory", "one-cell-of-1-MB", f.one_huge_cell(1), "dài hơn 32.767 ký tự"),
+    imp("memory", "1-GB-cell-in-a-sheet-stating-10-MB", f.one_huge_cell(1024, 10),
+        "dài hơn 32.767 ký tự"),
+    imp("memory", "1.5-GB-of-shared-strings-in-a-4-MB-file", f.huge_shared_strings(),
+        "phần “xl/sharedStrings.xml” giải nén ra 1.536 MB"),
+    imp("memory", "600000-shared-strings", f.many_short_strings(),
+        "hơn 500.000 chuỗi chữ khác nhau"),
+    imp("memory", "3-million-cells-without-row-tags", f.cells_without_rows(),
+        "ô nằm ngoài dòng (thiếu thẻ <row>)"),
+    imp("memory", "row-numbers-leaping-to-1000000", f.row_number_leap(),
+        "hơn 100.000 dòng"),
     # the command line
     cmd("unknown-subcommand", "xoa", "--all", expect=("“xoa” không hợp lệ",)),
     cmd("unknown-option", "find", "Mai", "--force", expect=("không hiểu tham số: --force",)),
@@ -359,3 +376,251 @@ def test_a_sheet_that_understates_its_size_is_read_to_the_end(seeded_register, t
                          dimension="A1:D3")  # fmt: skip
     code, said = run_cli(["--db", str(db), "import", str(source(tmp_path))], capsys)
     assert code == 0 and "Đã nhập 8 trẻ em." in said, said
+
+
+# ---- files made to exhaust memory: refused with the process's peak memory bounded ----------
+
+MEMORY_LIMIT_MB = 300
+PEAKS = """
+import json, sys
+from desktop.cli import main
+
+def peak_mb():
+    line = next(x for x in open("/proc/self/status") if x.startswith("VmHWM"))
+    return int(line.split()[1]) / 1024
+
+db, files = sys.argv[1], sys.argv[2:]
+print(json.dumps({"before": peak_mb()}), flush=True)
+for path in files:
+    code = main(["--db", db, "import", path])
+    print(json.dumps({"file": path, "code": code, "peak": peak_mb()}), flush=True)
+"""
+HOSTILE = [f.one_huge_cell(1024), f.one_huge_cell(1024, 10), f.huge_shared_strings(),
+           f.many_short_strings(), f.cells_without_rows(), f.row_number_leap()]  # fmt: skip
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads VmHWM from /proc")
+def test_files_made_to_exhaust_memory_are_refused_within_300_MB(seeded_register, tmp_path):
+    """One process imports them one after another; its peak (VmHWM, the most it ever held)
+    after each stays under the budget, whatever the file claims or unpacks to."""
+    import json
+    import subprocess
+    import sys
+
+    db = tmp_path / "xa.db"
+    shutil.copy(seeded_register, db)
+    before = contents(db)
+    built = [str(build(tmp_path)) for build in HOSTILE]
+    done = subprocess.run([sys.executable, "-c", PEAKS, str(db), *built], capture_output=True,
+                          text=True, timeout=600, cwd=Path(__file__).parents[2])  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(x) for x in done.stdout.splitlines() if x.startswith("{")]
+    assert lines[0]["before"] < MEMORY_LIMIT_MB
+    assert [line["code"] for line in lines[1:]] == [2] * len(HOSTILE), done.stderr
+    for line in lines[1:]:
+        assert line["peak"] <= MEMORY_LIMIT_MB, line
+    assert "Traceback" not in done.stderr and done.stderr.count("Lỗi:") == len(HOSTILE)
+    assert contents(db) == before
+
+
+# ---- roles, passwords, tokens and key files: an encrypted register, as each account ---------
+
+
+@dataclass(frozen=True)
+class AsCase:
+    """A command run as `user` ({tmp} a scratch folder, {src} the sources); `spoil` changes
+    the key file first (a hand edit); `env` adds or (with None) removes variables."""
+
+    name: str
+    user: str
+    argv: tuple[str, ...]
+    expect: tuple[str, ...]
+    env: tuple[tuple[str, str | None], ...] = ()
+    spoil: Callable[[Path], None] | None = None
+
+
+SECRETS = {"hanh": "mat-khau-1", "lan": "tro-ly-123", "xem": "chi-xem-12", "khoa": "da-khoa-12"}
+
+
+def edit_keys(change: Callable[[dict], None]) -> Callable[[Path], None]:
+    def spoil(keys: Path) -> None:
+        data = json.loads(keys.read_text(encoding="utf-8"))
+        change(data)
+        keys.write_text(json.dumps(data), encoding="utf-8")
+
+    return spoil
+
+
+def failures_zeroed(keys: Path) -> None:
+    """Five failed logins, then the count edited back to zero by hand."""
+    from desktop.db.keyfile import KeyFile
+
+    file = KeyFile.load(keys)
+    file.failures, file.last_failure = 5, 1.0
+    file.save()
+    edit_keys(lambda data: data["counter"].update(failures=0))(keys)
+
+
+def role_raised(data: dict) -> None:
+    data["slots"]["lan"]["role"] = "officer"
+
+
+NEW = (("SOTREEM_NEW_PASSWORD", "mat-khau-moi-9"),)
+# fmt: off
+AS_CASES = [
+    AsCase("viewer-reads-the-audit-trail", "xem", ("audit", "--search", "vang"),
+           (accounts.AUDIT_OFFICER_ONLY,)),
+    AsCase("assistant-reads-the-audit-trail", "lan", ("audit",), (accounts.AUDIT_OFFICER_ONLY,)),
+    AsCase("viewer-exports-the-audit-trail", "xem", ("audit", "--export", "{tmp}/nk.xlsx"),
+           (accounts.AUDIT_OFFICER_ONLY,)),
+    AsCase("viewer-exports-the-register", "xem", ("export", "register", "-o", "{tmp}/so.xlsx"),
+           (accounts.VIEWER_EXPORTS,)),
+    AsCase("viewer-prints-the-register", "xem", ("export", "register", "-o", "{tmp}/so.pdf"),
+           (accounts.VIEWER_EXPORTS,)),
+    AsCase("viewer-exports-everything-locked", "xem", ("export", "all", "-o", "{tmp}/all.xlsx",
+           "--password-file", "{src}/mk.txt"), (accounts.VIEWER_EXPORTS,)),
+    AsCase("viewer-imports", "xem", ("import", "{src}/ds.xlsx"), (accounts.IMPORT_REFUSED,)),
+    AsCase("viewer-checks-an-import", "xem", ("import", "{src}/ds.xlsx", "--dry-run"),
+           (accounts.IMPORT_REFUSED,)),
+    AsCase("viewer-backs-up", "xem", ("backup", "-o", "{tmp}/sao-luu.db"),
+           (accounts.BACKUP_REFUSED,)),
+    AsCase("assistant-restores", "lan", ("restore", "{src}/truoc.db", "--yes"),
+           (accounts.RESTORE_REFUSED,)),
+    AsCase("assistant-resets-a-password", "lan", ("passwd", "--for", "xem"),
+           ("Chỉ cán bộ phụ trách được đặt lại mật khẩu",), env=NEW),
+    AsCase("assistant-removes-an-account", "lan", ("accounts", "remove", "xem"),
+           ("Chỉ cán bộ phụ trách",)),
+    AsCase("viewer-adds-a-village", "xem", ("init", "--commune", "02725", "--village", "Bản X"),
+           ("Chỉ cán bộ phụ trách",)),
+    AsCase("officer-removes-herself", "hanh", ("accounts", "remove", "hanh"),
+           ("không xóa được tài khoản đang đăng nhập",)),
+    AsCase("officer-disables-nobody", "hanh", ("accounts", "disable", "khong-co"),
+           ("không có tài khoản “khong-co”",)),
+    AsCase("account-without-a-name", "hanh", ("accounts", "remove"), ("cần TÊN tài khoản",)),
+    AsCase("account-name-with-spaces", "hanh", ("accounts", "add", "ke gian!"),
+           ("không dùng làm tên đăng nhập được",), env=NEW),
+    AsCase("wrong-password", "hanh", ("find", "vang"), ("mật khẩu không đúng",),
+           env=(("SOTREEM_PASSWORD", "sai-mat-khau"),)),
+    AsCase("no-password-and-no-terminal", "hanh", ("check",),
+           ("không có cửa sổ dòng lệnh", "SOTREEM_PASSWORD"), env=(("SOTREEM_PASSWORD", None),)),
+    AsCase("no-file-password-and-no-terminal", "hanh",
+           ("export", "register", "-o", "{tmp}/so.xlsx", "--password"),
+           ("không có cửa sổ dòng lệnh",)),
+    AsCase("failure-count-edited-to-zero", "hanh", ("find", "vang"),
+           ("đã bị sửa bằng tay", "chờ 15 phút"), spoil=failures_zeroed),
+    AsCase("role-typed-into-the-key-file", "lan", ("find", "vang"),
+           ("đã bị sửa bằng tay", "ô khóa của “lan”"), spoil=edit_keys(role_raised)),
+    AsCase("disabled-account", "khoa", ("find", "vang"), ("đã bị khóa",)),
+    AsCase("token-file-missing", "hanh",
+           ("sync", "--bundle-out", "{tmp}/g.stb", "--token-file", "{tmp}/khong-co"),
+           ("không đọc được token", "khong-co")),
+    AsCase("token-file-empty", "hanh",
+           ("sync", "--bundle-out", "{tmp}/g.stb", "--token-file", "{src}/rong"),
+           ("tệp token", "rỗng")),
+    AsCase("token-and-token-file", "hanh",
+           ("sync", "--token", "a.b", "--token-file", "{src}/rong"), ("không dùng cùng với",)),
+]
+# fmt: on
+
+
+@pytest.fixture(scope="session")
+def encrypted_commune(tmp_path_factory) -> tuple[Path, bytes]:
+    """An encrypted commune: officer, assistant, viewer and a disabled account; a child with a
+    protection case; the files the commands read. Slots are cheap to open (their own cost)."""
+    from datetime import UTC, datetime
+
+    from desktop.db import backup, keyfile, vault
+
+    folder = tmp_path_factory.mktemp("ma-hoa")
+    db = folder / "xa.db"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(keyfile, "KDF", {**keyfile.KDF, "time_cost": 1, "memory_cost": 8192})
+        register, _code = vault.setup(db, "02725", "hanh", "Lò Thị Hạnh", SECRETS["hanh"])
+        register.add_village("Sín Chải")
+        backup.backup(db, folder / "truoc.db", register.key)
+        for name, role in (("lan", "assistant"), ("xem", "viewer"), ("khoa", "viewer")):
+            register.create_user(name, name, role, SECRETS[name])
+        village = register.village_id_by_name("Sín Chải")
+        child = register.add_child(
+            ChildDraft(TODAY_CHILD, "F", PartialDate(2016), "01", village_id=village)
+        ).created_id
+        register.open_case(child, "violence", datetime(2026, 11, 1, tzinfo=UTC), summary="…")
+        register.disable_user("khoa")
+        key = register.key
+        register.close()
+    f.sheet([f.GOOD])(folder).rename(folder / "ds.xlsx")
+    (folder / "mk.txt").write_text("mat-khau-tep\n", encoding="utf-8")
+    (folder / "rong").write_text("", encoding="utf-8")
+    return db, key
+
+
+def encrypted_contents(db: Path, key: bytes) -> str:
+    import sqlcipher3
+
+    from desktop.db.keyfile import sqlcipher_key_pragma
+
+    digest = hashlib.sha256()
+    conn = sqlcipher3.connect(str(db))
+    conn.execute(sqlcipher_key_pragma(key))
+    try:
+        for (table,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+        ).fetchall():
+            for row in sorted(repr(r) for r in conn.execute(f'SELECT * FROM "{table}"')):
+                digest.update(row.encode())
+    finally:
+        conn.close()
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="session")
+def as_outcomes(encrypted_commune, tmp_path_factory) -> dict[str, object]:
+    """Every case run as a real `sotreem` process (no terminal), a few at a time."""
+    import os
+    import subprocess
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    from desktop.db.keyfile import path_for
+
+    template, key = encrypted_commune
+
+    def run(case: AsCase) -> object:
+        folder = tmp_path_factory.mktemp(case.name)
+        src, tmp = folder / "src", folder / "tam"
+        shutil.copytree(template.parent, src)
+        tmp.mkdir()
+        db = src / "xa.db"
+        if case.spoil is not None:
+            case.spoil(path_for(db))
+        before = encrypted_contents(db, key)
+        env = {**os.environ, "SOTREEM_PASSWORD": SECRETS[case.user]}
+        for name, value in case.env:
+            if value is None:
+                env.pop(name, None)
+            else:
+                env[name] = value
+        argv = [a.format(tmp=tmp, src=src) for a in case.argv]
+        done = subprocess.run(
+            [sys.executable, "-m", "desktop", "--db", str(db), "--user", case.user, *argv],
+            capture_output=True, text=True, encoding="utf-8", env=env, timeout=300,
+            stdin=subprocess.DEVNULL, cwd=Path(__file__).parents[2],
+        )  # fmt: skip
+        return done, before == encrypted_contents(db, key), sorted(p.name for p in tmp.iterdir())
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        futures = {case.name: pool.submit(run, case) for case in AS_CASES}
+    return {name: future.result() for name, future in futures.items()}
+
+
+@pytest.mark.bad_input
+@pytest.mark.parametrize("case", AS_CASES, ids=[c.name for c in AS_CASES])
+def test_refused_as_the_account_said_clearly_and_changes_nothing(case, as_outcomes):
+    done, unchanged, written = as_outcomes[case.name]
+    said = done.stdout + done.stderr
+    assert done.returncode == 2, said
+    for expected in case.expect:
+        assert expected in said, f"{expected!r} not in:\n{said}"
+    assert "Lỗi: " in said and "Traceback" not in said
+    assert unchanged  # not one row of the register changed (no trail entry either)
+    assert written == []  # no file, not even a temporary one

@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.access import data_key
+from desktop.cli.access import session
 from desktop.cli.errors import FAILED, fail
-from desktop.db import backup
+from desktop.db import accounts, backup
 from desktop.db.backup import BackupInfo
 
 
 def run(args: argparse.Namespace, db_path: Path) -> int:
     if not db_path.exists():
         return fail(f"không có tệp {db_path}.")
-    key = data_key(args, db_path)
+    opened = session(args, db_path)
+    if opened is not None and not accounts.may_back_up(opened.role):
+        return fail(accounts.BACKUP_REFUSED)
+    key = opened.data_key if opened is not None else None
     try:
         if args.output:
             info = backup.backup(db_path, args.output, key)

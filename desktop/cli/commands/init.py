@@ -19,6 +19,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     code = None
     if vault.is_encrypted(db_path) or vault.accounts(db_path):
         register = open_register(db_path, args)
+        register.require_officer("Chỉ cán bộ phụ trách được thiết lập xã và thôn/bản (init).")
         if register.commune_code != args.commune:
             register.init_commune(args.commune)
     else:

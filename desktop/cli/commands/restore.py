@@ -5,18 +5,22 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.access import data_key, open_register
+from desktop.cli.access import open_register, session
 from desktop.cli.commands.backup import describe
 from desktop.cli.errors import fail
-from desktop.db import backup, vault
+from desktop.db import accounts, backup, vault
 
 
 def run(args: argparse.Namespace, db_path: Path) -> int:
     # The current key file opens the data key; on a new PC, the one copied with the backup.
     keys_of = db_path if vault.is_encrypted(db_path) or not args.file.exists() else args.file
-    key = data_key(args, keys_of)
+    opened = session(args, keys_of)
+    if opened is not None and opened.role != "officer":
+        return fail(accounts.RESTORE_REFUSED)
+    key = opened.data_key if opened is not None else None
+    past = opened.keys.past_data_keys if opened is not None else ()
     try:
-        info = backup.describe(args.file, key)
+        info = backup.describe(args.file, key, past)
         current = backup.describe(db_path, key) if db_path.exists() else None
     except backup.BackupDiskFull:
         raise  # said like every full disk, exit status 3
@@ -34,7 +38,7 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     if not args.yes:
         print("Chưa khôi phục. Chạy lại với --yes để khôi phục.")
         return 1
-    safety = backup.restore(args.file, db_path, backup.folder_for(db_path), key)
+    safety = backup.restore(args.file, db_path, backup.folder_for(db_path), key, past)
     with open_register(db_path, args) as register:
         register.record_event("restored", "database", label=args.file.name, detail=describe(info))
     print("Đã khôi phục." + (f" Dữ liệu cũ được giữ tại {safety}." if safety else ""))

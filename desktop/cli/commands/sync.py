@@ -8,10 +8,10 @@ old copy of the database that the server has outrun: it needs a new token).
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 
+from desktop.cli import access
 from desktop.cli.access import open_register
 from desktop.cli.errors import FAILED, OK, REFUSED, fail
 from desktop.db.register import Register
@@ -76,20 +76,20 @@ def _reader_login(args: argparse.Namespace, db_path: Path) -> Register:
 def _reader_password(args: argparse.Namespace) -> str:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
-    return getpass.getpass(f"Mật khẩu của {args.reader}: ")
+    return access.typed(f"Mật khẩu của {args.reader}: ")
 
 
 def _run(args: argparse.Namespace, register: Register) -> int:
     server = args.server or register.setting(SERVER_KEY)
-    token = (None if args.reader else args.token) or register.setting(TOKEN_KEY)
+    token = (None if args.reader else access.token(args)) or register.setting(TOKEN_KEY)
     if not args.reader and not register.commune_code and not register.is_reader:
         return fail("chưa chọn xã: chạy “sotreem init --commune MÃ_XÃ” trước.")
     if args.bundle_out or args.bundle_in:
         return _bundle(args, register, token)
     if not server or not token:
         return fail(
-            "chưa có địa chỉ máy chủ hoặc token: chạy “sotreem sync --server URL --token TOKEN” "
-            "(chỉ cần lần đầu)."
+            "chưa có địa chỉ máy chủ hoặc token: chạy “sotreem sync --server URL --token-file "
+            "TỆP” (hoặc đặt biến môi trường SOTREEM_TOKEN; chỉ cần lần đầu)."
         )
     with SyncClient(register, server, token) as client:
         if args.test:
@@ -111,7 +111,10 @@ def _bundle(args: argparse.Namespace, register: Register, token: str | None) -> 
     if register.is_reader:
         return fail("gói USB chỉ dùng cho máy của xã.")
     if not token:
-        return fail("cần --token TOKEN của máy (do máy chủ cấp) để ký và mã hoá gói USB.")
+        return fail(
+            "cần token của máy (do máy chủ cấp) để ký và mã hoá gói USB: --token-file TỆP hoặc "
+            "biến môi trường SOTREEM_TOKEN."
+        )
     if args.bundle_out:
         count = bundle.write_request(register, token, args.bundle_out)
         register.set_settings({TOKEN_KEY: token})
@@ -145,6 +148,11 @@ def _print_attention(register: Register) -> None:
     if clock is not None and clock.message:
         print(f"  Cảnh báo: {clock.message}")
     state = register.sync_state()
+    if state.held_for_officer:
+        print(
+            f"  {state.held_for_officer} thay đổi vụ việc bảo vệ trẻ em (và các thay đổi sau "
+            "chúng) chờ lần đồng bộ khi cán bộ phụ trách đăng nhập."
+        )
     for failure in state.failures:
         print(f"  Bị từ chối — {failure.label}: {failure.message}")
     if state.conflicts_open:
