@@ -25,8 +25,9 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 from uuid6 import uuid7
 
-from desktop.db import accounts
+from desktop.db import accounts, incarnation
 from desktop.db.changes import Changes
+from desktop.db.engine import for_writing
 from desktop.db.errors import DiskFull, NotAllowed, NotSetUp, ReadOnlyRegister, is_disk_full
 from desktop.db.models import AuditEntry, ChangeLog, Setting, Synced, Village, table_name
 from desktop.domain import audit as vocab
@@ -99,6 +100,8 @@ class WritePath:
 
     def __init__(self, engine: Engine, path: Path, key: bytes | None = None):
         self.engine = engine
+        # Transactions that write begin with the write lock and wait their turn (engine.py).
+        self.writer = for_writing(engine)
         self.path = path
         self.key = key  # the SQLCipher data key; None for a plain (test, throw-away) file
         self.role = "officer"  # the logged-in account's role; the app and CLI set it
@@ -106,6 +109,10 @@ class WritePath:
         self._local = _ThreadState()  # the open transaction belongs to one thread
         settings = self.settings()
         self.device_id = settings.get("device_id") or self._create_device_id()
+        # The copy of the database this is (a restore makes a new one): tags every change.
+        self.incarnation, updates = incarnation.settle(settings, path)
+        if updates:
+            self.set_settings(updates)
         self.commune_code: str | None = settings.get("commune_code")
         self.reader = settings.get(ROLE_KEY) == "reader"
         self.reader_unit = settings.get(UNIT_KEY) if self.reader else None
@@ -138,7 +145,7 @@ class WritePath:
 
     def set_settings(self, values: dict[str, str | None]) -> None:
         """Store (or, with None, remove) install settings such as the server address."""
-        with Session(self.engine) as session:
+        with Session(self.writer) as session:
             for key, value in values.items():
                 row = session.get(Setting, key)
                 if value is None:
@@ -150,7 +157,7 @@ class WritePath:
 
     def _create_device_id(self) -> str:
         device_id = str(uuid7())
-        with Session(self.engine) as session:
+        with Session(self.writer) as session:
             self.set_setting(session, "device_id", device_id)
             session.commit()
         return device_id
@@ -182,7 +189,7 @@ class WritePath:
         if self._local.session is not None:
             yield
             return
-        with Session(self.engine, expire_on_commit=False) as session:
+        with Session(self.writer, expire_on_commit=False) as session:
             self._local.session, self._local.new_rows = session, {}
             try:
                 yield
@@ -243,6 +250,7 @@ class WritePath:
                 hlc=row.updated_at,
                 device_id=self.device_id,
                 base=self.sync_base,
+                incarnation=self.incarnation,
             )
         )
         tx.entities.add(entity)
