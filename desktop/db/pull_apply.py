@@ -38,6 +38,7 @@ from sqlmodel import Session, select
 
 from desktop.db.models import (
     SYNCED_TABLES,
+    ChangeLog,
     Child,
     Setting,
     SyncConflict,
@@ -258,14 +259,18 @@ class PullApplier:
                 model = SYNCED_TABLES[change.entity]
                 if model is SyncConflict:
                     self._replace_provisional(session, change)
+                changed = True
                 if change.row_id in inserts:
                     self._merge_new(inserts[change.row_id][1], change)
                 elif change.row_id in present or change.row_id in tx.new_rows:
-                    conflicts += self._apply_one(
+                    lost, changed = self._apply_one(
                         tx, model, change, local.get(change.row_id, {}), names
                     )
+                    conflicts += lost
                 else:
                     inserts[change.row_id] = (change.entity, self._new_values(change))
+                if changed and stamp.node == self.db.device_id and model is not SyncConflict:
+                    self._log_own(session, change)
                 if retrying is not None:
                     session.execute(
                         text("DELETE FROM sync_unapplied WHERE rev = :r"), {"r": change.rev}
@@ -452,6 +457,19 @@ class PullApplier:
                 per_row[key] = (hlc, bool(unsent), seq)
         return clocks
 
+    def _log_own(self, session: Session, change: Incoming) -> None:
+        """A change this device made in an earlier incarnation (before a restore), back from
+        the server: kept in the change log as sent, so the log still holds every row this
+        device wrote, and later pulls compare with it as with any edit of ours."""
+        fields = {k: json_value(v) for k, v in stored_fields(change.entity, change.fields).items()}
+        session.add(
+            ChangeLog(
+                entity=change.entity, row_id=change.row_id, commune_code=change.commune_code,
+                fields=json.dumps(fields, ensure_ascii=False), hlc=change.hlc,
+                device_id=self.db.device_id, sent_at=datetime.now(UTC), base=change.rev,
+            )
+        )  # fmt: skip
+
     def _apply_one(
         self,
         tx: Tx,
@@ -459,8 +477,9 @@ class PullApplier:
         change: Incoming,
         local: dict[str, tuple[str, bool, int]],
         names: VillageNames,
-    ) -> int:
-        """A change to a stored row: field by field, never silently over an unsent edit."""
+    ) -> tuple[int, bool]:
+        """A change to a stored row: field by field, never silently over an unsent edit.
+        Returns (conflicts recorded, whether anything changed)."""
         session = tx.session
         incoming = stored_fields(change.entity, change.fields)
         row = tx.new_rows.get(change.row_id) or session.get(model, change.row_id)
@@ -478,7 +497,7 @@ class PullApplier:
                     conflicts += self._record_conflict(tx, row, key, change, value, my_hlc)
             won[key] = value
         if not won:
-            return conflicts
+            return conflicts, False
         for key, value in won.items():
             setattr(row, key, value)
         if change.hlc > row.updated_at:
@@ -493,7 +512,7 @@ class PullApplier:
                     child.personal_id, child.caregiver_name, row.name
                 )
                 session.add(child)
-        return conflicts
+        return conflicts, True
 
     def _record_conflict(
         self, tx: Tx, row: Synced, key: str, change: Incoming, value: Any, my_hlc: str
