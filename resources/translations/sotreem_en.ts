@@ -2017,8 +2017,12 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Record</translation>
     </message>
     <message>
-      <source>Máy chủ trả lời</source>
-      <translation>Server answer</translation>
+      <source>Lý do</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>Gửi lại</source>
+      <translation>Send again</translation>
     </message>
     <message>
       <source>Thông tin</source>
@@ -2049,8 +2053,8 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>When two places edit the same field, the later edit is used; the other value is kept here for the officer to choose. No data is lost.</translation>
     </message>
     <message>
-      <source>Bản ghi máy chủ chưa nhận</source>
-      <translation>Records the server refused</translation>
+      <source>Bản ghi chưa đồng bộ được</source>
+      <translation>Records not synced yet</translation>
     </message>
     <message>
       <source>Xung đột cần xem</source>
