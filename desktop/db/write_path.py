@@ -90,6 +90,7 @@ class _ThreadState(threading.local):
     new_rows: dict[str, Synced]
     villages: dict[str, str] | None = None
     audit_quiet: bool = False
+    settings_saved: bool = False  # the open batch stores the pending incarnation settings
 
     def __init__(self) -> None:
         self.new_rows = {}
@@ -109,10 +110,9 @@ class WritePath:
         self._local = _ThreadState()  # the open transaction belongs to one thread
         settings = self.settings()
         self.device_id = settings.get("device_id") or self._create_device_id()
-        # The copy of the database this is (a restore makes a new one): tags every change.
-        self.incarnation, updates = incarnation.settle(settings, path)
-        if updates:
-            self.set_settings(updates)
+        # The copy of the database this is (a restore makes a new one): tags every change. A
+        # new id is stored with the first write, so opening a file never changes it.
+        self.incarnation, self._unsaved = incarnation.settle(settings, path)
         self.commune_code: str | None = settings.get("commune_code")
         self.reader = settings.get(ROLE_KEY) == "reader"
         self.reader_unit = settings.get(UNIT_KEY) if self.reader else None
@@ -146,14 +146,18 @@ class WritePath:
     def set_settings(self, values: dict[str, str | None]) -> None:
         """Store (or, with None, remove) install settings such as the server address."""
         with Session(self.writer) as session:
-            for key, value in values.items():
-                row = session.get(Setting, key)
-                if value is None:
-                    if row is not None:
-                        session.delete(row)
-                else:
-                    session.merge(Setting(key=key, value=value))
+            self._store_settings(session, values)
             session.commit()
+
+    @staticmethod
+    def _store_settings(session: Session, values: dict[str, str | None]) -> None:
+        for key, value in values.items():
+            row = session.get(Setting, key)
+            if value is None:
+                if row is not None:
+                    session.delete(row)
+            else:
+                session.merge(Setting(key=key, value=value))
 
     def _create_device_id(self) -> str:
         device_id = str(uuid7())
@@ -194,6 +198,8 @@ class WritePath:
             try:
                 yield
                 session.commit()
+                if self._local.settings_saved:
+                    self._unsaved = {}
             except BaseException as exc:
                 with suppress(Exception):  # the connection may be gone with the disk space
                     session.rollback()
@@ -203,6 +209,7 @@ class WritePath:
             finally:
                 self._local.session = self._local.villages = None
                 self._local.new_rows = {}
+                self._local.settings_saved = False
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -225,6 +232,9 @@ class WritePath:
         with self.batch():
             session = self._local.session
             assert session is not None
+            if self._unsaved and not self._local.settings_saved:
+                self._store_settings(session, self._unsaved)
+                self._local.settings_saved = True
             new_rows = self._local.new_rows
             if len(new_rows) >= _FLUSH_EVERY:
                 # A long batch (import, demo) sends its rows to SQLite between use cases and
