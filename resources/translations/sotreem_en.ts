@@ -1184,6 +1184,14 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <source>Đang lưu danh sách lỗi…</source>
       <translation>Saving the problem list…</translation>
     </message>
+    <message>
+      <source>Hoàn cảnh tính từ ngày:</source>
+      <translation>Circumstances begin on:</translation>
+    </message>
+    <message>
+      <source>Ngày bắt đầu không được sau hôm nay.</source>
+      <translation>The start date cannot be after today.</translation>
+    </message>
   </context>
   <context>
     <name>LockScreen</name>
