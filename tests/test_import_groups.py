@@ -42,13 +42,15 @@ def test_every_group_a_cell_names_is_found_with_its_words():
     assert importing.guess_groups("a; đ") == [GroupMatch("a", "a"), GroupMatch("đ", "đ")]
     assert importing.guess_groups("HIV + bỏ học") == [GroupMatch("HIV", "đ"),
                                                       GroupMatch("bỏ học", "h")]  # fmt: skip
-    assert importing.guess_groups("KT nặng, Khó khăn") == [GroupMatch("KT nặng", "d"),
-                                                           GroupMatch("Khó khăn", None)]  # fmt: skip
+    assert importing.guess_groups("KT nặng, Khó khăn") == [
+        GroupMatch("KT nặng", "d"), GroupMatch("Khó khăn", None),
+    ]  # fmt: skip
     assert importing.guess_groups("Trẻ đi cùng bố") == [GroupMatch("Trẻ đi cùng bố", None)]
 
 
-def test_a_cell_naming_two_groups_gives_two_circumstances_from_the_chosen_date(register,
-                                                                              tmp_path):  # fmt: skip
+def test_a_cell_naming_two_groups_gives_two_circumstances_from_the_chosen_date(
+    register, tmp_path
+):
     path = register_file(tmp_path / "ds.xlsx", [
         ["Lò Thị Mai", 2016, "Nữ", "Sín Chải", "Mồ côi cả cha và mẹ, khuyết tật"],
         ["Vàng A Páo", 2024, "Nam", "Sín Chải", "KT nặng"],

@@ -23,6 +23,7 @@ import os
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from uuid6 import uuid7
 
@@ -79,7 +80,7 @@ def mark_restored(conn: sqlite3.Connection, source: Path, made: datetime) -> Non
         )
 
 
-def restored_note(settings: dict[str, str]) -> dict | None:
+def restored_note(settings: dict[str, str]) -> dict[str, Any] | None:
     raw = settings.get(RESTORED_KEY)
     if not raw:
         return None

@@ -34,7 +34,7 @@ from typing import Any
 
 from sqlalchemy import insert, text
 from sqlalchemy.exc import InternalError, OperationalError, SQLAlchemyError
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from desktop.db.models import (
     SYNCED_TABLES,
@@ -152,7 +152,7 @@ class PullApplier:
     def retry(self) -> ApplyResult:
         """Apply the changes set aside earlier that can be applied now, oldest first."""
         with Session(self.db.engine) as session:
-            kept = session.exec(select(SyncUnapplied).order_by(SyncUnapplied.rev)).all()
+            kept = session.exec(select(SyncUnapplied).order_by(col(SyncUnapplied.rev))).all()
         changes = [
             Incoming(k.rev, k.entity, k.row_id, k.commune_code, k.hlc, k.by, json.loads(k.fields))
             for k in kept
@@ -348,7 +348,7 @@ class PullApplier:
         wanted: dict[str, set[str]] = {}
         for change in changes:
             for column, parent in PARENTS.get(change.entity, {}).items():
-                target = change.fields.get(column) if isinstance(change.fields, dict) else None
+                target = change.fields.get(column)
                 if isinstance(target, str):
                     wanted.setdefault(parent, set()).add(target)
         found: set[str] = set()

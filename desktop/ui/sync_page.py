@@ -374,9 +374,14 @@ class SyncPage(QWidget):
     def _retry(self) -> None:
         """Send the refused records again (as they stand) and sync, which also retries the
         pulled changes set aside."""
+
+        def sent_again(_changes: Changes) -> None:
+            self.refresh()
+            self.scheduler.run(manual=False)
+
         self.tasks.run_db(
             self.register.resend_refused,
-            lambda _changes: (self.refresh(), self.scheduler.run(manual=False)),
+            sent_again,
             lambda error: dialogs.error(self, self._title, str(error)),
         )
 

@@ -190,8 +190,9 @@ def test_a_reply_acknowledges_nothing_its_request_did_not_carry(hub, tmp_path):
 
 
 @pytest.mark.bad_input
-def test_a_reply_with_rows_that_cannot_be_applied_sets_them_aside_with_a_message(hub, tmp_path,
-                                                                                 capsys):  # fmt: skip
+def test_a_reply_with_rows_that_cannot_be_applied_sets_them_aside_with_a_message(
+    hub, tmp_path, capsys
+):
     from desktop.sync.protocol import PushResponse
 
     a = new_desk(hub, tmp_path / "a.db", COMMUNE)

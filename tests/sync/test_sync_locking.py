@@ -18,7 +18,8 @@ from desktop.db.register import Register
 from desktop.demo import fill_demo
 from desktop.sync.client import SyncClient
 from tests.sync.conftest import COMMUNE
-from tests.sync.test_sync_cli import ROOT, live  # noqa: F401  (fixture)
+from tests.sync.test_sync_cli import ROOT
+from tests.sync.test_sync_cli import live as live  # the fixture
 
 CHILDREN = 2500
 

@@ -46,8 +46,9 @@ def server_top(hub) -> int:
 
 
 @pytest.mark.bad_input
-def test_rows_that_cannot_be_applied_are_set_aside_and_the_rest_of_the_page_applies(hub,
-                                                                                    tmp_path):  # fmt: skip
+def test_rows_that_cannot_be_applied_are_set_aside_and_the_rest_of_the_page_applies(
+    hub, tmp_path
+):
     a = new_desk(hub, tmp_path / "a.db", COMMUNE)
     a.sync()
     b = share_commune(hub, tmp_path / "b.db", a)
