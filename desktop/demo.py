@@ -267,11 +267,13 @@ def _add_special(
 def _add_cases(
     register: Register, rng: random.Random, today: date, child_ids: list[str], count: int
 ) -> None:
+    # Reports arrive during office hours of the last four months, never after this moment (the
+    # register refuses a time to come): at 7 in the morning, today's afternoon has not come.
+    latest = min(datetime.now(UTC), datetime.combine(today, time(23, 59), UTC))
     for _ in range(min(count, len(child_ids))):
         child_id = rng.choice(child_ids)
-        received = datetime.combine(
-            today - timedelta(days=rng.randint(0, 120)), time(rng.randint(7, 17)), UTC
-        )
+        day = latest.date() - timedelta(days=rng.randint(0, 120))
+        received = min(datetime.combine(day, time(rng.randint(7, 17)), UTC), latest)
         case_id = register.open_case(
             child_id,
             rng.choice([c.code for c in cat.CASE_TYPES]),
@@ -284,7 +286,7 @@ def _add_cases(
         for step in ("risk_assessment", "detailed_assessment", "plan"):
             if rng.random() < 0.6:
                 done = done + timedelta(hours=rng.randint(2, 150))
-                if done.date() <= today:
+                if done <= latest:
                     register.complete_case_step(case_id, step, done)
 
 
@@ -335,6 +337,7 @@ def _add_activities(
         elif kind == "festival":  # 1 June, or Mid-Autumn in September
             start = date(today.year, 6, 1) if "1/6" in title else date(today.year, 9, 20)
         cost = rng.choice([0, 500_000, 1_500_000, 3_000_000])
+        child_male, child_female = rng.randint(0, 60), rng.randint(0, 60)
         register.add_activity(
             activity_type=kind,
             title=title,
@@ -345,9 +348,10 @@ def _add_activities(
             partners=rng.choice(["", "Đoàn Thanh niên xã", "Hội Liên hiệp Phụ nữ xã"]),
             adult_male=rng.randint(5, 40),
             adult_female=rng.randint(5, 40),
-            child_male=rng.randint(0, 60),
-            child_female=rng.randint(0, 60),
-            special_children=rng.randint(0, 8),
+            child_male=child_male,
+            child_female=child_female,
+            # Of the children who took part: never more than there were.
+            special_children=rng.randint(0, min(8, child_male + child_female)),
             cost_vnd=cost,
             funding_source=rng.choice(["state", "fund", "ngo"]) if cost else None,
             today=today,

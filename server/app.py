@@ -156,7 +156,7 @@ def create_app(
         message = await read_message(request, PushRequest)
         try:
             answer = await in_thread(apply.push, engine, who, message)
-        except apply.Restored as exc:
+        except apply.Restored as exc:  # only a push naming no incarnation (an older desktop)
             return error_response(WireError("server", str(exc)), request, status=409)
         return respond(answer, request)
 
@@ -166,10 +166,11 @@ def create_app(
         after: int = Query(0, ge=0, le=INT64),
         limit: int = Query(1000, ge=-INT64, le=INT64),
         v: int = Query(VERSION, ge=-INT64, le=INT64),
+        incarnation: str | None = Query(None, max_length=64, pattern=r"^[\x21-\x7e]+$"),
     ) -> Response:
         speaks(request, v)
         who = await in_thread(caller, request)
-        answer = await in_thread(pull.pull, engine, who, after, limit)
+        answer = await in_thread(pull.pull, engine, who, after, limit, pull.MAX_LIMIT, incarnation)
         return respond(answer, request)
 
     return app

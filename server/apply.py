@@ -1,10 +1,22 @@
-"""Apply a push batch: idempotent per (device, seq), scoped, merged per field, one transaction.
+"""Apply a push batch: idempotent per (device, incarnation, seq), scoped, merged per field.
 
-A device's seqs arrive in order, so `device.acked_seq` recognises a replay (refused changes
-count as processed; their messages are kept to be told again). `device.acked_hlc` tells a
-replay from a desktop restored from an old backup, which numbers new edits from an old seq
-again but with later clocks: that batch is refused as a whole (nothing would be marked sent
-wrongly) and the device needs a new token. An empty push asks for the stored `acked`.
+A push names the incarnation of the device's database that wrote its changes (a restored
+backup is a new incarnation, `desktop.db.incarnation`). A change is known by (device,
+incarnation, seq): each incarnation's seqs arrive in order, so its row in `device_incarnation`
+recognises a replay (refused changes count as processed; their messages are kept to be told
+again), while a restored copy's new edits, numbered from an old seq again, are new work of a
+new incarnation and are applied, whatever their clocks say. The changes such a copy carries
+from before the backup still name the incarnation that wrote them, and are recognised as the
+replays they are. A restored copy's change whose clock does not sort after what the device's
+other incarnations stored gets the server's clock (like a clock far ahead, below), so equal or
+backward clocks never decide between the two copies' edits. For conflicts, two incarnations of
+one device are two writers.
+
+A push that names no incarnation (an older desktop, or changes written before incarnations
+existed) is checked against `device.acked_seq` as before; `device.acked_hlc` tells a replay
+from such a desktop restored from an old backup, which numbers new edits from an old seq again
+but with later clocks: that batch is refused as a whole (409: nothing would be marked sent
+wrongly). An empty push asks for the stored `acked`.
 
 Every change is checked before anything of it is stored: its envelope first (entity, commune,
 id, clock, author — before any row is looked up), then each field against the record schemas
@@ -13,9 +25,10 @@ every required field. A refused change is kept only as its message. A clock more
 `MAX_AHEAD_MS` ahead of the server's is replaced by the server's time (the device is told, in
 ``restamped``, and again on a replay); a version-1 desktop, which cannot take that, keeps its.
 
-Each stored row keeps a clock per field: ``[hlc, rev, device, by]``. An incoming change whose
-``base`` (the cursor its device had pulled to) is older than the stored field's revision, from
-another device, was made concurrently: the later HLC is kept and the other value becomes a
+Each stored row keeps a clock per field: ``[hlc, rev, device, by, incarnation]`` (no fifth
+element before incarnations). An incoming change whose ``base`` (the cursor its device had
+pulled to) is older than the stored field's revision, from another writer (device or
+incarnation), was made concurrently: the later HLC is kept and the other value becomes a
 ``sync_conflict`` record in the pull stream — nothing is dropped silently.
 
 Revisions are handed out from the one-row `rev_counter` table late in the transaction; its row
@@ -54,7 +67,15 @@ from desktop.sync.protocol import (
 from desktop.sync.records import printable
 from server import entities
 from server.auth import Caller
-from server.schema import change, device, record, rejection, restamp, rev_counter
+from server.schema import (
+    change,
+    device,
+    device_incarnation,
+    record,
+    rejection,
+    restamp,
+    rev_counter,
+)
 
 _RETRIES = 8
 
@@ -85,11 +106,13 @@ class _Emit:
     by: str
     device_id: str | None
     fields: dict[str, Any]
+    incarnation: str | None = None
 
 
 @dataclass
 class _Batch:
     rows: dict[tuple[str, str], _Row]
+    incarnation: str = ""  # of the push: "" when it names none
     emits: list[_Emit] = field(default_factory=list)
 
     def emit(self, item: _Emit) -> int:
@@ -128,8 +151,15 @@ def _push(conn: Connection, caller: Caller, request: PushRequest) -> PushRespons
         select(device.c.acked_seq, device.c.acked_hlc)
         .where(device.c.id == caller.name)
         .with_for_update()
-    ).one()
-    acked, acked_hlc = state.acked_seq, state.acked_hlc
+    ).one()  # the device's row lock: its pushes (every incarnation's) queue here
+    named = request.incarnation
+    if named is not None and not (named and named.isprintable()):
+        named = None
+    if named is None:
+        acked, acked_hlc = state.acked_seq, state.acked_hlc
+    else:
+        acked, acked_hlc = _incarnation_state(conn, caller.name, named)
+    lineage = named or ""
     seen: set[int] = set()
     fresh: list[Change] = []
     replayed: list[int] = []
@@ -142,13 +172,11 @@ def _push(conn: Connection, caller: Caller, request: PushRequest) -> PushRespons
             item = item.model_copy(update={"hlc": clock})
         if item.seq > acked:
             fresh.append(item)
-        elif clock is not None and clock > acked_hlc:
+        elif named is None and clock is not None and clock > acked_hlc:
             raise Restored(_restored_message(item.seq, acked))
         else:
             replayed.append(item.seq)
-    rejected, restamped = _old_outcomes(conn, caller.name, replayed)
-    if request.incarnation is not None and not request.incarnation.isprintable():
-        request = request.model_copy(update={"incarnation": None})
+    rejected, restamped = _old_outcomes(conn, caller.name, lineage, replayed)
     if not fresh:
         return PushResponse(v=VERSION, acked=acked, rejected=rejected, restamped=restamped)
 
@@ -160,9 +188,10 @@ def _push(conn: Connection, caller: Caller, request: PushRequest) -> PushRespons
             new_rejections.append(Rejection(seq=item.seq, message=problem))
         else:
             checked.append(item)
-    new_stamps = _restamp(checked) if request.v >= 2 else []
+    behind = _others_top(conn, caller.name, state.acked_hlc, named) if named else None
+    new_stamps = _restamp(checked, behind) if request.v >= 2 else []
     stamps = {r.seq: r.hlc for r in new_stamps}
-    batch = _Batch(_lock_rows(conn, checked))
+    batch = _Batch(_lock_rows(conn, checked), lineage)
     for item in checked:
         if item.seq in stamps:
             item = item.model_copy(update={"hlc": stamps[item.seq]})
@@ -175,22 +204,36 @@ def _push(conn: Connection, caller: Caller, request: PushRequest) -> PushRespons
     new_stamps = [r for r in new_stamps if r.seq not in refused]
 
     top = fresh[-1].seq
-    latest = max([acked_hlc, *(c for c in (_canonical(i.hlc) for i in fresh) if c)])
-    values: dict[str, Any] = {"acked_seq": top, "acked_hlc": latest}
-    if request.incarnation is not None:
-        values["incarnation"] = request.incarnation
-    conn.execute(update(device).where(device.c.id == caller.name).values(**values))
+    # An incarnation keeps the clocks it stored (restamped ones included); the unnamed lineage
+    # keeps the clocks as sent, which its replays are compared with.
+    clocks_now = [(named and stamps.get(i.seq)) or _canonical(i.hlc) for i in fresh]
+    latest = max([acked_hlc, *(c for c in clocks_now if c)])
+    if named is None:
+        conn.execute(
+            update(device).where(device.c.id == caller.name).values(acked_seq=top, acked_hlc=latest)
+        )
+    else:
+        conn.execute(
+            update(device_incarnation)
+            .where(
+                device_incarnation.c.device_id == caller.name,
+                device_incarnation.c.incarnation == named,
+            )
+            .values(acked_seq=top, acked_hlc=latest)
+        )
+        conn.execute(update(device).where(device.c.id == caller.name).values(incarnation=named))
     if new_rejections:
         conn.execute(
             insert(rejection),
-            [{"device_id": caller.name, "seq": r.seq, "message": r.message}
-             for r in new_rejections],
+            [{"device_id": caller.name, "incarnation": lineage, "seq": r.seq,
+              "message": r.message} for r in new_rejections],
         )  # fmt: skip
     if new_stamps:
         conn.execute(
             insert(restamp),
-            [{"device_id": caller.name, "seq": r.seq, "hlc": r.hlc} for r in new_stamps],
-        )
+            [{"device_id": caller.name, "incarnation": lineage, "seq": r.seq, "hlc": r.hlc}
+             for r in new_stamps],
+        )  # fmt: skip
     _write(conn, batch)
     return PushResponse(
         v=VERSION,
@@ -198,6 +241,31 @@ def _push(conn: Connection, caller: Caller, request: PushRequest) -> PushRespons
         rejected=rejected + new_rejections,
         restamped=restamped + new_stamps,
     )
+
+
+def _incarnation_state(conn: Connection, device_id: str, named: str) -> tuple[int, str]:
+    """(acked seq, latest clock) of one incarnation of a device; a new one starts at 0."""
+    found = conn.execute(
+        select(device_incarnation.c.acked_seq, device_incarnation.c.acked_hlc).where(
+            device_incarnation.c.device_id == device_id,
+            device_incarnation.c.incarnation == named,
+        )
+    ).first()
+    if found is not None:
+        return found.acked_seq, found.acked_hlc
+    conn.execute(insert(device_incarnation).values(device_id=device_id, incarnation=named))
+    return 0, ""
+
+
+def _others_top(conn: Connection, device_id: str, unnamed_hlc: str, named: str) -> str:
+    """The latest clock the device's other incarnations stored (pushes naming none included)."""
+    others = conn.execute(
+        select(device_incarnation.c.acked_hlc).where(
+            device_incarnation.c.device_id == device_id,
+            device_incarnation.c.incarnation != named,
+        )
+    ).scalars()
+    return max([unnamed_hlc, *others])
 
 
 def _envelope_refusal(caller: Caller, item: Change) -> str | None:
@@ -229,16 +297,21 @@ class _ServerClock:
 SERVER_CLOCK = _ServerClock()
 
 
-def _restamp(changes: list[Change]) -> list[Restamp]:
-    """Changes stamped more than `MAX_AHEAD_MS` after the server's clock get the server's."""
+def _restamp(changes: list[Change], behind: str | None = None) -> list[Restamp]:
+    """Changes stamped more than `MAX_AHEAD_MS` after the server's clock get the server's; so
+    do a restored copy's changes that do not sort after `behind`, the latest clock the device's
+    other incarnations stored (its clock restarted from the backup's)."""
     limit = time.time_ns() // 1_000_000 + MAX_AHEAD_MS
     stamps = []
     for item in changes:
         stamp = clocks.Timestamp.parse(item.hlc)
-        if stamp.millis > limit:
+        if stamp.millis > limit or (behind and str(stamp) <= behind):
             now = SERVER_CLOCK.now()
-            stamps.append(Restamp(seq=item.seq, hlc=str(clocks.Timestamp(now.millis, now.counter,
-                                                                         stamp.node))))
+            stamps.append(
+                Restamp(
+                    seq=item.seq, hlc=str(clocks.Timestamp(now.millis, now.counter, stamp.node))
+                )
+            )
     return stamps
 
 
@@ -258,7 +331,7 @@ def _restored_message(seq: int, acked: int) -> str:
 
 
 def _old_outcomes(
-    conn: Connection, device_id: str, seqs: list[int]
+    conn: Connection, device_id: str, lineage: str, seqs: list[int]
 ) -> tuple[list[Rejection], list[Restamp]]:
     """What the first answer to replayed changes said: refusals and new clocks, told again."""
     if not seqs:
@@ -269,15 +342,21 @@ def _old_outcomes(
         refused += [
             Rejection(seq=seq, message=message)
             for seq, message in conn.execute(
-                select(rejection.c.seq, rejection.c.message)
-                .where(rejection.c.device_id == device_id, rejection.c.seq.in_(chunk))
+                select(rejection.c.seq, rejection.c.message).where(
+                    rejection.c.device_id == device_id,
+                    rejection.c.incarnation == lineage,
+                    rejection.c.seq.in_(chunk),
+                )
             )
         ]
         stamped += [
             Restamp(seq=seq, hlc=hlc)
             for seq, hlc in conn.execute(
-                select(restamp.c.seq, restamp.c.hlc)
-                .where(restamp.c.device_id == device_id, restamp.c.seq.in_(chunk))
+                select(restamp.c.seq, restamp.c.hlc).where(
+                    restamp.c.device_id == device_id,
+                    restamp.c.incarnation == lineage,
+                    restamp.c.seq.in_(chunk),
+                )
             )
         ]
     return sorted(refused, key=lambda r: r.seq), sorted(stamped, key=lambda r: r.seq)
@@ -345,20 +424,26 @@ def _apply(batch: _Batch, caller: Caller, item: Change) -> None:
     if row is None:
         row = batch.rows[key] = _Row(item.commune, {}, {}, new=True)
     conflicts: list[ConflictFields] = []
-    applied = _merge(row, caller, item, fields, conflicts)
+    applied = _merge(row, caller, batch.incarnation, item, fields, conflicts)
     if applied or row.new:
         rev = batch.emit(
-            _Emit(item.entity, item.id, row.commune, item.hlc, item.by, caller.name, applied)
-        )
+            _Emit(item.entity, item.id, row.commune, item.hlc, item.by, caller.name, applied,
+                  batch.incarnation or None)
+        )  # fmt: skip
         for name_ in applied:
-            row.clock[name_] = [item.hlc, rev, caller.name, item.by]
+            row.clock[name_] = [item.hlc, rev, caller.name, item.by, batch.incarnation]
         row.dirty = True
     for conflict in conflicts:
         _record_conflict(batch, row.commune, conflict)
 
 
 def _merge(
-    row: _Row, caller: Caller, item: Change, fields: dict, conflicts: list[ConflictFields]
+    row: _Row,
+    caller: Caller,
+    lineage: str,
+    item: Change,
+    fields: dict,
+    conflicts: list[ConflictFields],
 ) -> dict:
     """Per field: apply, or keep the later of two concurrent edits and record the other."""
     applied: dict[str, Any] = {}
@@ -368,8 +453,9 @@ def _merge(
         if stored is None:
             applied[name] = row.data[name] = value
             continue
-        hlc, rev, by_device, by = stored
-        concurrent = by_device != caller.name and (rev < 0 or rev > item.base)
+        hlc, rev, by_device, by = stored[:4]
+        writer = (by_device, stored[4] if len(stored) > 4 else "")
+        concurrent = writer != (caller.name, lineage) and (rev < 0 or rev > item.base)
         if not concurrent:
             applied[name] = row.data[name] = value
             continue
@@ -428,7 +514,7 @@ def _write(conn: Connection, batch: _Batch) -> None:
     for (entity, row_id), row in batch.rows.items():
         if not row.dirty:
             continue
-        clock = {k: [v[0], real(v[1]), v[2], v[3]] for k, v in row.clock.items()}
+        clock = {k: [v[0], real(v[1]), *v[2:]] for k, v in row.clock.items()}
         values = {
             "entity": entity, "id": row_id, "commune_code": row.commune,
             "data": _text(row.data), "clock": _text(clock),
@@ -438,7 +524,7 @@ def _write(conn: Connection, batch: _Batch) -> None:
         {
             "rev": first + i, "entity": e.entity, "row_id": e.row_id,
             "commune_code": e.commune, "hlc": e.hlc, "by": e.by, "device_id": e.device_id,
-            "fields": _text(e.fields),
+            "incarnation": e.incarnation, "fields": _text(e.fields),
         }
         for i, e in enumerate(batch.emits)
     ]  # fmt: skip
@@ -475,10 +561,10 @@ _PG_UPDATE_RECORDS = (
     "WHERE r.entity = v.entity AND r.id = v.id"
 )
 _PG_INSERT_CHANGES = (
-    'INSERT INTO change (rev, entity, row_id, commune_code, hlc, "by", device_id, fields) '
-    "SELECT * FROM unnest(%(rev)b::bigint[], %(entity)b::text[], "
+    'INSERT INTO change (rev, entity, row_id, commune_code, hlc, "by", device_id, incarnation, '
+    "fields) SELECT * FROM unnest(%(rev)b::bigint[], %(entity)b::text[], "
     "%(row_id)b::text[], %(commune_code)b::text[], %(hlc)b::text[], "
-    "%(by)b::text[], %(device_id)b::text[], %(fields)b::text[])"
+    "%(by)b::text[], %(device_id)b::text[], %(incarnation)b::text[], %(fields)b::text[])"
 )
 
 

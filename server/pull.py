@@ -14,9 +14,17 @@ MAX_LIMIT = 5000
 
 
 def pull(
-    engine: Engine, caller: Caller, after: int, limit: int, max_limit: int = MAX_LIMIT
+    engine: Engine,
+    caller: Caller,
+    after: int,
+    limit: int,
+    max_limit: int = MAX_LIMIT,
+    incarnation: str | None = None,
 ) -> PullResponse:
-    """Changes after `after`, oldest first; a device's own changes are left out.
+    """Changes after `after`, oldest first; a device's own changes are left out — only those of
+    its current `incarnation` when it names one: a copy restored from a backup gets back what
+    its earlier incarnations sent after the backup (the rest it already holds, and applies
+    again harmlessly).
 
     The counter is read first: every revision up to it has committed (see `server.apply`), so
     the cursor can move past changes out of scope without ever skipping one still in flight.
@@ -33,9 +41,10 @@ def pull(
             .limit(limit + 1)
         )  # fmt: skip
         if caller.is_device:
-            query = query.where(
-                or_(change.c.device_id.is_(None), change.c.device_id != caller.name)
-            )
+            others = [change.c.device_id.is_(None), change.c.device_id != caller.name]
+            if incarnation:
+                others += [change.c.incarnation.is_(None), change.c.incarnation != incarnation]
+            query = query.where(or_(*others))
         rows = conn.execute(query).all()
     more = len(rows) > limit
     rows = rows[:limit]

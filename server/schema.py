@@ -47,6 +47,21 @@ device = Table(
     Column("incarnation", String(64), nullable=True),
 )
 
+# One row per copy of a device's database (its incarnation; a restored backup is a new one):
+# the server knows a change by (device, incarnation, seq). `device.acked_seq`/`acked_hlc` stay
+# for pushes that name no incarnation (older desktops, and changes made before there were any).
+device_incarnation = Table(
+    "device_incarnation",
+    metadata,
+    Column("device_id", String(36), primary_key=True),
+    Column("incarnation", String(64), primary_key=True),
+    # Highest seq of this incarnation already processed (applied or rejected).
+    Column("acked_seq", BigInteger, nullable=False, server_default="0"),
+    # The latest clock it stored: a restored copy's changes that do not sort after what the
+    # device's other copies stored get the server's clock.
+    Column("acked_hlc", String(64), nullable=False, server_default=""),
+)
+
 # A district/province account that reads every commune beneath its unit.
 reader = Table(
     "reader",
@@ -72,6 +87,7 @@ rejection = Table(
     "rejection",
     metadata,
     Column("device_id", String(36), primary_key=True),
+    Column("incarnation", String(64), primary_key=True, server_default=""),  # "": none named
     Column("seq", BigInteger, primary_key=True),
     Column("message", Text, nullable=False),
 )
@@ -82,6 +98,7 @@ restamp = Table(
     "restamp",
     metadata,
     Column("device_id", String(36), primary_key=True),
+    Column("incarnation", String(64), primary_key=True, server_default=""),
     Column("seq", BigInteger, primary_key=True),
     Column("hlc", String(64), nullable=False),
 )
@@ -108,6 +125,7 @@ change = Table(
     Column("hlc", String(64), nullable=False),
     Column("by", String(64), nullable=False, server_default=""),
     Column("device_id", String(36), nullable=True),  # NULL: made by the server (conflicts)
+    Column("incarnation", String(64), nullable=True),  # of the device's database, if named
     Column("fields", Text, nullable=False),
     Index("ix_change_commune_code_rev", "commune_code", "rev"),
 )

@@ -83,7 +83,9 @@ def import_bundle(
         answers = apply.push_many(engine, caller, request.pushes)
     except apply.Restored as exc:
         raise bundle.BundleError(str(exc)) from exc
-    changes = pull.pull(engine, caller, request.pull_after, PULL_PER_BUNDLE, PULL_PER_BUNDLE)
+    changes = pull.pull(
+        engine, caller, request.pull_after, PULL_PER_BUNDLE, PULL_PER_BUNDLE, request.incarnation
+    )
     sealed = bundle.seal_reply(request, secret, answers, changes, now_millis())
     partial = reply_path.with_name(f".{reply_path.name}.partial")
     partial.write_bytes(sealed)

@@ -111,3 +111,33 @@ def test_cancelling_the_import_writes_nothing(qtbot, window, register, monkeypat
     assert told == ["Đã dừng: không có trẻ em nào được nhập."]
     assert register.child_count() == 0 and register.unsent_count() == before
     assert dialog.isVisible()  # still there, to try again
+
+
+def test_the_plan_shows_each_group_a_cell_names_and_when_they_began(
+    qtbot, window, register, monkeypatch, tmp_path
+):
+    from datetime import date
+
+    from tests.gui_helpers import type_text
+    from tests.test_import_groups import register_file
+
+    path = register_file(tmp_path / "ds.xlsx", [
+        ["Lò Thị Mai", 2016, "Nữ", "Sín Chải", "Mồ côi cả cha và mẹ, khuyết tật"],
+    ], since_column=False)  # fmt: skip
+    dialog = open_dialog(qtbot, window, monkeypatch, path)
+    assert dialog.group_combo("Mồ côi cả cha và mẹ").currentData() == "a"
+    assert dialog.group_combo("khuyết tật").currentData() == "d"
+    today = date.today().strftime("%d/%m/%Y")
+    assert f"từ ngày {today} (ngày cán bộ chọn" in dialog.start_rule.text()
+    dialog.since.clear()
+    type_text(dialog.since, "01/03/2025")
+    dialog.since.editingFinished.emit()
+    qtbot.waitUntil(lambda: dialog.plan is not None and dialog.plan.since == date(2025, 3, 1))
+    assert "từ ngày 01/03/2025" in dialog.start_rule.text()
+    told = said(monkeypatch)
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: bool(told))
+    [mai] = register.find("lo thi mai")
+    assert sorted((c.group_code, c.start_date) for c in register.circumstances_of(mai.id)) == [
+        ("a", date(2025, 3, 1)), ("d", date(2025, 3, 1)),
+    ]  # fmt: skip

@@ -294,3 +294,40 @@ def test_first_run_as_a_district_reader_logs_in_and_pulls_the_area(qtbot, server
     register.close()
     with vault.login(db_path, "laocai", password) as again:  # the next start, offline
         assert again.is_reader and again.setting("sync.server") == server.url
+
+
+def test_records_not_synced_are_listed_and_sent_again_and_a_restore_is_explained(
+    qtbot, window, register, server, monkeypatch
+):
+    from sqlalchemy import text
+
+    from desktop.db import incarnation
+    from desktop.db.sync_store import Incoming
+
+    lan = register.add_child(draft(register, "Lò Thị Lan")).created_id
+    with register.engine.begin() as conn:  # an older desktop wrote "yesterday" as the time
+        conn.execute(
+            text("UPDATE change_log SET fields = json_set(fields, '$.created_at', 'hôm qua') "
+                 "WHERE row_id = :id"), {"id": lan},
+        )  # fmt: skip
+    broken = Incoming(10**9, "circumstance", "0193aaaa-0000-7000-8000-000000000009",
+                      register.commune_code or "", "1790000000000-0000-x", "x",
+                      {"child_id": "0193aaaa-0000-7000-8000-0000000000aa", "kind": "special",
+                       "group_code": "a", "start_date": "2026-01-05"})  # fmt: skip
+    register.apply_pulled([broken], 0)  # its child never came: set aside
+    register.set_settings({incarnation.RESTORED_KEY: '{"how": "restored", "file": "x.db"}'})
+    set_up(qtbot, window, server, monkeypatch)
+    sync_now(qtbot, window)
+    page = window.sync_page
+    table = page.failures
+    qtbot.waitUntil(lambda: table.rowCount() == 2)
+    labels = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(2)}
+    assert "created_at" in labels["Trẻ em Lò Thị Lan"]
+    assert any("chưa áp dụng được" in why for why in labels.values())
+    assert "Đã đối chiếu dữ liệu khôi phục" in page.notice_label.text()
+    assert page.retry_button.isVisibleTo(page)
+    page.retry_button.click()  # the record goes up again as it stands; the sync runs
+    qtbot.waitUntil(lambda: table.rowCount() == 1, timeout=30_000)
+    wait_idle(qtbot, window)
+    assert "chưa áp dụng được" in table.item(0, 1).text()
+    assert register.sync_state().unsent == 0

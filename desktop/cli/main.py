@@ -172,6 +172,11 @@ def _parser() -> argparse.ArgumentParser:
         help='ghép hoàn cảnh ghi trong tệp với nhóm luật, ví dụ --map "KT nặng=d"',
     )
     imp.add_argument("--skip-invalid", action="store_true", help="nhập các dòng đúng, bỏ dòng lỗi")
+    imp.add_argument(
+        "--since",
+        metavar="dd/mm/yyyy",
+        help="hoàn cảnh tính từ ngày này khi tệp không có cột “Từ ngày” (mặc định: hôm nay)",
+    )
     imp.add_argument("--problems", type=Path, metavar="LOI.xlsx", help="ghi danh sách lỗi ra tệp")
 
     back = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu (mặc định vào thư mục backups)")

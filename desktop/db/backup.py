@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from desktop import privacy
+from desktop.db import incarnation
 from desktop.db.errors import DiskFull, is_disk_full, sqlite_errors
 
 KEEP = 10
@@ -68,12 +70,17 @@ def _copy_keys(source_db: Path, target_db: Path) -> None:
 
 
 def _copy(
-    source: Path, target: Path, key: bytes | None = None, replacing_database: bool = False
+    source: Path,
+    target: Path,
+    key: bytes | None = None,
+    replacing_database: bool = False,
+    prepare: Callable[[sqlite3.Connection], None] | None = None,
 ) -> None:
     """Copy into a temporary file, check it, then rename it over `target` in one step.
 
     When `target` is a live database, its WAL and shared-memory files go just before the
-    rename: a copy that fails (full disk) leaves the database exactly as it was.
+    rename: a copy that fails (full disk) leaves the database exactly as it was. `prepare`
+    writes to the copy before the rename (a restore's new incarnation).
     """
     tmp = target.with_name(f".{target.name}.partial")
     _remove_with_journals(tmp)  # what a copy killed half-way left behind
@@ -85,6 +92,8 @@ def _copy(
             try:
                 src.backup(dst, pages=4096)
                 dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file
+                if prepare is not None:
+                    prepare(dst)
                 if dst.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                     raise BackupError(f"Bản sao “{target.name}” bị lỗi khi kiểm tra.")
             finally:
@@ -184,7 +193,9 @@ def restore(backup_file: Path, db_path: Path, safety_dir: Path, key: bytes | Non
     The register must be closed (no `Register` open on `db_path` in this process). The current
     key file stays (it opens today's data key, with today's passwords); the backup's key file
     is used only when there is none. A backup made before the keys were rotated (opened by one
-    of `past_keys`) is re-encrypted under today's key as it is copied in.
+    of `past_keys`) is re-encrypted under today's key as it is copied in. The restored copy is
+    a new incarnation for sync (`desktop.db.incarnation`): its new edits are never taken for
+    replays of old ones.
     """
     info = describe(backup_file, key, past_keys)
     safety = None
@@ -192,10 +203,13 @@ def restore(backup_file: Path, db_path: Path, safety_dir: Path, key: bytes | Non
         safety = safety_dir / f"truoc-khoi-phuc-{datetime.now():%Y%m%d-%H%M%S}.db"
         backup(db_path, safety, key)
     try:
+        def new_incarnation(conn: sqlite3.Connection) -> None:
+            incarnation.mark_restored(conn, backup_file, info.made_at)
+
         if key is not None and info.key not in (None, key):
-            _copy_rekeyed(backup_file, info.key, db_path, key)
+            _copy_rekeyed(backup_file, info.key, db_path, key, new_incarnation)
         else:
-            _copy(backup_file, db_path, key, replacing_database=True)
+            _copy(backup_file, db_path, key, replacing_database=True, prepare=new_incarnation)
     except OSError as exc:
         if is_disk_full(exc, db_path):
             raise BackupDiskFull(str(db_path)) from exc
@@ -205,8 +219,15 @@ def restore(backup_file: Path, db_path: Path, safety_dir: Path, key: bytes | Non
     return safety
 
 
-def _copy_rekeyed(source: Path, source_key: bytes | None, target: Path, key: bytes) -> None:
-    """An older backup, copied over the register under today's data key."""
+def _copy_rekeyed(
+    source: Path,
+    source_key: bytes | None,
+    target: Path,
+    key: bytes,
+    prepare: Callable[[sqlite3.Connection], None],
+) -> None:
+    """An older backup, copied over the register under today's data key (`prepare` as in
+    `_copy`)."""
     from desktop.db import rekey
 
     assert source_key is not None
@@ -214,6 +235,12 @@ def _copy_rekeyed(source: Path, source_key: bytes | None, target: Path, key: byt
     _remove_with_journals(tmp)
     try:
         rekey.export(source, source_key, key, tmp=tmp)
+        copy = _connect(tmp, key)
+        try:
+            prepare(copy)
+            copy.commit()
+        finally:
+            copy.close()
         rekey.swap_in(tmp, target)
     except sqlite_errors() as exc:
         if is_disk_full(exc, target):

@@ -231,6 +231,10 @@ class ChangeLog(SQLModel, table=True):
     sent_at: datetime | None = Field(default=None, index=True)
     # The server cursor this device had pulled up to when the edit was made (see protocol).
     base: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    # Which copy of the database wrote it (`desktop.db.incarnation`); "" before there were any.
+    # The server knows a change by (device, incarnation, seq): a restored copy numbers its new
+    # edits from an old seq again without being taken for a replay.
+    incarnation: str = Field(default="", sa_column_kwargs={"server_default": ""})
 
 
 class SyncConflict(Synced, table=True):
@@ -259,6 +263,23 @@ class SyncFailure(SQLModel, table=True):
     seq: int = Field(primary_key=True)  # the refused change_log entry
     entity: str
     row_id: str = Field(index=True)
+    message: str
+    at: datetime
+
+
+class SyncUnapplied(SQLModel, table=True):
+    """A pulled change this desktop could not apply (malformed, incomplete, its parent missing,
+    or waiting behind such a change to the same record): kept aside with the reason, shown on
+    the Đồng bộ page and tried again at every sync, while the rest of the stream goes on."""
+
+    __tablename__ = "sync_unapplied"
+    rev: int = Field(primary_key=True)  # the server revision of the change
+    entity: str
+    row_id: str = Field(index=True)
+    commune_code: str
+    hlc: str
+    by: str = ""
+    fields: str  # JSON object, as pulled
     message: str
     at: datetime
 

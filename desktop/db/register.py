@@ -153,6 +153,10 @@ class Register:
         self.record_sync = sync.record_sync
         self.restamp = sync.restamp
         self.apply_pulled = sync.apply_pulled
+        self.retry_unapplied = sync.retry_unapplied
+        self.resend_refused = sync.resend_refused
+        self.restored = sync.restored
+        self.restore_settled = sync.restore_settled
         self.sync_state = sync.sync_state
         self.conflicts = sync.conflicts
         self.resolve_conflict = sync.resolve_conflict
@@ -223,6 +227,11 @@ class Register:
     @property
     def device_id(self) -> str:
         return self.db.device_id
+
+    @property
+    def incarnation(self) -> str:
+        """This copy of the database, for sync (a restored backup is a new one)."""
+        return self.db.incarnation
 
     @property
     def clock(self) -> HybridClock:

@@ -1,29 +1,30 @@
-"""The register's side of sync: the outbox, applying pulled changes, conflicts and failures.
+"""The register's side of sync: the outbox, pulled pages, conflicts, refusals and set-asides.
 
-Plain data in and out (no protocol types: `desktop.sync` builds the messages). Applying a pull
-writes rows without change-log entries (they came from upstream), recomputes the derived
-columns the way the write path does, advances the clock, and stores the server cursor in the
-same transaction as the rows, so a cut never leaves one without the other.
+Plain data in and out (no protocol types: `desktop.sync` builds the messages). Applying pulled
+pages is `pull_apply.PullApplier` (change by change, short transactions, what cannot be applied
+set aside); the values between wire and columns are `sync_values`.
 
-A pulled field never silently replaces a field that still has an unsent local edit: the later
-clock wins on both sides and the other value becomes a `sync_conflict` row.
+The outbox hands out unsent entries oldest first, one incarnation at a time (the server knows a
+change by device, incarnation and seq: `desktop.db.incarnation`). A change the server refused
+is never counted as sent: it stays unsent, out of the outbox, shown with the server's message
+until a later change to its record is accepted. A record whose creation was refused goes up
+whole with its next change (or `resend_refused`), since the server has no row to apply a
+part to.
 """
 
 from __future__ import annotations
 
 import json
-import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from itertools import takewhile
 from typing import Any, Literal, NamedTuple
 
-from pydantic_core import PydanticUndefined
-from sqlalchemy import CursorResult, func, insert, text, update
-from sqlalchemy import types as sa_types
+from sqlalchemy import CursorResult, func, text, update
 from sqlmodel import Session, col, select
 
-from desktop.db import accounts, restamp
+from desktop.db import accounts, incarnation, restamp
 from desktop.db.changes import Changes
 from desktop.db.models import (
     SYNCED_TABLES,
@@ -31,26 +32,36 @@ from desktop.db.models import (
     Child,
     Setting,
     SyncConflict,
-    Synced,
     SyncFailure,
+    SyncUnapplied,
     Village,
     table_name,
-    table_of,
 )
+from desktop.db.pull_apply import ApplyResult, Check, Incoming, PullApplier
 from desktop.db.sealing import SEALED_FIELDS, Locked, is_sealed, sealed_field
-from desktop.db.write_path import CLOCK_KEY, CURSOR_KEY, ROLE_KEY, UNIT_KEY, Tx, WritePath
+from desktop.db.sync_values import (
+    CONVERTERS,
+    DERIVED_FIELDS,
+    ENVELOPE_FIELDS,
+    VillageNames,
+    conflict_id,
+    derived,
+    hlc_time,
+    json_value,
+    local_value,
+    wire_value,
+)
+from desktop.db.write_path import CURSOR_KEY, ROLE_KEY, UNIT_KEY, WritePath
 from desktop.domain import categories as cat
-from desktop.domain.dates import PartialDate
 from desktop.domain.hlc import Timestamp
-from desktop.domain.names import fold, search_document, sort_key
 from desktop.domain.validation import FIELD_LABELS, Problem, ValidationError
 
-LAST_SYNC_KEY = "sync.last_sync"
+__all__ = [
+    "ApplyResult", "Check", "ConflictView", "Incoming", "Marked", "OutboxEntry", "SyncFailureView",
+    "SyncState", "SyncStore", "conflict_id",
+]  # fmt: skip
 
-# Columns carried by the envelope of a change (or recomputed): not repeated in its fields.
-ENVELOPE_FIELDS = frozenset({"id", "commune_code", "updated_at", "updated_by"})
-DERIVED_FIELDS = frozenset({"name_folded", "sort_key", "search_text", "birth_latest"})
-_CONFLICT_NAMESPACE = uuid.UUID("6f1d3c52-2b7e-4c1a-9a53-0b8e6a1f7d10")
+LAST_SYNC_KEY = "sync.last_sync"
 
 ENTITY_LABELS = {
     "village": "Thôn/bản",
@@ -88,14 +99,12 @@ _MORE_LABELS = {
     "end_reason": "Lý do kết thúc",
 }
 
+# Entries waiting to go up: not sent, and not refused (a refusal waits for a fix instead).
+_PENDING = "sent_at IS NULL AND seq NOT IN (SELECT seq FROM sync_failure)"
+
 
 def field_label(key: str) -> str:
     return FIELD_LABELS.get(key) or _MORE_LABELS.get(key, key)
-
-
-def conflict_id(entity: str, row_id: str, field: str, lost_hlc: str) -> str:
-    """The same id on every side for the same lost edit, so a conflict is never recorded twice."""
-    return str(uuid.uuid5(_CONFLICT_NAMESPACE, f"{entity}/{row_id}/{field}/{lost_hlc}"))
 
 
 @dataclass(frozen=True)
@@ -108,46 +117,38 @@ class OutboxEntry:
     by: str
     base: int
     fields: dict[str, Any]
+    incarnation: str = ""  # the copy of the database that wrote it ("" before there were any)
 
 
 @dataclass(frozen=True)
-class Incoming:
-    """One change pulled from the server."""
+class Marked:
+    """What an acknowledgement did: entries now sent, and refusals new to this desktop."""
 
-    rev: int
-    entity: str
-    row_id: str
-    commune_code: str
-    hlc: str
-    by: str
-    fields: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class ApplyResult:
-    applied: int
-    conflicts: int
-    skipped: int
+    sent: int
+    refused: int
 
 
 class SyncFailureView(NamedTuple):
-    """(entity, row_id, label, message) of a change the server refused."""
+    """(entity, row_id, label, message, kind) of a change that did not get through:
+    kind "refused" (the server refused it) or "unapplied" (pulled, set aside here)."""
 
     entity: str
     row_id: str
     label: str
     message: str
+    kind: str = "refused"
 
 
 @dataclass(frozen=True)
 class SyncState:
     last_sync: datetime | None
-    unsent: int
+    unsent: int  # refused changes included: they have not got through
     failures: list[SyncFailureView]
     conflicts_open: int
     # Unsent protection-case changes this session cannot open for the wire: they (and what
     # follows them) go up at the next sync of an officer's session.
     held_for_officer: int = 0
+    notice: str | None = None  # a restore not yet settled with the server
 
 
 @dataclass(frozen=True)
@@ -169,119 +170,14 @@ class ConflictView:
     resolved: bool
 
 
-def _hlc_time(hlc: str) -> datetime | None:
-    try:
-        return datetime.fromtimestamp(Timestamp.parse(hlc).millis / 1000, UTC)
-    except (ValueError, OverflowError):
-        return None
-
-
-def _converter(column_type: Any) -> Any:
-    """From JSON to what the column takes (SQLite's date types want date objects)."""
-    kind = getattr(column_type, "impl", column_type)
-    if isinstance(kind, sa_types.DateTime):
-        return lambda v: v if v is None or isinstance(v, datetime) else datetime.fromisoformat(v)
-    if isinstance(kind, sa_types.Date):
-        return lambda v: v if v is None or isinstance(v, date) else date.fromisoformat(v)
-    if isinstance(kind, sa_types.Boolean):
-        return lambda v: v if v is None else bool(v)
-    return lambda v: v
-
-
-_CONVERTERS: dict[str, dict[str, Any]] = {
-    name: {c.name: _converter(c.type) for c in table_of(model).columns}
-    for name, model in SYNCED_TABLES.items()
-}
-
-
-def _wire_value(entity: str, key: str, value: Any) -> Any:
-    if entity == table_name(SyncConflict) and key in ("kept_value", "lost_value"):
-        return json.loads(value) if isinstance(value, str) else value
-    return value
-
-
-def _local_value(entity: str, key: str, value: Any) -> Any:
-    if entity == table_name(SyncConflict) and key in ("kept_value", "lost_value"):
-        return json.dumps(value, ensure_ascii=False)
-    return _CONVERTERS[entity][key](value)
-
-
-def _json(value: Any) -> Any:
-    return value.isoformat() if isinstance(value, datetime | date) else value
-
-
-_DEFAULTS: dict[str, dict[str, Any]] = {
-    name: {
-        c.name: (
-            model.model_fields[c.name].default
-            if c.name in model.model_fields
-            and model.model_fields[c.name].default is not PydanticUndefined
-            else None
-        )
-        for c in table_of(model).columns
-    }
-    for name, model in SYNCED_TABLES.items()
-}
-
-
-_REQUIRED: dict[str, list[str]] = {
-    name: [
-        c.name
-        for c in table_of(model).columns
-        if not c.nullable and c.name not in DERIVED_FIELDS and c.server_default is None
-    ]
-    for name, model in SYNCED_TABLES.items()
-}
-
-
-class _VillageNames:
-    """Village names for search text: this page's new villages first, then the database."""
-
-    def __init__(self, session: Session, inserts: dict[str, tuple[str, dict[str, Any]]]):
-        self.session, self.inserts = session, inserts
-
-    def __call__(self, village_id: str | None) -> str | None:
-        if not village_id:
-            return None
-        new = self.inserts.get(village_id)
-        if new is not None and new[0] == "village":
-            return str(new[1]["name"])
-        village = self.session.get(Village, village_id)
-        return village.name if village else None
-
-
-def _derived(
-    entity: str, v: dict[str, Any], names: Callable[[str | None], str | None]
-) -> dict[str, Any]:
-    """The derived columns of a row, computed as the write path computes them."""
-    if entity == "village":
-        return {"name_folded": fold(v["name"])}
-    if entity == "child":
-        return {
-            "name_folded": fold(v["full_name"]),
-            "sort_key": sort_key(v["full_name"]),
-            "birth_latest": PartialDate(v["birth_year"], v["birth_month"], v["birth_day"]).latest(),
-            "search_text": search_document(
-                v["personal_id"], v["caregiver_name"], names(v["village_id"])
-            ),
-        }
-    return {}
-
-
-def _insert_new(
-    session: Session, inserts: dict[str, tuple[str, dict[str, Any]]], names: _VillageNames
-) -> None:
-    """Write a page's new rows with one executemany per table (FTS triggers index them)."""
-    by_entity: dict[str, list[dict[str, Any]]] = {}
-    for row_id, (entity, values) in list(inserts.items()):
-        if any(values.get(c) is None for c in _REQUIRED[entity]):
-            del inserts[row_id]  # incomplete (a newer or faulty sender): left on the server
-            continue
-        values.update(_derived(entity, values, names))
-        by_entity.setdefault(entity, []).append(values)
-    session.flush()  # the ORM's own pending rows first
-    for entity, rows in by_entity.items():
-        session.execute(insert(table_of(SYNCED_TABLES[entity])), rows)
+def restore_notice(note: dict[str, Any]) -> str:
+    """The Đồng bộ page's sentence for a restore the server has not seen yet."""
+    source = f"“{note['file']}”" if isinstance(note.get("file"), str) else ""
+    return (
+        f"Dữ liệu trên máy này đã được khôi phục từ bản sao lưu {source}".rstrip()
+        + ". Lần đồng bộ tới sẽ đối chiếu với máy chủ: các thay đổi chưa gửi được gửi (không "
+        "trùng với thay đổi cũ), và những gì máy này đã gửi sau lúc sao lưu được tải về lại."
+    )
 
 
 class SyncStore:
@@ -319,38 +215,77 @@ class SyncStore:
         with self.db.engine.connect() as conn:
             return {r[0] for r in conn.execute(text("SELECT DISTINCT commune_code FROM child"))}
 
+    @property
+    def incarnation(self) -> str:
+        """This copy of the database (`desktop.db.incarnation`)."""
+        return self.db.incarnation
+
+    def restored(self) -> dict[str, Any] | None:
+        """The note of a restore the server has not been told of yet (None when there is none)."""
+        return incarnation.restored_note(self.db.settings())
+
+    def restore_settled(self) -> None:
+        """The first sync after a restore went through: the note is no longer needed."""
+        self.db.set_settings({incarnation.RESTORED_KEY: None})
+
     # ---- outbox --------------------------------------------------------------------------
 
-    def outbox(self, limit: int) -> list[OutboxEntry]:
-        """The oldest unsent change-log entries, in seq order, as they go on the wire."""
+    def outbox(self, limit: int, one_incarnation: bool = True) -> list[OutboxEntry]:
+        """The oldest changes waiting to go up, in seq order, as they go on the wire; all of one
+        incarnation (a push names one) unless `one_incarnation` is False."""
         with Session(self.db.engine) as session:
             rows = session.exec(
-                select(ChangeLog)
-                .where(ChangeLog.sent_at == None)  # noqa: E711
-                .order_by(col(ChangeLog.seq))
-                .limit(limit)
+                select(ChangeLog).where(text(_PENDING)).order_by(col(ChangeLog.seq)).limit(limit)
             ).all()
-        entries = []
-        for row in rows:
-            fields = json.loads(row.fields)
-            by = fields.get("updated_by", "")
-            wire = {
-                k: _wire_value(row.entity, k, v)
-                for k, v in fields.items()
-                if k not in DERIVED_FIELDS and k not in ENVELOPE_FIELDS
-            }
-            try:
-                wire = self._opened_for_wire(row.entity, wire)
-            except Locked:
-                break  # in order, or not at all: the rest waits for an officer's session
-            assert row.seq is not None
-            entries.append(
-                OutboxEntry(
-                    row.seq, row.entity, row.row_id, row.commune_code, row.hlc,
-                    by or self.db.user, row.base, wire,
-                )
-            )  # fmt: skip
+            if rows and one_incarnation:
+                rows = list(takewhile(lambda r: r.incarnation == rows[0].incarnation, rows))
+            whole = self._refused_creations(session, {r.row_id for r in rows})
+            entries = []
+            for row in rows:
+                fields = json.loads(row.fields)
+                by = fields.get("updated_by", "")
+                if row.row_id in whole:
+                    fields = self._whole_row(session, row.entity, row.row_id) or fields
+                wire = {
+                    k: wire_value(row.entity, k, v)
+                    for k, v in fields.items()
+                    if k not in DERIVED_FIELDS and k not in ENVELOPE_FIELDS
+                }
+                try:
+                    wire = self._opened_for_wire(row.entity, wire)
+                except Locked:
+                    break  # in order, or not at all: the rest waits for an officer's session
+                assert row.seq is not None
+                entries.append(
+                    OutboxEntry(
+                        row.seq, row.entity, row.row_id, row.commune_code, row.hlc,
+                        by or self.db.user, row.base, wire, row.incarnation,
+                    )
+                )  # fmt: skip
         return entries
+
+    def _refused_creations(self, session: Session, row_ids: set[str]) -> set[str]:
+        """Records whose creation the server refused (it holds no row of theirs)."""
+        if not row_ids:
+            return set()
+        return set(
+            session.execute(
+                text(
+                    "SELECT f.row_id FROM sync_failure f JOIN change_log c ON c.seq = f.seq "
+                    "WHERE json_extract(c.fields, '$.created_at') IS NOT NULL "
+                    "AND f.row_id IN (SELECT value FROM json_each(:ids))"
+                ),
+                {"ids": json.dumps(sorted(row_ids))},
+            ).scalars()
+        )
+
+    def _whole_row(self, session: Session, entity: str, row_id: str) -> dict[str, Any] | None:
+        """Every field of a record as it stands, the way its creation was logged."""
+        model = SYNCED_TABLES.get(entity)
+        row = session.get(model, row_id) if model is not None else None
+        if row is None:
+            return None
+        return {k: json_value(v) for k, v in row.model_dump(exclude={"id"}).items()}
 
     def _opened_for_wire(self, entity: str, wire: dict[str, Any]) -> dict[str, Any]:
         """Case narrative travels as typed: the server and the district see what they always
@@ -388,296 +323,108 @@ class SyncStore:
             last = conn.execute(text("SELECT COALESCE(MAX(seq), 0) FROM change_log"))
             return int(last.scalar_one())
 
-    def mark_sent(self, acked: int, rejections: dict[int, str]) -> int:
-        """After the server's acknowledgement: entries up to `acked` are sent; keep refusals.
-
-        Returns how many entries were newly marked.
-        """
+    def mark_sent(self, acked: int, rejections: dict[int, str], incarnation: str = "") -> Marked:
+        """After the server's acknowledgement of a push of `incarnation`'s changes: those up to
+        `acked` are sent, except the refused ones, which are kept with the server's message and
+        stay unsent (never counted as sent)."""
         now = datetime.now(UTC)
-        with Session(self.db.engine) as session:
-            refused = set(rejections)
-            if refused:
-                for entry in session.exec(
-                    select(ChangeLog).where(col(ChangeLog.seq).in_(refused))
-                ).all():
-                    assert entry.seq is not None
-                    session.merge(
-                        SyncFailure(
-                            seq=entry.seq, entity=entry.entity, row_id=entry.row_id,
-                            message=rejections[entry.seq], at=now,
-                        )
-                    )  # fmt: skip
+        refused = set(rejections)
+        with Session(self.db.writer) as session:
+            known = set(
+                session.exec(select(SyncFailure.seq).where(col(SyncFailure.seq).in_(refused)))
+            )
+            for entry in session.exec(select(ChangeLog).where(col(ChangeLog.seq).in_(refused))):
+                assert entry.seq is not None
+                session.merge(
+                    SyncFailure(
+                        seq=entry.seq, entity=entry.entity, row_id=entry.row_id,
+                        message=rejections[entry.seq], at=now,
+                    )
+                )  # fmt: skip
+            session.flush()
             marked = session.execute(
                 update(ChangeLog)
                 .where(
-                    col(ChangeLog.sent_at).is_(None),
-                    (col(ChangeLog.seq) <= acked) | col(ChangeLog.seq).in_(refused),
+                    text(_PENDING),
+                    col(ChangeLog.incarnation) == incarnation,
+                    col(ChangeLog.seq) <= acked,
                 )
                 .values(sent_at=now)
+                .execution_options(synchronize_session=False)
             )
             assert isinstance(marked, CursorResult)  # an UPDATE's result counts its rows
             done = marked.rowcount
-            # A later accepted change to a record clears that record's older refusals.
-            latest: dict[str, int] = {}
-            for row_id, seq in session.exec(
-                select(ChangeLog.row_id, ChangeLog.seq).where(
-                    col(ChangeLog.seq) <= acked,
-                    col(ChangeLog.seq).not_in(refused),
-                    col(ChangeLog.sent_at) == now,
-                )
-            ).all():
-                latest[row_id] = max(latest.get(row_id, 0), seq or 0)
-            for failure in session.exec(
-                select(SyncFailure).where(col(SyncFailure.row_id).in_(latest))
-            ).all():
-                if failure.seq < latest[failure.row_id]:
-                    session.delete(failure)
+            self._settle_refusals(session, now)
             session.commit()
-        return done
+        return Marked(done, len(refused - known))
+
+    def _settle_refusals(self, session: Session, now: datetime) -> None:
+        """A later accepted change to a record settles its older refusals: they are gone from
+        the list, and their entries count as sent (the record went up as it stands)."""
+        latest: dict[str, int] = {}
+        for row_id, seq in session.exec(
+            select(ChangeLog.row_id, ChangeLog.seq).where(col(ChangeLog.sent_at) == now)
+        ).all():
+            latest[row_id] = max(latest.get(row_id, 0), seq or 0)
+        if not latest:
+            return
+        settled = [
+            f
+            for f in session.exec(select(SyncFailure).where(col(SyncFailure.row_id).in_(latest)))
+            if f.seq < latest[f.row_id]
+        ]
+        for failure in settled:
+            session.delete(failure)
+        session.execute(
+            update(ChangeLog)
+            .where(
+                col(ChangeLog.seq).in_([f.seq for f in settled]), col(ChangeLog.sent_at).is_(None)
+            )
+            .values(sent_at=now)
+            .execution_options(synchronize_session=False)
+        )
+
+    def resend_refused(self) -> Changes:
+        """Send every refused record again, whole, as it stands now (after the officer fixed it,
+        or the server's rules changed): one new change per record."""
+        with self.db.write() as tx:
+            refused = tx.session.exec(select(SyncFailure.entity, SyncFailure.row_id).distinct())
+            for entity, row_id in refused.all():
+                model = SYNCED_TABLES.get(entity)
+                row = tx.session.get(model, row_id) if model is not None else None
+                if row is None:
+                    continue
+                row.updated_at, row.updated_by = str(self.db.clock.now()), self.db.user
+                tx.session.add(row)
+                self.db.log(tx, row, row.model_dump(exclude={"id"}))
+            return tx.changes()
 
     def restamp(self, stamps: dict[int, str]) -> int:
-        """The server gave these changes (by seq) its own clocks: see `desktop.db.restamp`."""
-        return restamp.apply(self.db.engine, stamps)
+        """The server gave these changes (by seq) its own clocks: see `desktop.db.restamp`.
+        The clock moves past them, so a later edit here sorts after them."""
+        changed = restamp.apply(self.db.writer, stamps)
+        for value in stamps.values():
+            try:
+                self.db.clock.receive(Timestamp.parse(value))
+            except ValueError:
+                continue
+        return changed
 
     def record_sync(self, when: datetime | None = None) -> None:
         self.db.set_settings({LAST_SYNC_KEY: (when or datetime.now(UTC)).isoformat()})
 
     # ---- applying a pull -----------------------------------------------------------------
 
-    def apply_pulled(self, changes: Iterable[Incoming], cursor: int) -> ApplyResult:
-        """Apply one pulled page and move the cursor to `cursor`, all in one transaction."""
-        changes = list(changes)
-        applied = conflicts = skipped = 0
-        with self.db.write(upstream=True) as tx:
-            session = tx.session
-            local = self._local_clocks(session, {c.row_id for c in changes})
-            present = self._present(session, changes)
-            inserts: dict[str, tuple[str, dict[str, Any]]] = {}  # new rows, written in bulk
-            names = _VillageNames(session, inserts)
-            top: Timestamp | None = None
-            for change in changes:
-                model = SYNCED_TABLES.get(change.entity)
-                if model is None:
-                    skipped += 1  # a newer server's entity: kept on the server, not here
-                    continue
-                try:
-                    stamp = Timestamp.parse(change.hlc)
-                except ValueError:
-                    skipped += 1
-                    continue
-                top = stamp if top is None or stamp > top else top
-                if model is SyncConflict:
-                    self._replace_provisional(session, change)
-                if change.row_id in inserts:
-                    self._merge_new(inserts[change.row_id][1], change)
-                elif change.row_id in present or change.row_id in tx.new_rows:
-                    conflicts += self._apply_one(
-                        tx, model, change, local.get(change.row_id, {}), names
-                    )
-                else:
-                    inserts[change.row_id] = (change.entity, self._new_values(change))
-                applied += 1
-                tx.entities.add(change.entity)
-                tx.ids.add(change.row_id)
-            wanted = len(inserts)
-            _insert_new(session, inserts, names)
-            skipped += wanted - len(inserts)
-            applied -= wanted - len(inserts)
-            if top is not None:
-                self.db.clock.receive(top)
-                session.merge(Setting(key=CLOCK_KEY, value=str(self.db.clock.now())))
-            session.merge(Setting(key=CURSOR_KEY, value=str(cursor)))
-        self.db.sync_base = cursor  # only once the rows and the cursor are committed
-        return ApplyResult(applied, conflicts, skipped)
+    def apply_pulled(
+        self, changes: Iterable[Incoming], cursor: int, check: Check | None = None
+    ) -> ApplyResult:
+        """Apply one pulled page change by change and move the cursor to `cursor`; what cannot
+        be applied is set aside (`desktop.db.pull_apply`)."""
+        return PullApplier(self.db, check).apply(changes, cursor)
 
-    def _present(self, session: Session, changes: list[Incoming]) -> set[str]:
-        """Ids of the page's rows already stored: one query per table, not one per row."""
-        by_entity: dict[str, list[str]] = {}
-        for change in changes:
-            if change.entity in SYNCED_TABLES:
-                by_entity.setdefault(change.entity, []).append(change.row_id)
-        present: set[str] = set()
-        for entity, ids in by_entity.items():
-            present.update(
-                session.execute(
-                    text(
-                        f"SELECT id FROM {entity} WHERE id IN (SELECT value FROM json_each(:ids))"
-                    ),
-                    {"ids": json.dumps(ids)},
-                ).scalars()
-            )
-        return present
-
-    def _sealed(self, entity: str, values: dict[str, Any], whole: dict[str, Any]) -> dict[str, Any]:
-        """Pulled case narrative is stored sealed, like what this PC writes (`sealing`); so is
-        a conflict's pair of values about it (`whole`: the conflict's other fields)."""
-        seal = self.db.seal
-        if entity in SEALED_FIELDS:
-            return seal.seal_values(entity, values)
-        if entity == table_name(SyncConflict) and sealed_field(
-            str(whole.get("entity", "")), str(whole.get("field", ""))
-        ):
-            about, field = whole["entity"], whole["field"]
-            for key in ("kept_value", "lost_value"):
-                if key in values:
-                    values[key] = json.dumps(
-                        seal.seal(about, field, json.loads(values[key])), ensure_ascii=False
-                    )
-        return values
-
-    def _new_values(self, change: Incoming) -> dict[str, Any]:
-        converters = _CONVERTERS[change.entity]
-        values = dict(_DEFAULTS[change.entity])
-        values.update(
-            (k, _local_value(change.entity, k, v))
-            for k, v in change.fields.items()
-            if k in converters and k not in ENVELOPE_FIELDS and k not in DERIVED_FIELDS
-        )
-        values = self._sealed(change.entity, values, values)
-        if values.get("created_at") is None:
-            values["created_at"] = _hlc_time(change.hlc) or datetime.now(UTC)
-        values.update(
-            id=change.row_id,
-            commune_code=change.commune_code,
-            updated_at=change.hlc,
-            updated_by=change.by,
-        )
-        return values
-
-    def _merge_new(self, values: dict[str, Any], change: Incoming) -> None:
-        """A later change to a row first seen in the same page (the stream is in order)."""
-        converters = _CONVERTERS[change.entity]
-        incoming = {
-            k: _local_value(change.entity, k, v)
-            for k, v in change.fields.items()
-            if k in converters and k not in ENVELOPE_FIELDS and k not in DERIVED_FIELDS
-        }
-        values.update(self._sealed(change.entity, incoming, {**values, **incoming}))
-        if change.hlc > values["updated_at"]:
-            values["updated_at"], values["updated_by"] = change.hlc, change.by
-
-    def _local_clocks(
-        self, session: Session, row_ids: set[str]
-    ) -> dict[str, dict[str, tuple[str, bool, int]]]:
-        """Per row and field: the latest local edit's clock, whether it is unsent, its seq."""
-        clocks: dict[str, dict[str, tuple[str, bool, int]]] = {}
-        if not row_ids:
-            return clocks
-        rows = session.execute(
-            text(
-                "SELECT row_id, fields, hlc, sent_at IS NULL, seq FROM change_log "
-                "WHERE row_id IN (SELECT value FROM json_each(:ids)) ORDER BY seq"
-            ),
-            {"ids": json.dumps(sorted(row_ids))},
-        ).all()
-        for row_id, fields, hlc, unsent, seq in rows:
-            per_row = clocks.setdefault(row_id, {})
-            for key in json.loads(fields):
-                per_row[key] = (hlc, bool(unsent), seq)
-        return clocks
-
-    def _apply_one(
-        self,
-        tx: Tx,
-        model: type[Synced],
-        change: Incoming,
-        local: dict[str, tuple[str, bool, int]],
-        names: _VillageNames,
-    ) -> int:
-        """A change to a stored row: field by field, never silently over an unsent edit."""
-        session = tx.session
-        converters = _CONVERTERS[change.entity]
-        incoming = {
-            k: _local_value(change.entity, k, v)
-            for k, v in change.fields.items()
-            if k in converters and k not in ENVELOPE_FIELDS and k not in DERIVED_FIELDS
-        }
-        row = tx.new_rows.get(change.row_id) or session.get(model, change.row_id)
-        assert row is not None  # the caller found it in this page or the database
-        typed = dict(incoming)  # as the server sent them, for comparing with ours
-        incoming = self._sealed(change.entity, incoming, {**row.model_dump(), **incoming})
-        conflicts = 0
-        won: dict[str, Any] = {}
-        for key, value in incoming.items():
-            mine = local.get(key)
-            if mine is not None:
-                my_hlc, unsent, _seq = mine
-                if my_hlc >= change.hlc:
-                    continue  # our edit is later: it stays (the server decides the same way)
-                if unsent and not self._same(change.entity, key, getattr(row, key), typed[key]):
-                    conflicts += self._record_conflict(tx, row, key, change, value, my_hlc)
-            won[key] = value
-        if not won:
-            return conflicts
-        for key, value in won.items():
-            setattr(row, key, value)
-        if change.hlc > row.updated_at:
-            row.updated_at, row.updated_by = change.hlc, change.by
-        values = {c: getattr(row, c) for c in _CONVERTERS[change.entity]}
-        for key, value in _derived(change.entity, values, names).items():
-            setattr(row, key, value)
-        session.add(row)
-        if isinstance(row, Village) and "name" in won:
-            for child in session.exec(select(Child).where(Child.village_id == row.id)):
-                child.search_text = search_document(
-                    child.personal_id, child.caregiver_name, row.name
-                )
-                session.add(child)
-        return conflicts
-
-    def _same(self, entity: str, key: str, stored: Any, typed: Any) -> bool:
-        """Whether a stored value (sealed, for case narrative) equals one as typed."""
-        if not sealed_field(entity, key):
-            return bool(stored == typed)
-        try:
-            return bool(self.db.seal.open(entity, key, stored) == typed)
-        except Locked:
-            return False
-
-    def _record_conflict(
-        self, tx: Tx, row: Synced, key: str, change: Incoming, value: Any, my_hlc: str
-    ) -> int:
-        """Our unsent edit of `key` lost to a later one: keep ours as a conflict record now.
-
-        The record is provisional: our edit still goes up, the server finds the same conflict
-        and sends its own record, which then replaces this one (see `_replace_provisional`).
-        """
-        entity = table_name(row)
-        cid = conflict_id(entity, row.id, key, my_hlc)
-        if tx.session.get(SyncConflict, cid) is not None:
-            return 0
-        tx.session.add(
-            SyncConflict(
-                id=cid,
-                commune_code=row.commune_code,
-                created_at=datetime.now(UTC),
-                updated_at=change.hlc,
-                updated_by=change.by,
-                entity=entity,
-                row_id=row.id,
-                field=key,
-                kept_value=json.dumps(_json(value), ensure_ascii=False),
-                kept_hlc=change.hlc,
-                lost_value=json.dumps(_json(getattr(row, key)), ensure_ascii=False),
-                lost_hlc=my_hlc,
-                lost_by=self.db.user,
-            )
-        )
-        tx.entities.add(entity)
-        return 1
-
-    def _replace_provisional(self, session: Session, change: Incoming) -> None:
-        """A server conflict record arrived: drop our provisional copy of the same conflict."""
-        f = change.fields
-        if not all(k in f for k in ("entity", "row_id", "field", "lost_hlc")):
-            return
-        cid = conflict_id(f["entity"], f["row_id"], f["field"], f["lost_hlc"])
-        if cid == change.row_id:
-            return
-        mine = session.get(SyncConflict, cid)
-        if mine is not None and not mine.resolved:
-            session.delete(mine)
-            session.flush()
+    def retry_unapplied(self, check: Check | None = None) -> ApplyResult:
+        """Apply the pulled changes set aside earlier that can be applied now."""
+        return PullApplier(self.db, check).retry()
 
     # ---- what the Đồng bộ page shows -----------------------------------------------------
 
@@ -691,6 +438,11 @@ class SyncStore:
                                 f.message)
                 for f in session.exec(select(SyncFailure).order_by(col(SyncFailure.seq)))
             ]  # fmt: skip
+            for kept in session.exec(select(SyncUnapplied).order_by(col(SyncUnapplied.rev))):
+                label = self._record_label(session, kept.entity, kept.row_id, kept.fields)
+                message = f"Máy này chưa áp dụng được: {kept.message}"
+                failures.append(SyncFailureView(kept.entity, kept.row_id, label, message,
+                                                "unapplied"))  # fmt: skip
             open_conflicts = session.exec(
                 select(func.count())
                 .select_from(SyncConflict)
@@ -700,12 +452,14 @@ class SyncStore:
                 open_conflicts -= self._case_conflicts(session)
             last = session.get(Setting, LAST_SYNC_KEY)
             held = self._held(session)
+        note = self.restored()
         return SyncState(
             last_sync=datetime.fromisoformat(last.value) if last else None,
             unsent=unsent,
             failures=failures,
             conflicts_open=open_conflicts,
             held_for_officer=held,
+            notice=restore_notice(note) if note else None,
         )
 
     @staticmethod
@@ -745,27 +499,34 @@ class SyncStore:
             field_label=field_label(c.field),
             kept_value=kept,
             kept_text=self._value_text(session, c.field, kept),
-            kept_at=_hlc_time(c.kept_hlc),
+            kept_at=hlc_time(c.kept_hlc),
             lost_value=lost,
             lost_text=self._value_text(session, c.field, lost),
-            lost_at=_hlc_time(c.lost_hlc),
+            lost_at=hlc_time(c.lost_hlc),
             lost_by=c.lost_by,
             resolved=c.resolved,
         )
 
-    def _record_label(self, session: Session, entity: str, row_id: str) -> str:
-        kind = ENTITY_LABELS.get(entity, entity)
+    def _record_label(
+        self, session: Session, entity: str, row_id: str, pulled: str | None = None
+    ) -> str:
+        kind = ENTITY_LABELS.get(entity, entity[:40])
         if entity in SEALED_FIELDS and not accounts.may_see_cases(self.db.role):
             return f"{kind} (chỉ cán bộ phụ trách xem)"
         model = SYNCED_TABLES.get(entity)
         row = session.get(model, row_id) if model else None
-        if row is None:
-            return f"{kind} {row_id[:8]}"
+        values: dict[str, Any] = row.model_dump() if row is not None else {}
+        if row is None and pulled:  # a pulled record not stored here: what its fields say
+            try:
+                loaded = json.loads(pulled)
+            except ValueError:
+                loaded = None
+            values = loaded if isinstance(loaded, dict) else {}
         for attr in ("full_name", "name", "title", "label"):
-            if getattr(row, attr, None):
-                return f"{kind} {getattr(row, attr)}"
-        child_id = getattr(row, "child_id", None)
-        child = session.get(Child, child_id) if child_id else None
+            if isinstance(values.get(attr), str) and values[attr]:
+                return f"{kind} {values[attr][:80]}"
+        child_id = values.get("child_id")
+        child = session.get(Child, child_id) if isinstance(child_id, str) else None
         if child is not None:
             return f"{kind} của {child.full_name}"
         return f"{kind} {row_id[:8]}"
@@ -797,7 +558,7 @@ class SyncStore:
                 self.db.require_case_access()
             if keep == "lost":
                 model = SYNCED_TABLES.get(conflict.entity)
-                if model is None or conflict.field not in _CONVERTERS[conflict.entity]:
+                if model is None or conflict.field not in CONVERTERS[conflict.entity]:
                     raise ValidationError(
                         [Problem("field", f"không sửa được trường “{conflict.field}”.")]
                     )
@@ -809,10 +570,10 @@ class SyncStore:
                     raise ValidationError(
                         [Problem("field", "giá trị đã mã hóa: đăng nhập bằng mật khẩu cán bộ.")]
                     ) from exc
-                value = _local_value(conflict.entity, conflict.field, lost)
-                values = {c: getattr(row, c) for c in _CONVERTERS[conflict.entity]}
+                value = local_value(conflict.entity, conflict.field, lost)
+                values = {c: getattr(row, c) for c in CONVERTERS[conflict.entity]}
                 values[conflict.field] = value
-                derived = _derived(conflict.entity, values, _VillageNames(tx.session, {}))
-                self.db.update(tx, row, **{conflict.field: value}, **derived)
+                derived_values = derived(conflict.entity, values, VillageNames(tx.session, {}))
+                self.db.update(tx, row, **{conflict.field: value}, **derived_values)
             self.db.update(tx, conflict, resolved=True)
             return tx.changes()

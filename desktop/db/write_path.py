@@ -25,8 +25,9 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 from uuid6 import uuid7
 
-from desktop.db import accounts
+from desktop.db import accounts, incarnation
 from desktop.db.changes import Changes
+from desktop.db.engine import for_writing
 from desktop.db.errors import DiskFull, NotAllowed, NotSetUp, ReadOnlyRegister, is_disk_full
 from desktop.db.keyfile import Unlocked
 from desktop.db.models import AuditEntry, ChangeLog, Setting, Synced, Village, table_name
@@ -103,6 +104,7 @@ class _ThreadState(threading.local):
     new_rows: dict[str, Synced]
     villages: dict[str, str] | None = None
     audit_quiet: bool = False
+    settings_saved: bool = False  # the open batch stores the pending incarnation settings
 
     def __init__(self) -> None:
         self.new_rows = {}
@@ -113,6 +115,8 @@ class WritePath:
 
     def __init__(self, engine: Engine, path: Path, key: bytes | None = None):
         self.engine = engine
+        # Transactions that write begin with the write lock and wait their turn (engine.py).
+        self.writer = for_writing(engine)
         self.path = path
         self.key = key  # the SQLCipher data key; None for a plain (test, throw-away) file
         self.role = "officer"  # the logged-in account's role; the app and CLI set it
@@ -122,6 +126,9 @@ class WritePath:
         self._local = _ThreadState()  # the open transaction belongs to one thread
         settings = self.settings()
         self.device_id = settings.get("device_id") or self._create_device_id()
+        # The copy of the database this is (a restore makes a new one): tags every change. A
+        # new id is stored with the first write, so opening a file never changes it.
+        self.incarnation, self._unsaved = incarnation.settle(settings, path)
         self.commune_code: str | None = settings.get("commune_code")
         self.reader = settings.get(ROLE_KEY) == "reader"
         self.reader_unit = settings.get(UNIT_KEY) if self.reader else None
@@ -154,19 +161,23 @@ class WritePath:
 
     def set_settings(self, values: dict[str, str | None]) -> None:
         """Store (or, with None, remove) install settings such as the server address."""
-        with Session(self.engine) as session:
-            for key, value in values.items():
-                row = session.get(Setting, key)
-                if value is None:
-                    if row is not None:
-                        session.delete(row)
-                else:
-                    session.merge(Setting(key=key, value=value))
+        with Session(self.writer) as session:
+            self._store_settings(session, values)
             session.commit()
+
+    @staticmethod
+    def _store_settings(session: Session, values: dict[str, str | None]) -> None:
+        for key, value in values.items():
+            row = session.get(Setting, key)
+            if value is None:
+                if row is not None:
+                    session.delete(row)
+            else:
+                session.merge(Setting(key=key, value=value))
 
     def _create_device_id(self) -> str:
         device_id = str(uuid7())
-        with Session(self.engine) as session:
+        with Session(self.writer) as session:
             self.set_setting(session, "device_id", device_id)
             session.commit()
         return device_id
@@ -208,11 +219,13 @@ class WritePath:
         if self._local.session is not None:
             yield
             return
-        with Session(self.engine, expire_on_commit=False) as session:
+        with Session(self.writer, expire_on_commit=False) as session:
             self._local.session, self._local.new_rows = session, {}
             try:
                 yield
                 session.commit()
+                if self._local.settings_saved:
+                    self._unsaved = {}
             except BaseException as exc:
                 with suppress(Exception):  # the connection may be gone with the disk space
                     session.rollback()
@@ -222,6 +235,7 @@ class WritePath:
             finally:
                 self._local.session = self._local.villages = None
                 self._local.new_rows = {}
+                self._local.settings_saved = False
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -244,6 +258,9 @@ class WritePath:
         with self.batch():
             session = self._local.session
             assert session is not None
+            if self._unsaved and not self._local.settings_saved:
+                self._store_settings(session, self._unsaved)
+                self._local.settings_saved = True
             new_rows = self._local.new_rows
             if len(new_rows) >= _FLUSH_EVERY:
                 # A long batch (import, demo) sends its rows to SQLite between use cases and
@@ -269,6 +286,7 @@ class WritePath:
                 hlc=row.updated_at,
                 device_id=self.device_id,
                 base=self.sync_base,
+                incarnation=self.incarnation,
             )
         )
         tx.entities.add(entity)

@@ -2,12 +2,16 @@
 
 Headers come in many spellings (with or without diacritics: "Họ và tên", "Ho ten", "Ngày
 tháng năm sinh", "Năm sinh" split into "Nam"/"Nữ" columns …); groups are free text ("KT
-nặng", "Mo coi ca cha va me") mapped to the legal letters, which the officer confirms.
+nặng", "Mo coi ca cha va me") mapped to the legal letters, which the officer confirms. One cell
+may name several groups ("Mồ côi cả cha và mẹ, khuyết tật"): `guess_groups` finds every one,
+each with the words that named it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from desktop.domain.dates import DateTextError, PartialDate, parse_partial_date
@@ -67,11 +71,13 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
         "ma so dinh danh",
     ),
     "notes": ("ghi chu",),
+    # When the circumstance began (otherwise the date the officer chooses for the whole file).
+    "since": ("tu ngay", "ngay bat dau", "bat dau tu", "ngay bat dau hoan canh", "tu thang"),
 }
 FIELD_NAMES = {
     "stt": "STT", "full_name": "Họ và tên", "birth": "Ngày sinh", "sex": "Giới tính",
     "ethnic": "Dân tộc", "village": "Thôn/bản", "group": "Hoàn cảnh", "caregiver": "Người chăm sóc",
-    "personal_id": "Số định danh", "notes": "Ghi chú",
+    "personal_id": "Số định danh", "notes": "Ghi chú", "since": "Từ ngày",
 }  # fmt: skip
 
 _SPACES = re.compile(r"\s+")
@@ -148,10 +154,63 @@ def guess_group(text: object) -> str | None:
     if raw in _LETTERS:
         return "đ" if raw == "dd" else raw
     key = _key(text)
-    for code, keywords in GROUP_RULES:
-        if any(k in key for k in keywords):
+    for code, keywords in GROUP_RULES:  # whole words: "đi cùng bố" is no "di cư"
+        if any(re.search(rf"(?<!\w){re.escape(k)}(?!\w)", key) for k in keywords):
             return code
     return None
+
+
+@dataclass(frozen=True)
+class GroupMatch:
+    """One group a cell names: the words that name it, as written, and its legal letter
+    (None when nothing says which group it is)."""
+
+    text: str
+    code: str | None
+
+
+# What separates the groups a cell lists ("a, d", "Mồ côi cả cha và mẹ; KT nặng", "HIV + bỏ học").
+_LIST_SEPARATORS = re.compile(r"[,;+\n]")
+
+
+def guess_groups(text: object) -> list[GroupMatch]:
+    """Every group a cell names, in the order it names them, none dropped.
+
+    "Mồ côi cả cha và mẹ, khuyết tật" → [("Mồ côi cả cha và mẹ", "a"), ("khuyết tật", "d")];
+    a part of the list that names two groups without a separator ("khuyết tật và bệnh hiểm
+    nghèo") gives each group the words that named it; a part naming none is returned with
+    code None, for the officer to map.
+    """
+    cell = unicodedata.normalize("NFC", str(text)).strip()
+    found: list[GroupMatch] = []
+    for part in _LIST_SEPARATORS.split(cell):
+        part = _SPACES.sub(" ", part).strip(" .")
+        if not part:
+            continue
+        hits = _keyword_hits(part)
+        if len({code for _, _, code in hits}) > 1:
+            found += [GroupMatch(part[start:end], code) for start, end, code in hits]
+        else:
+            found.append(GroupMatch(part, guess_group(part)))
+    return found
+
+
+def _keyword_hits(part: str) -> list[tuple[int, int, str]]:
+    """(start, end, code) of each group keyword found as whole words in `part`, by position
+    in `part` itself (folding keeps one position per character), without overlaps."""
+    folded, where = "", []
+    for i, ch in enumerate(part):
+        piece = " " if ch.isspace() else fold(ch)
+        folded += piece
+        where += [i] * len(piece)
+    hits: list[tuple[int, int, str]] = []
+    for code, keywords in GROUP_RULES:
+        for keyword in keywords:
+            for m in re.finditer(rf"(?<!\w){re.escape(keyword)}(?!\w)", folded):
+                start, end = where[m.start()], where[m.end() - 1] + 1
+                if not any(s < end and start < e for s, e, _ in hits):
+                    hits.append((start, end, code))
+    return sorted(hits)
 
 
 _FOOTERS = ("tong cong", "tong so", "cong", "nguoi lap bieu", "nguoi lap", "thu truong",

@@ -1,8 +1,14 @@
 """Import a register kept in Excel: read, preview every row's problems, then commit at once.
 
 Nothing is written until `commit`, which runs in one transaction: either every row lands or
-none does. Free-text groups are mapped to the legal letters by `guess_group`; the officer
-confirms or corrects the mapping (`--map "KT nặng=d"`) before committing.
+none does. Free-text groups are mapped to the legal letters by `guess_groups`, every group a
+cell names (“Mồ côi cả cha và mẹ, khuyết tật” → a and d); the plan shows which words were
+matched to which group, and the officer confirms or corrects each (`--map "KT nặng=d"`) before
+committing.
+
+When each imported circumstance began: the row's “Từ ngày” cell when the file has that column,
+otherwise the date the officer chooses for the file (`since`, default today) — never before the
+child's birth. `ImportPlan.start_rule` says so in the plan shown before the import.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from desktop import reference
 from desktop.db.errors import DiskFull
 from desktop.db.register import Register
 from desktop.domain import importing
-from desktop.domain.dates import DateTextError, PartialDate
+from desktop.domain.dates import DateTextError, PartialDate, format_date
 from desktop.domain.names import fold, normalize_name
 from desktop.domain.validation import (
     ChildDraft,
@@ -52,9 +58,15 @@ class RowPlan:
     name: str
     draft: ChildDraft | None
     village: str
-    group_text: str
-    group_code: str | None
+    group_text: str  # the cell as written
+    group_codes: list[str] = field(default_factory=list)  # every group it names, in order
+    since: date | None = None  # its “Từ ngày” cell, when the file has that column
     problems: list[str] = field(default_factory=list)
+
+    @property
+    def group_code(self) -> str | None:
+        """The first group the cell names (None when it names none)."""
+        return self.group_codes[0] if self.group_codes else None
 
 
 @dataclass
@@ -63,9 +75,12 @@ class ImportPlan:
     sheet: str
     columns: dict[str, str]  # field → column letter(s), for the preview
     rows: list[RowPlan]
-    group_texts: dict[str, str | None]  # what the file says → legal letter (None: unknown)
+    # Words of the file naming a group → its legal letter (None: unknown). A cell naming
+    # several groups gives one entry per group ("Mồ côi cả cha và mẹ" → a, "khuyết tật" → d).
+    group_texts: dict[str, str | None]
     new_villages: list[str]
     list_year: int | None
+    since: date = field(default_factory=date.today)  # the officer's start date for the file
 
     @property
     def problems(self) -> list[tuple[int, str]]:
@@ -74,6 +89,33 @@ class ImportPlan:
     @property
     def valid_rows(self) -> list[RowPlan]:
         return [r for r in self.rows if not r.problems]
+
+    @property
+    def since_column(self) -> str | None:
+        """The letter of the file's “Từ ngày” column, if it has one."""
+        return self.columns.get("since")
+
+    def start_for(self, row: RowPlan, today: date) -> date:
+        """When the row's circumstances began: its “Từ ngày”, else the file's date, never
+        before the child was born nor after today."""
+        start = row.since or self.since
+        birth = row.draft.birth if row.draft is not None else None
+        if birth is not None and row.since is None:
+            start = max(start, birth.earliest())
+        return min(start, today)
+
+    def start_rule(self) -> str:
+        """The plan's sentence on when imported circumstances begin."""
+        chosen = format_date(self.since)
+        if self.since_column:
+            return (
+                f"Hoàn cảnh được ghi từ ngày trong cột “Từ ngày” (cột {self.since_column}); dòng "
+                f"để trống ô này: từ {chosen} (ngày cán bộ chọn), không sớm hơn ngày sinh của trẻ."
+            )
+        return (
+            f"Hoàn cảnh được ghi từ ngày {chosen} (ngày cán bộ chọn cho cả tệp, mặc định là hôm "
+            "nay; tệp không có cột “Từ ngày”), không sớm hơn ngày sinh của trẻ."
+        )
 
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls files and password-protected .xlsx
@@ -374,8 +416,10 @@ def read_plan(
     mapping: dict[str, str] | None = None,
     today: date | None = None,
     progress: Progress | None = None,
+    since: date | None = None,
 ) -> ImportPlan:
-    """Read the file and check every row; writes nothing.
+    """Read the file and check every row; writes nothing. `since`: when the circumstances of
+    rows without a “Từ ngày” cell began (default today).
 
     Whatever a damaged or hostile file makes the Excel reader raise becomes `ImportFileError`;
     what `progress` raises (the officer's Cancel) passes through as it is.
@@ -394,7 +438,7 @@ def read_plan(
             raise
 
     try:
-        return _read_plan(register, path, mapping, today, report if progress else None)
+        return _read_plan(register, path, mapping, today, report if progress else None, since)
     except (ImportFileError, MemoryError, DiskFull):
         raise
     except Exception as exc:  # the reader's errors on a broken file are many and undocumented
@@ -411,6 +455,7 @@ def _read_plan(
     mapping: dict[str, str] | None,
     today: date | None,
     progress: Progress | None,
+    since: date | None = None,
 ) -> ImportPlan:
     today = today or date.today()
     wb, ws, (data_after, fields, birth_sexes, title) = _open_sheet(path)
@@ -424,6 +469,7 @@ def _read_plan(
         group_texts={},
         new_villages=[],
         list_year=max(years) if years else None,
+        since=min(since or today, today),
     )
     known = register.villages()
     lookups = _Lookups(
@@ -533,15 +579,20 @@ def _plan_row(number, row, values, birth_sexes, lookups: _Lookups, mapping, plan
     ):
         plan.new_villages.append(village)
     group_text = normalize_name(str(row.get("group") or ""))
-    group_code = None
-    if group_text:
-        group_code = mapping.get(group_text) or importing.guess_group(group_text)
-        plan.group_texts.setdefault(group_text, group_code)
-        if group_code is None:
+    group_codes: list[str] = []
+    for match in importing.guess_groups(group_text) if group_text else []:
+        code = mapping.get(match.text) or match.code
+        plan.group_texts.setdefault(match.text, code)
+        if code is None:
             problems.append(
-                f"Hoàn cảnh: chưa biết “{_short(group_text)}” thuộc nhóm nào (chọn nhóm trong "
+                f"Hoàn cảnh: chưa biết “{_short(match.text)}” thuộc nhóm nào (chọn nhóm trong "
                 "bước ghép nhóm)."
             )
+        elif code not in group_codes:
+            group_codes.append(code)
+    since, since_problem = _since(row.get("since"), today)
+    if since_problem:
+        problems.append(since_problem)
     draft = ChildDraft(
         full_name=name,
         sex=sex,
@@ -571,7 +622,25 @@ def _plan_row(number, row, values, birth_sexes, lookups: _Lookups, mapping, plan
         village_id = lookups.village_ids.get(fold(village)) if village else None
         if village_id and (fold(name), birth.year, village_id) in lookups.existing:
             problems.append("Đã có trong sổ trẻ cùng tên, năm sinh và thôn/bản.")
-    return RowPlan(number, name, draft, village, group_text, group_code, [f"{p}" for p in problems])
+    if since is not None and birth is not None and since < birth.earliest():
+        problems.append(f"Từ ngày: {format_date(since)} là trước ngày sinh của trẻ.")
+    return RowPlan(number, name, draft, village, group_text, group_codes, since,
+                   [f"{p}" for p in problems])  # fmt: skip
+
+
+def _since(value: Any, today: date) -> tuple[date | None, str | None]:
+    """A row's “Từ ngày” cell: (the date, or None when empty; a problem, if any)."""
+    if value in (None, ""):
+        return None, None
+    if isinstance(value, str) and len(value) > 40:
+        return None, f"Từ ngày: “{_short(value)}” không phải là ngày."
+    try:
+        since = importing.parse_birth(value, today).earliest()
+    except DateTextError as exc:
+        return None, f"Từ ngày: {exc}."
+    if since > today:
+        return None, f"Từ ngày: {format_date(since)} là sau ngày hôm nay."
+    return since, None
 
 
 def commit(
@@ -589,9 +658,8 @@ def commit(
             f"Còn {len(plan.problems)} lỗi trong tệp: sửa tệp hoặc chọn bỏ qua các dòng lỗi."
         )
     rows = plan.valid_rows
-    start = date(plan.list_year, 1, 1) if plan.list_year else today
     with register.batch():
-        _write_rows(register, plan, rows, start, today, progress)
+        _write_rows(register, plan, rows, today, progress)
         # One entry for the whole import, not one per child.
         register.record_event(
             "imported", "child", label=f"{len(rows):,} trẻ em".replace(",", "."),
@@ -604,7 +672,6 @@ def _write_rows(
     register: Register,
     plan: ImportPlan,
     rows: list[RowPlan],
-    start: date,
     today: date,
     progress: Progress | None,
 ) -> None:
@@ -617,15 +684,13 @@ def _write_rows(
             assert row.draft is not None
             row.draft.village_id = village_ids.get(fold(row.village)) if row.village else None
             child_id = register.add_child(row.draft, today=today).created_id
-            if row.group_code:
-                assert row.draft.birth is not None
-                since = min(max(start, row.draft.birth.earliest()), today)
+            for code in row.group_codes:  # every group the cell names
                 register.add_circumstance(
                     child_id,
                     CircumstanceDraft(
                         "special",
-                        row.group_code,
-                        since,
+                        code,
+                        plan.start_for(row, today),
                         notes=f"Nhập từ tệp {plan.path.name}, dòng {row.row}",
                     ),
                     today=today,

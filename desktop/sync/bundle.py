@@ -53,6 +53,8 @@ MAGIC = b"SOTREEM-BUNDLE\x00\x01"
 REQUEST, REPLY = "request", "reply"
 PENDING_KEY = "sync.bundle_request"  # id of the last request written, until its reply lands
 PENDING_TOP_KEY = "sync.bundle_request_top"  # the highest change seq that request carried
+# Per push of that request: [incarnation, highest seq it carried] (JSON).
+PENDING_PUSHES_KEY = "sync.bundle_request_pushes"
 MAX_BUNDLE_BYTES = 256 * 1024 * 1024
 MAX_PUSHES = 400  # 200,000 changes per stick
 
@@ -69,6 +71,7 @@ class BundleRequest:
     request_id: str
     pushes: list[protocol.PushRequest]
     pull_after: int
+    incarnation: str | None = None  # the device's copy of its database (for the pull)
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,8 @@ class BundleResult:
     conflicts: int
     more: bool  # the server had more to send: make another bundle round
     clock: ClockReading | None = None  # the PC's clock against the server's (`.message`)
+    set_aside: int = 0  # pulled changes this desktop could not apply yet
+    notice: str | None = None  # what happened to a restored database
 
 
 # ---- keys ---------------------------------------------------------------------------------
@@ -178,14 +183,18 @@ def _open(data: bytes, direction: str, secret_for: SecretLookup) -> tuple[dict, 
 
 
 def seal_request(
-    token: str, pushes: list[protocol.PushRequest], pull_after: int
+    token: str,
+    pushes: list[protocol.PushRequest],
+    pull_after: int,
+    incarnation: str | None = None,
 ) -> tuple[str, bytes]:
     """(request id, sealed bytes) of a request for the device holding `token`."""
     device_id, secret = split_token(token)
     request_id = uuid.uuid4().hex
     header = {"v": protocol.VERSION, "dir": REQUEST, "device": device_id, "id": request_id,
               "made": datetime.now(UTC).isoformat(timespec="seconds")}  # fmt: skip
-    body = {"pushes": [p.model_dump(mode="json") for p in pushes], "pull_after": pull_after}
+    body = {"pushes": [p.model_dump(mode="json") for p in pushes], "pull_after": pull_after,
+            "incarnation": incarnation}  # fmt: skip
     return request_id, _seal(header, body, secret)
 
 
@@ -198,9 +207,14 @@ def open_request(data: bytes, secret_for_device: SecretLookup) -> BundleRequest:
         after = body.get("pull_after", 0)
         if not isinstance(after, int) or after < 0 or len(pushes) > MAX_PUSHES:
             raise ValueError
+        incarnation = body.get("incarnation")
+        if incarnation is not None and not (
+            isinstance(incarnation, str) and len(incarnation) <= 64 and incarnation.isprintable()
+        ):
+            raise ValueError
     except (ValidationError, ValueError, TypeError) as exc:
         raise BundleError("Nội dung gói đồng bộ sai cấu trúc.") from exc
-    return BundleRequest(header["device"], header["id"], pushes, after)
+    return BundleRequest(header["device"], header["id"], pushes, after, incarnation)
 
 
 def seal_reply(
@@ -254,24 +268,18 @@ def write_request(register: Register, token: str, path: Path) -> int:
 
     Nothing is marked sent: that waits for the reply, as over the network.
     """
-    entries = register.outbox(MAX_PUSHES * protocol.MAX_CHANGES_PER_PUSH)
-    pushes = []
-    for start in range(0, len(entries), protocol.MAX_CHANGES_PER_PUSH):
-        chunk = entries[start : start + protocol.MAX_CHANGES_PER_PUSH]
-        pushes.append(
-            protocol.PushRequest(
-                v=protocol.VERSION,
-                device=register.device_id,
-                changes=[outbox.to_change(e) for e in chunk],
-            )
-        )
-    request_id, data = seal_request(token, pushes, register.sync_cursor())
+    entries = register.outbox(MAX_PUSHES * protocol.MAX_CHANGES_PER_PUSH, one_incarnation=False)
+    batches = outbox.batches(entries)[:MAX_PUSHES]
+    pushes = [outbox.request_of(register, batch) for batch in batches]
+    request_id, data = seal_request(token, pushes, register.sync_cursor(), register.incarnation)
     tmp = path.with_name(f".{path.name}.partial")
     tmp.write_bytes(data)
     tmp.replace(path)
-    top = entries[-1].seq if entries else 0
-    register.set_settings({PENDING_KEY: request_id, PENDING_TOP_KEY: str(top)})
-    return len(entries)
+    top = batches[-1][-1].seq if batches else 0
+    carried = [[b[0].incarnation, b[-1].seq] for b in batches]
+    register.set_settings({PENDING_KEY: request_id, PENDING_TOP_KEY: str(top),
+                           PENDING_PUSHES_KEY: json.dumps(carried)})  # fmt: skip
+    return sum(len(b) for b in batches)
 
 
 def apply_reply(register: Register, token: str, path: Path) -> BundleResult:
@@ -287,20 +295,22 @@ def apply_reply(register: Register, token: str, path: Path) -> BundleResult:
             "Gói trả lời này không phải trả lời cho gói gửi gần nhất của máy này (đã nhập rồi, "
             "hoặc là gói cũ). Không có gì được ghi."
         )
-    top = int(register.setting(PENDING_TOP_KEY) or 0)
+    carried = _carried(register, len(reply.pushes))
+    restored = register.restored()
     pushed = rejected = 0
     try:
-        for answer in reply.pushes:
-            # Nothing past the last change the request carried is taken as acknowledged.
+        for answer, (incarnation, top) in zip(reply.pushes, carried, strict=True):
+            # Nothing past the last change the push carried is taken as acknowledged.
             answer = _within(answer, top)
-            marked = outbox.acknowledge(register, answer)
-            pushed += marked - len(answer.rejected)
-            rejected += len(answer.rejected)
+            marked = outbox.acknowledge(register, answer, incarnation)
+            pushed += marked.sent
+            rejected += marked.refused
         result = (
             outbox.apply_pull(register, reply.pull)
             if reply.pull.cursor >= register.sync_cursor()
             else ApplyResult(0, 0, 0)
         )
+        retried = outbox.retry_unapplied(register)
     except (SQLAlchemyError, ValueError, KeyError, TypeError, AttributeError) as exc:
         # Never the exception's text: SQL errors carry the rows' values (children's data).
         raise BundleError(
@@ -311,11 +321,32 @@ def apply_reply(register: Register, token: str, path: Path) -> BundleResult:
         ) from None
     clock = server_clock.observe(register, reply.now, exact=False)
     server_clock.remember(register, clock)
-    register.set_settings({PENDING_KEY: None, PENDING_TOP_KEY: None})
+    register.set_settings({PENDING_KEY: None, PENDING_TOP_KEY: None, PENDING_PUSHES_KEY: None})
     register.record_sync()
+    notice = None
+    if restored is not None:
+        register.restore_settled()
+        notice = outbox.restore_report(pushed, result.applied + retried.retried)
     return BundleResult(
-        pushed, rejected, result.applied, result.conflicts, reply.pull.more, clock
-    )
+        pushed, rejected, result.applied + retried.retried, result.conflicts + retried.conflicts,
+        reply.pull.more, clock, result.set_aside, notice,
+    )  # fmt: skip
+
+
+def _carried(register: Register, count: int) -> list[tuple[str, int]]:
+    """(incarnation, highest seq) of each push of the pending request, in order."""
+    top = int(register.setting(PENDING_TOP_KEY) or 0)
+    try:
+        pushes = json.loads(register.setting(PENDING_PUSHES_KEY) or "null")
+        carried = [(str(inc), int(seq)) for inc, seq in pushes]
+    except (ValueError, TypeError):
+        carried = [("", top)] * count  # a request written before incarnations
+    if len(carried) != count:
+        raise BundleError(
+            "Gói trả lời không khớp với gói gửi gần nhất (số lượt gửi khác nhau). Không có gì "
+            "được ghi."
+        )
+    return carried
 
 
 def _within(answer: protocol.PushResponse, top: int) -> protocol.PushResponse:

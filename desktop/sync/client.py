@@ -1,9 +1,15 @@
 """`SyncClient`: one sync on demand over HTTP (httpx), gzip both ways, resumable after a cut.
 
-A sync pushes every unsent change in batches, then pulls until the server has nothing more.
-Entries are marked sent only after the server's acknowledgement, and each pulled page is
-applied together with its cursor, so a connection lost at any point costs at most a repeat of
-one batch, which the server recognises (device + seq) and the client applies idempotently.
+A sync pushes every unsent change in batches, then pulls until the server has nothing more,
+then tries again the pulled changes it had to set aside. Entries are marked sent only after the
+server's acknowledgement, and each pulled page is applied in short transactions together with
+its cursor, so a connection lost at any point costs at most a repeat of one batch, which the
+server recognises (device + incarnation + seq) and the client applies idempotently.
+
+A pulled change that cannot be applied here is set aside (shown on the Đồng bộ page, retried at
+every sync); the rest of the page goes on. After a restore from a backup the database is a new
+incarnation: the server re-bases it (nothing it sends is taken for a replay, nothing the server
+acknowledged is lost) and `SyncReport.notice` tells the officer what happened.
 
 Every failure reaches the user as a `SyncError` with a Vietnamese message, never a traceback.
 """
@@ -18,9 +24,10 @@ from typing import Any
 
 import httpx
 from pydantic import ValidationError
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from desktop.db.register import Register
+from desktop.db.sync_store import ApplyResult
 from desktop.domain.clock_skew import ClockReading
 from desktop.sync import outbox, protocol, server_clock
 
@@ -35,7 +42,8 @@ class SyncError(Exception):
     def __init__(self, message: str, kind: str = "server"):
         super().__init__(message)
         self.message = message
-        self.kind = kind  # offline auth version scope schema too_large server restored cancelled
+        # offline auth version scope schema too_large server restored cancelled local
+        self.kind = kind
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,8 @@ class SyncReport:
     conflicts: int  # conflicts recorded on this side
     rejected: int  # changes the server refused (see Register.sync_state().failures)
     clock: ClockReading | None = None  # the PC's clock against the server's (`.message`)
+    set_aside: int = 0  # pulled changes this desktop could not apply yet (also in failures)
+    notice: str | None = None  # what happened to a restored database, for the officer
 
 
 @dataclass(frozen=True)
@@ -189,6 +199,7 @@ class SyncClient:
         self.server_url = server_url.rstrip("/")
         self.pull_limit = pull_limit
         self.push_limit = push_limit
+        self.set_aside = 0  # pulled changes set aside during this client's syncs
         self._http = _client(server_url, token, transport, timeout)
 
     def close(self) -> None:
@@ -214,14 +225,19 @@ class SyncClient:
     ) -> SyncReport:
         """Push everything unsent, then pull until the server has nothing more."""
         progress = progress or _noop
+        restored = self.register.restored()
         try:
             pushed, rejected = self.push_all(progress, cancel)
             pulled, conflicts = self.pull_all(progress, cancel)
         finally:
             server_clock.remember(self.register, self.clock)
         self.register.record_sync()
+        notice = None
+        if restored is not None:
+            self.register.restore_settled()
+            notice = outbox.restore_report(pushed, pulled)
         progress(1.0, "Đồng bộ xong.")
-        return SyncReport(pushed, pulled, conflicts, rejected, self.clock)
+        return SyncReport(pushed, pulled, conflicts, rejected, self.clock, self.set_aside, notice)
 
     def _observe(self, server_ms: object) -> None:
         """Every answer carries the server's clock: ours follows it forward."""
@@ -236,29 +252,24 @@ class SyncClient:
     ) -> tuple[int, int]:
         total = max(1, self.register.unsent_count())
         pushed = rejected = 0
+        last_first: int | None = None
         while True:
             self._check(cancel)
             request = outbox.push_request(self.register, self.push_limit)
             if request is None:
                 return pushed, rejected
+            first = request.changes[0].seq
             answer = self.push(request)
-            if answer.acked > self.register.last_seq():
-                raise SyncError(
-                    f"Máy chủ đã nhận đến thay đổi số {answer.acked} của máy này, nhưng dữ liệu "
-                    f"trên máy chỉ có đến số {self.register.last_seq()}: dữ liệu đã được khôi "
-                    "phục từ bản sao lưu cũ hoặc chép từ máy khác. Chưa gửi gì thêm; hãy xin "
-                    "quản trị máy chủ một token mới cho máy này rồi đồng bộ lại.",
-                    "restored",
-                )
-            marked = outbox.acknowledge(self.register, answer)
-            if marked == 0:
+            if answer.acked < first or first == last_first:
                 raise SyncError(
                     "Máy chủ không xác nhận các thay đổi đã gửi (số thứ tự không khớp): hãy báo "
                     "quản trị máy chủ. Dữ liệu vẫn được giữ trên máy.",
                     "server",
                 )
-            pushed += marked - len(answer.rejected)
-            rejected += len(answer.rejected)
+            last_first = first
+            marked = outbox.acknowledge(self.register, answer, request.incarnation)
+            pushed += marked.sent
+            rejected += marked.refused
             progress(min(0.5, 0.5 * (pushed + rejected) / total), f"Đã gửi {pushed} thay đổi…")
 
     def push(self, request: protocol.PushRequest) -> protocol.PushResponse:
@@ -281,28 +292,47 @@ class SyncClient:
             self._check(cancel)
             after = self.register.sync_cursor()
             page = self.pull(after)
-            try:
-                result = outbox.apply_pull(self.register, page)
-            except (SQLAlchemyError, ValueError, KeyError, TypeError, AttributeError) as exc:
-                raise SyncError(
-                    f"Dữ liệu nhận từ máy chủ không áp dụng được ({exc.__class__.__name__}); trang "
-                    "này chưa được ghi, dữ liệu trên máy không đổi. Hãy báo quản trị máy chủ.",
-                    "schema",
-                ) from exc
+            result = self._applied(outbox.apply_pull, page)
             pulled += result.applied
             conflicts += result.conflicts
+            self.set_aside += result.set_aside
             progress(0.5 + 0.5 * (0.9 if page.more else 1.0), f"Đã nhận {pulled} thay đổi…")
             if not page.more:
-                return pulled, conflicts
+                break
             if page.cursor <= after:
                 raise SyncError("Máy chủ trả về con trỏ không tiến: hãy báo quản trị.", "server")
+        retried = self._applied(outbox.retry_unapplied)
+        return pulled + retried.retried, conflicts + retried.conflicts
+
+    def _applied(self, work: Callable[..., ApplyResult], *args: Any) -> ApplyResult:
+        """Pulled data into the database; a failure of the database itself is a SyncError.
+        (A change that cannot be applied is set aside, not raised.)"""
+        try:
+            return work(self.register, *args)
+        except OperationalError as exc:
+            raise SyncError(
+                "Chưa ghi được dữ liệu nhận về vào cơ sở dữ liệu của máy này (đang bận hoặc lỗi "
+                f"khi ghi: {exc.__class__.__name__}). Phần đã nhận được giữ lại; hãy đồng bộ lại.",
+                "local",
+            ) from exc
+        except (SQLAlchemyError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise SyncError(
+                f"Dữ liệu nhận từ máy chủ không áp dụng được ({exc.__class__.__name__}); phần "
+                "này chưa được ghi, dữ liệu trên máy không đổi. Hãy báo quản trị máy chủ.",
+                "schema",
+            ) from exc
 
     def pull(self, after: int) -> protocol.PullResponse:
         body = _request(
             self._http,
             "GET",
             "/v1/pull",
-            params={"after": after, "limit": self.pull_limit, "v": protocol.VERSION},
+            params={
+                "after": after,
+                "limit": self.pull_limit,
+                "v": protocol.VERSION,
+                "incarnation": self.register.incarnation,
+            },
         )
         page = _parse(protocol.PullResponse, body)
         self._observe(page.now)

@@ -1,5 +1,6 @@
 """Nhập từ Excel: check the file, let the officer confirm how its groups map to the legal
-ones, show every row's problems, then write all of it or nothing.
+ones (every group a cell names, with the words that named it) and when the circumstances began,
+show every row's problems, then write all of it or nothing.
 
 A thin face over `desktop.reports.excel_import` (the same `read_plan` / `commit` as
 `sotreem import`); reading, checking and writing run as cancellable jobs with progress.
@@ -7,6 +8,7 @@ A thin face over `desktop.reports.excel_import` (the same `read_plan` / `commit`
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -28,8 +30,10 @@ from PySide6.QtWidgets import (
 from desktop.db.changes import Changes
 from desktop.db.register import Register
 from desktop.domain import categories as cat
+from desktop.domain.dates import DateTextError
 from desktop.reports import excel_import, service
 from desktop.ui import dialogs, export_flow, saved_notice
+from desktop.ui.fields import DateField
 from desktop.ui.i18n import tr_label
 from desktop.ui.taskman import Job, TaskManager
 from desktop.ui.widgets import ErrorLabel
@@ -63,6 +67,11 @@ class ImportDialog(QDialog):
         self.groups.verticalHeader().hide()
         self.villages = QLabel(objectName="importVillages")
         self.villages.setWordWrap(True)
+        # When the imported circumstances began, for rows without a “Từ ngày” cell.
+        self.since = DateField(date.today(), name="importSince")
+        self.since.editingFinished.connect(self._since_changed)
+        self.start_rule = QLabel(objectName="importStart")
+        self.start_rule.setWordWrap(True)
         self.problems = QTableWidget(0, 3, objectName="importProblems")
         self.problems.setHorizontalHeaderLabels(
             [self.tr("Dòng"), self.tr("Họ và tên"), self.tr("Lỗi")]
@@ -95,6 +104,12 @@ class ImportDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(QLabel(self.tr("Ghép hoàn cảnh ghi trong tệp với nhóm theo luật:")))
         layout.addWidget(self.groups, 1)
+        since_row = QHBoxLayout()
+        since_row.addWidget(QLabel(self.tr("Hoàn cảnh tính từ ngày:")))
+        since_row.addWidget(self.since)
+        since_row.addStretch(1)
+        layout.addLayout(since_row)
+        layout.addWidget(self.start_rule)
         layout.addWidget(self.villages)
         layout.addWidget(QLabel(self.tr("Các lỗi cần sửa (chưa có gì được ghi):")))
         layout.addWidget(self.problems, 2)
@@ -104,13 +119,30 @@ class ImportDialog(QDialog):
 
     # ---- checking ----------------------------------------------------------------------------
 
+    def _since_value(self) -> date | None:
+        try:
+            return self.since.value()
+        except DateTextError:
+            return None
+
+    def _since_changed(self) -> None:
+        problem = self.since.problem()
+        chosen = self._since_value()
+        if problem is None and chosen is not None and chosen > date.today():
+            problem = self.tr("Ngày bắt đầu không được sau hôm nay.")
+        self.error.show_message(problem or "")
+        if problem is None and self.plan is not None and chosen != self.plan.since:
+            self.check()
+
     def check(self) -> None:
         """Read and check the file with the current mapping; writes nothing."""
-        mapping, path = dict(self.mapping), self.path
+        mapping, path, since = dict(self.mapping), self.path, self._since_value()
 
         def work(job: Job) -> excel_import.ImportPlan | excel_import.ImportFileError:
             try:
-                return excel_import.read_plan(self.register, path, mapping, progress=job.progress)
+                return excel_import.read_plan(
+                    self.register, path, mapping, progress=job.progress, since=since
+                )
             except excel_import.ImportFileError as exc:
                 return exc  # shown in the dialog, not as a failed save
 
@@ -145,6 +177,7 @@ class ImportDialog(QDialog):
                         bad=rows - valid)
         )
         self._show_groups(plan)
+        self.start_rule.setText(plan.start_rule())
         self.villages.setText(
             self.tr("Thôn/bản mới sẽ được thêm: {names}").format(names=", ".join(plan.new_villages))
             if plan.new_villages

@@ -99,6 +99,9 @@ class SyncPage(QWidget):
         self.unsent_label = QLabel(objectName="unsentCount")
         self.next_label = QLabel(objectName="nextAttempt")
         self.error_label = QLabel(objectName="syncError")
+        # What happened to a database restored from a backup (until and after its next sync).
+        self.notice_label = QLabel(objectName="syncNotice")
+        self.notice_label.setWordWrap(True)
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #b00020;")
         self.progress = QProgressBar(objectName="syncProgress")
@@ -114,10 +117,15 @@ class SyncPage(QWidget):
         state_form.addRow(self.tr("Lần tự động tiếp theo"), self.next_label)
         state_form.addRow(running)
         state_form.addRow(self.error_label)
+        state_form.addRow(self.notice_label)
         state_box = QGroupBox(self.tr("Tình trạng"))
         state_box.setLayout(state_form)
 
-        self.failures = make_table([self.tr("Bản ghi"), self.tr("Máy chủ trả lời")], "syncFailures")
+        self.failures = make_table([self.tr("Bản ghi"), self.tr("Lý do")], "syncFailures")
+        # Refused records sent again as they stand; set-aside pulled changes tried again.
+        self.retry_button = QPushButton(self.tr("Gửi lại"), objectName="retryFailures")
+        self.retry_button.clicked.connect(self._retry)
+
         self.conflicts = make_table(
             [
                 self.tr("Bản ghi"),
@@ -149,8 +157,11 @@ class SyncPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(server_box)
         layout.addWidget(state_box)
-        self.failures_title = QLabel(self.tr("Bản ghi máy chủ chưa nhận"))
-        layout.addWidget(self.failures_title)
+        self.failures_title = QLabel(self.tr("Bản ghi chưa đồng bộ được"))
+        failures_head = QHBoxLayout()
+        failures_head.addWidget(self.failures_title, 1)
+        failures_head.addWidget(self.retry_button)
+        layout.addLayout(failures_head)
         layout.addWidget(self.failures, 1)
         layout.addWidget(QLabel(self.tr("Xung đột cần xem")))
         layout.addWidget(explanation)
@@ -349,16 +360,30 @@ class SyncPage(QWidget):
 
     def _finished(self, report) -> None:
         self._show_running(False)
+        notice = getattr(report, "notice", None)
+        if notice:
+            self.notice_label.setText(notice)
         if self._manual:
             self._manual = False
-            dialogs.inform(
-                self,
-                self._title,
-                self.tr("Đã đồng bộ: gửi {sent}, nhận {received} thay đổi.").format(
-                    sent=report.pushed, received=report.pulled
-                ),
+            done = self.tr("Đã đồng bộ: gửi {sent}, nhận {received} thay đổi.").format(
+                sent=report.pushed, received=report.pulled
             )
+            dialogs.inform(self, self._title, f"{done}\n\n{notice}" if notice else done)
         self.refresh()
+
+    def _retry(self) -> None:
+        """Send the refused records again (as they stand) and sync, which also retries the
+        pulled changes set aside."""
+
+        def sent_again(_changes: Changes) -> None:
+            self.refresh()
+            self.scheduler.run(manual=False)
+
+        self.tasks.run_db(
+            self.register.resend_refused,
+            sent_again,
+            lambda error: dialogs.error(self, self._title, str(error)),
+        )
 
     def _failed(self, message: str) -> None:
         self._show_running(False)
@@ -387,6 +412,9 @@ class SyncPage(QWidget):
         self.failures.setRowCount(0)
         self.failures.setVisible(bool(state.failures))
         self.failures_title.setVisible(bool(state.failures))
+        self.retry_button.setVisible(bool(state.failures) and not self.register.is_reader)
+        if state.notice:
+            self.notice_label.setText(state.notice)
         for failure in state.failures:
             row = self.failures.rowCount()
             self.failures.insertRow(row)

@@ -1294,6 +1294,14 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <source>Đang lưu danh sách lỗi…</source>
       <translation>Saving the problem list…</translation>
     </message>
+    <message>
+      <source>Hoàn cảnh tính từ ngày:</source>
+      <translation>Circumstances begin on:</translation>
+    </message>
+    <message>
+      <source>Ngày bắt đầu không được sau hôm nay.</source>
+      <translation>The start date cannot be after today.</translation>
+    </message>
   </context>
   <context>
     <name>LockScreen</name>
@@ -2181,8 +2189,12 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Record</translation>
     </message>
     <message>
-      <source>Máy chủ trả lời</source>
-      <translation>Server answer</translation>
+      <source>Lý do</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>Gửi lại</source>
+      <translation>Send again</translation>
     </message>
     <message>
       <source>Thông tin</source>
@@ -2213,8 +2225,8 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>When two places edit the same field, the later edit is used; the other value is kept here for the officer to choose. No data is lost.</translation>
     </message>
     <message>
-      <source>Bản ghi máy chủ chưa nhận</source>
-      <translation>Records the server refused</translation>
+      <source>Bản ghi chưa đồng bộ được</source>
+      <translation>Records not synced yet</translation>
     </message>
     <message>
       <source>Xung đột cần xem</source>

@@ -190,27 +190,38 @@ def test_a_reply_acknowledges_nothing_its_request_did_not_carry(hub, tmp_path):
 
 
 @pytest.mark.bad_input
-def test_a_reply_with_data_that_cannot_be_applied_prints_a_message_not_data(hub, tmp_path, capsys):
+def test_a_reply_with_rows_that_cannot_be_applied_sets_them_aside_with_a_message(
+    hub, tmp_path, capsys
+):
     from desktop.sync.protocol import PushResponse
 
     a = new_desk(hub, tmp_path / "a.db", COMMUNE)
     db = str(a.register.path)
     out, back = tmp_path / "gui.stb", tmp_path / "tra-loi.stb"
-    bundle.write_request(a.register, a.token, out)
-    a.register.set_settings({"sync.token": a.token})
     secret_child = {"full_name": "Lò Thị Bí Mật", "sex": "F", "birth_year": 2016,
                     "contact_phone": "0912345678"}  # fmt: skip
-    for odd in ({"created_at": 12345}, {"created_at": "hôm qua"},
-                {"created_at": "2026-01-01T00:00:00+00:00", "notes": {"x": 1}}):  # fmt: skip
-        row = dict(rev=1, entity="child", id="c-bi-mat", commune=COMMUNE,
+    odd_rows = ({"created_at": 12345}, {"created_at": "hôm qua"},
+                {"created_at": "2026-01-01T00:00:00+00:00", "notes": {"x": 1}})  # fmt: skip
+    for rev, odd in enumerate(odd_rows, start=1):
+        bundle.write_request(a.register, a.token, out)
+        a.register.set_settings({"sync.token": a.token})
+        row = dict(rev=rev, entity="child", id=f"c-bi-mat-{rev}", commune=COMMUNE,
                    hlc="1767600000000-0000-z", by="x", fields={**secret_child, **odd})  # fmt: skip
-        back.write_bytes(_reply_as_the_server(a, out, [PushResponse(acked=2)], [row], cursor=1))
-        assert cli.main(["--db", db, "sync", "--bundle-in", str(back)]) == 2
+        good = dict(rev=rev + 10, entity="village", id=f"v-{rev}", commune=COMMUNE,
+                    hlc="1767600000000-0001-z", by="x",
+                    fields={"name": f"Nậm {rev}", "created_at": "2026-01-01T00:00:00+07:00"})
+        request = bundle.open_request(out.read_bytes(), lambda d: a.token.split(".", 1)[1])
+        answers = [PushResponse(acked=p.changes[-1].seq) for p in request.pushes]
+        back.write_bytes(_reply_as_the_server(a, out, answers, [row, good], cursor=rev + 10))
+        assert cli.main(["--db", db, "sync", "--bundle-in", str(back)]) == 0
         captured = capsys.readouterr()
         text = captured.out + captured.err
-        assert "không áp dụng được" in text and "Traceback" not in text
-        assert "Bí Mật" not in text and "0912345678" not in text
+        assert "chưa áp dụng được" in text and ("created_at" in text or "notes" in text)
+        assert "Traceback" not in text and "0912345678" not in text
         assert a.register.unsent_count() == 0  # what the server acknowledged stays acknowledged
+        assert f"Nậm {rev}" in [v.name for v in a.register.villages()]  # the rest applied
+    unapplied = [f for f in a.register.sync_state().failures if f.kind == "unapplied"]
+    assert len(unapplied) == 3 and all("Lò Thị Bí Mật" in f.label for f in unapplied)
     with a.register.engine.connect() as conn:
         from sqlalchemy import text
 

@@ -64,10 +64,13 @@ class LiveServer:
             return auth.add_device(conn, commune, "máy thử")
 
     def acked(self, token: str) -> int:
+        """The highest seq the server processed of the device (its incarnations' included)."""
         with self.engine.connect() as conn:
             return conn.execute(
-                text("SELECT acked_seq FROM device WHERE id = :id"), {"id": token.split(".")[0]}
-            ).scalar_one()
+                text("SELECT MAX(acked_seq) FROM (SELECT acked_seq FROM device WHERE id = :id "
+                     "UNION ALL SELECT acked_seq FROM device_incarnation WHERE device_id = :id)"),
+                {"id": token.split(".")[0]},
+            ).scalar_one()  # fmt: skip
 
     def count(self, entity: str) -> int:
         with self.engine.connect() as conn:

@@ -41,5 +41,8 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
     safety = backup.restore(args.file, db_path, backup.folder_for(db_path), key, past)
     with open_register(db_path, args) as register:
         register.record_event("restored", "database", label=args.file.name, detail=describe(info))
+        notice = register.sync_state().notice  # what the next sync will do about it
     print("Đã khôi phục." + (f" Dữ liệu cũ được giữ tại {safety}." if safety else ""))
+    if notice:
+        print(notice)
     return 0

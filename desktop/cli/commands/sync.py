@@ -1,8 +1,9 @@
 """`sotreem sync`: the command-line face of sync (network, USB bundles, reader login).
 
-Exit codes: 0 done; 1 the server could not be reached or failed (try again later; nothing is
-lost); 2 refused (wrong arguments, token or password, protocol version, a bad bundle, or an
-old copy of the database that the server has outrun: it needs a new token).
+Exit codes: 0 done (refused changes and pulled changes set aside are listed, not failures);
+1 the server could not be reached or failed, or the database was busy (try again later;
+nothing is lost); 2 refused (wrong arguments, token or password, protocol version, a bad
+bundle). A database restored from a backup syncs as it is: the server re-bases it.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from desktop.sync.connection import (
     open_reader_copy,
 )
 
-RETRY_LATER = {"offline", "server", "cancelled"}
+RETRY_LATER = {"offline", "server", "cancelled", "local"}
 
 
 def _sync_failed(exc: SyncError) -> int:
@@ -127,8 +128,11 @@ def _bundle(args: argparse.Namespace, register: Register, token: str | None) -> 
     register.set_settings({TOKEN_KEY: token})
     print(
         f"Đã nhập gói trả lời: máy chủ đã nhận {result.pushed} thay đổi, từ chối "
-        f"{result.rejected}; nhận về {result.pulled} thay đổi, {result.conflicts} xung đột."
+        f"{result.rejected}; nhận về {result.pulled} thay đổi, {result.conflicts} xung đột"
+        + (f", {result.set_aside} chưa áp dụng được." if result.set_aside else ".")
     )
+    if result.notice:
+        print(f"  {result.notice}")
     if result.more:
         print("Máy chủ còn dữ liệu chưa gửi hết: hãy làm thêm một lượt gói USB.")
     _print_attention(register)
@@ -138,8 +142,12 @@ def _bundle(args: argparse.Namespace, register: Register, token: str | None) -> 
 def _print_report(register: Register, report: SyncReport) -> None:
     print(
         f"Đồng bộ xong: gửi {report.pushed} thay đổi, nhận {report.pulled} thay đổi, "
-        f"{report.conflicts} xung đột mới, {report.rejected} thay đổi bị từ chối."
-    )
+        f"{report.conflicts} xung đột mới, {report.rejected} thay đổi bị từ chối"
+        + (f", {report.set_aside} thay đổi nhận về chưa áp dụng được." if report.set_aside
+           else ".")
+    )  # fmt: skip
+    if report.notice:
+        print(f"  {report.notice}")
     _print_attention(register)
 
 
@@ -153,8 +161,11 @@ def _print_attention(register: Register) -> None:
             f"  {state.held_for_officer} thay đổi vụ việc bảo vệ trẻ em (và các thay đổi sau "
             "chúng) chờ lần đồng bộ khi cán bộ phụ trách đăng nhập."
         )
+    if state.notice:
+        print(f"  {state.notice}")
     for failure in state.failures:
-        print(f"  Bị từ chối — {failure.label}: {failure.message}")
+        said = "Bị từ chối — " if failure.kind == "refused" else ""
+        print(f"  {said}{failure.label}: {failure.message}")
     if state.conflicts_open:
         print(
             f"  Có {state.conflicts_open} xung đột cần xem ở trang Đồng bộ (giữ một trong hai "
