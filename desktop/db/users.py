@@ -353,7 +353,7 @@ class Users:
         final = replace(moving, old_data_key=None)
         file.reseal(final)
         file.save()
-        self.db.engine = make_engine(self.db.path, new_key)
+        self.db.use_engine(make_engine(self.db.path, new_key))
         self.db.key = new_key
         self.db.unlocked = replace(unlocked, keys=final)
         self.db.seal = CaseSeal(file.cases_public, final.cases_keys)

@@ -113,10 +113,17 @@ class _ThreadState(threading.local):
 class WritePath:
     """An open register's identity, clock and transactions: what every use case writes with."""
 
-    def __init__(self, engine: Engine, path: Path, key: bytes | None = None):
+    engine: Engine
+    writer: Engine
+
+    def use_engine(self, engine: Engine) -> None:
+        """Read with `engine`; write with the same engine's transactions that begin with the
+        write lock and wait their turn (`engine.for_writing`). Also after a key rotation."""
         self.engine = engine
-        # Transactions that write begin with the write lock and wait their turn (engine.py).
         self.writer = for_writing(engine)
+
+    def __init__(self, engine: Engine, path: Path, key: bytes | None = None):
+        self.use_engine(engine)
         self.path = path
         self.key = key  # the SQLCipher data key; None for a plain (test, throw-away) file
         self.role = "officer"  # the logged-in account's role; the app and CLI set it
