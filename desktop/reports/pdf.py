@@ -134,7 +134,7 @@ def _width(text: str, style: str) -> float:
 
 def _header(info: DocumentInfo) -> list:
     issuer = info.body_lines[-1] if len(info.body_lines) > 1 else info.body_lines[0]
-    rule = min(max(_width(issuer, "body_bold") * 0.4, 25 * mm), 60 * mm)
+    rule = _width(issuer, "body_bold") * 0.4  # 1/3 to 1/2 of the line
     left = [P(info.body_lines[0], "body_caps")] + [
         P(line, "body_bold") for line in info.body_lines[1:]
     ]

@@ -196,9 +196,10 @@ def write_area_report(
             pdf.build(tmp, document_info(register), "BÁO CÁO",
                       summary_line(tallies["area"], period), pdf_tally.area_body(tallies),
                       pdf_tally.rules_notes())  # fmt: skip
-    register.record_export(
-        "report", path.name, label=report_label(kind, period), detail=_locked_note(password)
-    )
+    if not register.is_reader:  # a reader's copy keeps no audit trail of its own
+        register.record_export(
+            "report", path.name, label=report_label(kind, period), detail=_locked_note(password)
+        )
     return tallies
 
 
