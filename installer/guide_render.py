@@ -146,7 +146,7 @@ class Renderer:
         indent = 7 * mm
         while tokens[i].type != close:
             assert tokens[i].type == "list_item_open"
-            body, i = self._blocks(tokens, i + 1, "list_item_close", width - indent)
+            body, i = self._blocks(tokens, i + 1, "list_item_close", width - indent - 4 * mm)
             items.append(ListItem(body))
         kw = dict(bulletType="1", bulletFormat="%s.",
                                       start=int(opener.attrs.get("start", 1) or 1)) if ordered \

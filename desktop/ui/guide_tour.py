@@ -24,7 +24,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.screenshots import _settle, _vietnam_clock
 
 SCREEN = (1366, 768)
-MAX_WIDTH = 880  # pixels of a picture: 165 mm of text width, the screen's text at 0.7 or more
+MAX_WIDTH = 840  # pixels of a picture: 160 mm of a guide page, the screen's text at 0.7 or more
 MARGIN = 24
 
 
