@@ -12,6 +12,7 @@ Excel report's notes and the README use; the tests name the rule they check.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -202,7 +203,7 @@ def _count(row: dict[str, Any], sex: str, birth: PartialDate, ethnic: str | None
         row["by_age"][band] += 1
 
 
-def _on_list(rows: list, info: dict, on: date) -> dict[str, list[str]]:
+def _on_list(rows: Sequence[Any], info: dict, on: date) -> dict[str, list[str]]:
     """{child id: groups} of the children on the list at the end of day `on`: a circumstance
     begun by then and not ended before it, of a child counted on that day."""
     active: dict[str, list[str]] = {}

@@ -318,7 +318,7 @@ def build_plain(
 
 
 def build(
-    path: Path, info: DocumentInfo, title: str, summary: str, body: list, after: list = ()
+    path: Path, info: DocumentInfo, title: str, summary: str, body: list, after: Sequence = ()
 ) -> None:
     """Write the PDF: header, title and summary line, the body, the closing block (recipients
     and signature), then `after` (the notes on how the figures are counted)."""

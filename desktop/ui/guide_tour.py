@@ -14,6 +14,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QInputMethodEvent, QPainter, QPixmap
@@ -31,6 +32,8 @@ MARGIN = 24
 def type_text(widget: QWidget, text: str) -> None:
     """Type as Unikey/EVKey deliver Vietnamese: one committed input-method string."""
     target = widget.lineEdit() if isinstance(widget, QComboBox) else widget
+    if target is None:
+        return
     target.setFocus()
     event = QInputMethodEvent()
     event.setCommitString(text)
@@ -60,7 +63,7 @@ class Tour:
             _settle(self.window)
         self.save(name, self.window.grab(), area or QRect(0, 0, MAX_WIDTH, SCREEN[1]))
 
-    def dialog(self, name: str, dialog: QDialog, fill: Callable[[QDialog], None] | None = None,
+    def dialog(self, name: str, dialog: QDialog, fill: Callable[[Any], None] | None = None,
                context: int = MARGIN) -> None:  # fmt: skip
         """`dialog` over the window, centred as Qt places it, cut around the dialog."""
         dialog.show()
@@ -80,7 +83,7 @@ class Tour:
         dialog.deleteLater()
 
     def alone(self, name: str, widget: QWidget,
-              fill: Callable[[QWidget], None] | None = None) -> None:  # fmt: skip
+              fill: Callable[[Any], None] | None = None) -> None:  # fmt: skip
         """A window shown before the main window (the set-up wizard, the login)."""
         widget.show()
         QApplication.processEvents()
@@ -147,11 +150,12 @@ def children(tour: Tour) -> None:
 
 def case(tour: Tour) -> None:
     w = tour.window
-    if w.cases_page is None:
+    cases = w.cases_page
+    if cases is None:
         return
 
     def select_first() -> None:
-        table = w.cases_page.table
+        table = cases.table
         if table.rowCount():
             table.selectRow(0)
 
@@ -168,7 +172,7 @@ def course(tour: Tour) -> None:
     tour.page("07-tap-huan", "training")
     from desktop.ui.training_page import CourseDialog
 
-    def fill(d: QDialog) -> None:
+    def fill(d: Any) -> None:
         type_text(d.title, "Tập huấn kỹ năng phòng chống xâm hại trẻ em")
         type_text(d.place, "Hội trường UBND xã")
         type_text(d.trainer, "Sở Y tế tỉnh")
