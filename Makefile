@@ -67,9 +67,9 @@ test: $(STAMP) lint
 bench: bundle
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks
 
-# The Vietnamese user guide with screenshots of the real application.
+# The two guides: the officer's (with pictures of the real application) and the administrator's.
 guide: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python installer/make_guide.py dist/huong-dan-su-dung.pdf
+	QT_QPA_PLATFORM=offscreen $(BIN)/python installer/make_guide.py dist/huong-dan-su-dung.pdf dist/huong-dan-quan-tri.pdf
 
 # One-folder application in dist/sotreem (PyInstaller; ~35 s here).
 bundle: $(STAMP)

@@ -130,7 +130,7 @@ def test_pdf_is_an_administrative_document_with_the_same_numbers(register, commu
         "XÃ BẢN XÈO", "Số:", "/BC-UBND", "BÁO CÁO", "tháng 10 năm 2026", "Nơi nhận:",
         "UBND tỉnh Lào Cai;", "Lưu: VT.", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH",
         "Trẻ em khuyết tật", "Trẻ em mồ côi cả cha và mẹ", "Số trẻ em bị xâm hại (chỉ tiêu 0101)",
-        "Tổng số trẻ em dưới 16 tuổi: 4 (nam 3, nữ 1)", "540.000 đ", "(50%)",
+        "Tổng số trẻ em dưới 16 tuổi cuối kỳ: 4 (nam 3, nữ 1)", "540.000 đ", "(50%)",
     ):  # fmt: skip
         assert expected in text, expected
     assert figures["special"]["children"] == 2
@@ -174,7 +174,8 @@ def test_json_and_excel_tally_carry_the_same_figures(register, commune, tmp_path
 def test_register_export_reads_back(register, commune, tmp_path):
     child = register.add_child(
         draft(register, "Giàng Thị Súa", caregiver_name="=HYPERLINK(\"http://x\")",
-              notes="+84 912 345 678", personal_id="015316012345"),
+              notes="+84 912 345 678", personal_id="015316012345", birth_registered=True,
+              health_insurance=False),
         today=TODAY,
     ).created_id  # fmt: skip
     assert child
@@ -186,18 +187,25 @@ def test_register_export_reads_back(register, commune, tmp_path):
     assert ws["A1"].value == "DANH SÁCH TRẺ EM — XÃ BẢN XÈO"
     assert "thông tin cá nhân" in ws["A2"].value
     headers = [c.value for c in ws[4]]
-    assert headers[:7] == ["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Dân tộc", "Thôn/bản",
-                           "Số định danh cá nhân"]  # fmt: skip
+    assert headers[:8] == ["STT", "Họ và tên", "Giới tính", "Ngày sinh", "Sắp xếp theo ngày sinh",
+                           "Dân tộc", "Thôn/bản", "Số định danh cá nhân"]  # fmt: skip
     assert ws.freeze_panes == "C5" and ws.auto_filter.ref.startswith("A4:")
     rows = {r[1]: r for r in ws.iter_rows(min_row=5, values_only=True)}
-    assert rows["Đặng Thị Mai"][3] == datetime(2016, 2, 25)  # a real date cell
-    assert rows["Vàng A Dính"][3] == "2020"
-    assert rows["Đặng Thị Mai"][15] == "d – Trẻ em khuyết tật"
+    # One text form for every birth date, and a helper column that sorts them as dates.
+    assert (rows["Đặng Thị Mai"][3], rows["Đặng Thị Mai"][4]) == ("25/02/2016", "2016-02-25")
+    assert (rows["Vàng A Dính"][3], rows["Vàng A Dính"][4]) == ("2020", "2020")
+    births = [ws.cell(r, 4) for r in range(5, ws.max_row + 1)]
+    assert all(c.data_type == "s" for c in births)
+    helper = sorted(r[4] for r in rows.values())
+    assert helper[0] == "2010-12-01" and helper[-1] == "2020"
+    assert rows["Đặng Thị Mai"][16] == "d – Trẻ em khuyết tật"
     sua = rows["Giàng Thị Súa"]
-    assert sua[6] == "015316012345"  # the ID stays text, leading zero kept
-    assert sua[11] == '=HYPERLINK("http://x")' and sua[19] == "+84 912 345 678"
+    assert sua[7] == "015316012345"  # the ID stays text, leading zero kept
+    assert sua[12] == '=HYPERLINK("http://x")' and sua[20] == "+84 912 345 678"
+    # Yes/no boxes: "Có", "Không", and "Chưa rõ" for the form's third state, never blank.
+    assert (sua[8], sua[9], rows["Vàng A Dính"][8]) == ("Có", "Không", "Chưa rõ")
     by_name = {ws.cell(r, 2).value: r for r in range(5, ws.max_row + 1)}
-    formula_cell = ws.cell(by_name["Giàng Thị Súa"], 12)
+    formula_cell = ws.cell(by_name["Giàng Thị Súa"], 13)
     assert formula_cell.data_type == "s" and formula_cell.quotePrefix
     assert [r[1] for r in ws.iter_rows(min_row=5, values_only=True)][:2] == [
         "Nguyễn Văn An",

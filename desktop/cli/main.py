@@ -129,8 +129,16 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument(
         "--area",
         action="store_true",
-        help="CSDL cấp tỉnh: số liệu toàn vùng và từng xã (JSON) hoặc toàn vùng (Excel)",
+        help="CSDL cấp tỉnh: báo cáo toàn vùng, mỗi xã một dòng và dòng toàn vùng",
     )
+    report.add_argument("--signer", metavar="HỌ_TÊN", help="họ tên người ký (được nhớ)")
+    report.add_argument(
+        "--signer-title", metavar="CHỨC_VỤ", help="chức vụ người ký, ví dụ “CHỦ TỊCH” (được nhớ)"
+    )
+    report.add_argument(
+        "--signer-authority", metavar="THẨM_QUYỀN",
+        help="dòng thẩm quyền ký, ví dụ “TM. ỦY BAN NHÂN DÂN” (được nhớ)",
+    )  # fmt: skip
 
     sync = sub.add_parser(
         "sync",

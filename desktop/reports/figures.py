@@ -5,15 +5,16 @@ supports, cases, activities, courses carry their own dates), so correcting somet
 started later never changes an earlier month. The area is a set of commune codes: one commune
 on the desktop, every commune beneath a unit on the server.
 
-Known limit: a child's status (moved away, deceased) has no history yet, so the current status
-is used for past periods too.
+Every counting rule is stated once, in `COUNTING_RULES`, in the words the PDF's footnote, the
+Excel report's notes and the README use; the tests name the rule they check.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -39,6 +40,50 @@ INDICATORS = {
 ABUSE_CASE_TYPES = ("violence", "sexual_abuse", "exploitation", "trafficking")
 
 
+# The rules behind the figures, in Vietnamese, for the documents (PDF footnote, Excel notes).
+COUNTING_RULES: tuple[tuple[str, str], ...] = (
+    ("period_end",
+     "Số liệu cuối kỳ tính tại ngày cuối cùng của kỳ, theo lịch sử hoàn cảnh, trợ giúp, vụ "
+     "việc, hoạt động, tập huấn; việc bắt đầu sau ngày đó (kể cả nhập hay sửa muộn) không làm "
+     "đổi số liệu kỳ đó."),
+    ("end_day_counts",
+     "Ngày kết thúc của một hoàn cảnh là ngày cuối cùng trẻ còn thuộc nhóm: hoàn cảnh kết thúc "
+     "đúng ngày cuối kỳ vẫn được tính trong số cuối kỳ và cũng là một trường hợp thôi hưởng của "
+     "kỳ; trẻ đó ra khỏi danh sách ở kỳ sau."),
+    ("partial_birth_born",
+     "Trẻ chỉ biết năm sinh (hoặc tháng và năm sinh) được coi là đã sinh từ ngày sớm nhất có "
+     "thể: ngày 01/01 của năm (hoặc ngày 01 của tháng)."),
+    ("partial_birth_age",
+     "Tuổi và nhóm tuổi tính từ ngày sinh muộn nhất có thể: ngày 31/12 của năm (hoặc ngày cuối "
+     "tháng); trẻ chỉ thôi được tính là trẻ em khi chắc chắn đã đủ 16 tuổi."),
+    ("moved_deceased",
+     "Trẻ đã chuyển đi hoặc đã mất không được tính ở mọi kỳ, kể cả kỳ trước ngày chuyển đi "
+     "hay ngày mất (sổ chưa ghi ngày của hai tình trạng này)."),
+    ("ethnic_minority",
+     "Dân tộc thiểu số (DTTS): mọi dân tộc trừ dân tộc Kinh (mã 01); trẻ chưa ghi dân tộc "
+     "không được tính là DTTS."),
+    ("groups_and_total",
+     "Trẻ thuộc nhiều nhóm được đếm ở mỗi nhóm; dòng Cộng đếm mỗi trẻ một lần, nên nhỏ hơn "
+     "hoặc bằng tổng các dòng."),
+    ("entries_exits",
+     "Trường hợp mới, trường hợp thôi hưởng đếm hoàn cảnh (một trẻ có thể có nhiều): hoàn "
+     "cảnh có ngày bắt đầu, ngày kết thúc trong kỳ. Trẻ vào, ra khỏi danh sách đếm trẻ em: có "
+     "trong danh sách cuối kỳ mà không có ở cuối kỳ trước, hoặc ngược lại (ra khỏi danh sách vì "
+     "hết hoàn cảnh, đủ 16 tuổi, chuyển đi hoặc đã mất)."),
+    ("supported",
+     "Trẻ có hoàn cảnh đặc biệt được trợ giúp: trẻ trong danh sách cuối kỳ có ít nhất một lần "
+     "trợ giúp ghi ngày trong kỳ; tỷ lệ so với số trẻ trong danh sách cuối kỳ."),
+    ("cases",
+     "Vụ việc tính theo thời điểm nhận tin (giờ Việt Nam); đang xử lý cuối kỳ: chưa đóng đến "
+     "ngày cuối kỳ; quá hạn: có bước chưa làm đã quá hạn theo Nghị định 56/2017/NĐ-CP. Trẻ bị "
+     "xâm hại (chỉ tiêu 0101): trẻ của vụ việc bạo lực, xâm hại tình dục, bóc lột, mua bán "
+     "tiếp nhận trong kỳ, mỗi trẻ một lần."),
+    ("activities_training",
+     "Hoạt động và lớp tập huấn tính theo ngày bắt đầu trong kỳ; người tham gia là lượt "
+     "người."),
+)  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Area:
     codes: tuple[str, ...]
@@ -60,9 +105,10 @@ def compute(conn: Connection, area: Area, period: Period, now: datetime | None =
     as_of = min(now, end_moment)
     codes = _in(area.codes)
     p = {"start": period.start.isoformat(), "end": period.end.isoformat()}
-    children = _children(conn, codes, period)
-    special = _circumstances(conn, codes, period, "special", children)
-    risk = _circumstances(conn, codes, period, "risk", children)
+    children = _children(conn, codes, period.end)
+    before = _children(conn, codes, period.start - timedelta(days=1))
+    special = _circumstances(conn, codes, period, "special", children, before)
+    risk = _circumstances(conn, codes, period, "risk", children, before)
     support = _support(conn, codes, p, set(special["child_ids"]))
     cases = _cases(conn, codes, period, as_of)
     figures: dict[str, Any] = {
@@ -111,12 +157,13 @@ def _without_ids(section: dict) -> dict:
     return {k: v for k, v in section.items() if k != "child_ids"}
 
 
-def _children(conn: Connection, codes: str, period: Period) -> dict:
-    """Children under 16 on the period's end: born by then and not yet certainly 16."""
+def _children(conn: Connection, codes: str, on: date) -> dict:
+    """Children under 16 on `on`: born by then (earliest possible day) and not yet certainly 16
+    (latest possible day); moved or deceased children are left out."""
     sixteen_before = (
-        period.end.replace(year=period.end.year - 16)
-        if not (period.end.month == 2 and period.end.day == 29)
-        else date(period.end.year - 16, 2, 28)
+        on.replace(year=on.year - 16)
+        if not (on.month == 2 and on.day == 29)
+        else date(on.year - 16, 2, 28)
     )
     rows = conn.execute(
         text(
@@ -127,7 +174,7 @@ def _children(conn: Connection, codes: str, period: Period) -> dict:
               AND printf('%04d-%02d-%02d', birth_year, COALESCE(birth_month, 1),
                          COALESCE(birth_day, 1)) <= :end"""
         ),
-        {"sixteen_before": sixteen_before.isoformat(), "end": period.end.isoformat()},
+        {"sixteen_before": sixteen_before.isoformat(), "end": on.isoformat()},
     ).all()
     info = {r[0]: (r[1], PartialDate(r[2], r[3], r[4]), r[5]) for r in rows}
     sexes = Counter(r[1] for r in rows)
@@ -142,7 +189,38 @@ def _age_band(birth: PartialDate, on: date) -> str:
     return next((b.code for b in cat.AGE_BANDS if b.min_age <= age < b.max_age), "16+")
 
 
-def _circumstances(conn: Connection, codes: str, period: Period, kind: str, children) -> dict:
+def _tally_row() -> dict[str, Any]:
+    return {"total": 0, "male": 0, "female": 0, "ethnic_minority": 0,
+            "by_age": {b.code: 0 for b in cat.AGE_BANDS}}  # fmt: skip
+
+
+def _count(row: dict[str, Any], sex: str, birth: PartialDate, ethnic: str | None, on: date) -> None:
+    row["total"] += 1
+    row["male" if sex == "M" else "female"] += 1
+    row["ethnic_minority"] += int(ethnic is not None and ethnic != KINH)
+    band = _age_band(birth, on)
+    if band in row["by_age"]:
+        row["by_age"][band] += 1
+
+
+def _on_list(rows: Sequence[Any], info: dict, on: date) -> dict[str, list[str]]:
+    """{child id: groups} of the children on the list at the end of day `on`: a circumstance
+    begun by then and not ended before it, of a child counted on that day."""
+    active: dict[str, list[str]] = {}
+    for child_id, group, start, end in rows:
+        if start > on.isoformat() or (end is not None and end < on.isoformat()):
+            continue
+        if child_id in info:
+            active.setdefault(child_id, []).append(group)
+    return active
+
+
+def _circumstances(
+    conn: Connection, codes: str, period: Period, kind: str, children: dict, before: dict
+) -> dict:
+    """The children on the list at the period's end by group, and what changed in the period:
+    circumstances begun and ended (`entries`, `exits`), children who came onto the list and
+    left it since the end of the previous period (`children_entered`, `children_left`)."""
     rows = conn.execute(
         text(
             f"""SELECT child_id, group_code, start_date, end_date FROM circumstance
@@ -151,40 +229,28 @@ def _circumstances(conn: Connection, codes: str, period: Period, kind: str, chil
         ),
         {"kind": kind, "end": period.end.isoformat()},
     ).all()
-    info = children["info"]
+    entries = sum(period.contains(date.fromisoformat(r[2])) for r in rows)
+    exits = sum(r[3] is not None and period.contains(date.fromisoformat(r[3])) for r in rows)
+    active = _on_list(rows, children["info"], period.end)
+    earlier = _on_list(rows, before["info"], period.start - timedelta(days=1))
     groups: dict[str, dict[str, Any]] = {}
-    active_children: set[str] = set()
-    entries = exits = 0
-    for child_id, group, start, end in rows:
-        start_d = date.fromisoformat(start)
-        end_d = date.fromisoformat(end) if end else None
-        if period.contains(start_d):
-            entries += 1
-        if end_d and period.contains(end_d):
-            exits += 1
-        if (end_d is not None and end_d < period.end) or child_id not in info:
-            continue
-        sex, birth, ethnic = info[child_id]
-        g = groups.setdefault(
-            group,
-            {"total": 0, "male": 0, "female": 0, "ethnic_minority": 0,
-             "by_age": {b.code: 0 for b in cat.AGE_BANDS}},
-        )  # fmt: skip
-        g["total"] += 1
-        g["male" if sex == "M" else "female"] += 1
-        g["ethnic_minority"] += int(ethnic is not None and ethnic != KINH)
-        band = _age_band(birth, period.end)
-        if band in g["by_age"]:
-            g["by_age"][band] += 1
-        active_children.add(child_id)
+    totals = _tally_row()
+    for child_id, child_groups in active.items():
+        sex, birth, ethnic = children["info"][child_id]
+        _count(totals, sex, birth, ethnic, period.end)
+        for group in dict.fromkeys(child_groups):
+            _count(groups.setdefault(group, _tally_row()), sex, birth, ethnic, period.end)
     order = [c.code for c in (cat.SPECIAL_GROUPS if kind == "special" else cat.DEFAULT_RISK_GROUPS)]
     return {
-        "children": len(active_children),
-        "child_ids": sorted(active_children),
+        "children": len(active),
+        "child_ids": sorted(active),
+        "totals": totals,
         "by_group": {code: groups[code] for code in order if code in groups}
         | {code: v for code, v in groups.items() if code not in order},
         "entries": entries,
         "exits": exits,
+        "children_entered": len(active.keys() - earlier.keys()),
+        "children_left": len(earlier.keys() - active.keys()),
     }
 
 

@@ -16,7 +16,16 @@ from desktop.db.audit import AuditFilter
 from desktop.db.errors import disk_full_as_error
 from desktop.db.register import Register
 from desktop.domain.periods import Period, PeriodError, kind_matches, parse_period
-from desktop.reports import audit_export, excel_import, pdf, pdf_lists, protect, xlsx
+from desktop.reports import (
+    audit_export,
+    excel_import,
+    pdf,
+    pdf_lists,
+    pdf_tally,
+    protect,
+    xlsx,
+    xlsx_tally,
+)
 from desktop.reports import figures as figures_module
 from desktop.reports.figures import Area
 from desktop.reports.notice import PERSONAL_DATA_NOTE
@@ -36,18 +45,59 @@ def area_of(register: Register, commune: str | None = None) -> Area:
     return Area((code,), unit.name if unit else "")
 
 
+# Report settings (stored in the register, set in Cài đặt › Chung or by `sotreem report`).
+SIGNER_NAME = "report.signer_name"
+SIGNER_POSITION = "report.signer_position"
+SIGNER_AUTHORITY = "report.signer_authority"
+SIGNER_KEYS = (SIGNER_NAME, SIGNER_POSITION, SIGNER_AUTHORITY)
+
+
+def signer(register: Register) -> dict[str, str]:
+    """The signature block's lines as stored: {key: text}, a missing key left out."""
+    return {k: v for k in SIGNER_KEYS if (v := register.setting(k)) is not None}
+
+
+def set_signer(register: Register, name: str | None = None, position: str | None = None,
+               authority: str | None = None) -> None:  # fmt: skip
+    """Store the signer's full name, position and authority line; None keeps a line as it is,
+    "" clears it (back to the default)."""
+    given = {SIGNER_NAME: name, SIGNER_POSITION: position, SIGNER_AUTHORITY: authority}
+    register.set_settings({k: (v.strip() or None) for k, v in given.items() if v is not None})
+
+
+def _lower_first(name: str) -> str:
+    return f"{name[:1].lower()}{name[1:]}"
+
+
 def document_info(
     register: Register, on: date | None = None, commune: str | None = None
 ) -> pdf.DocumentInfo:
-    unit = reference.unit(commune or register.commune_code or register.reader_unit or "")
-    province = reference.unit(unit.parent_code or "") if unit else None
-    recipients = (f"UBND {province.name[0].lower()}{province.name[1:]}",) if province else ()
-    return pdf.DocumentInfo(
-        body_lines=("ỦY BAN NHÂN DÂN", unit.name.upper() if unit else ""),
-        place=unit.short_name if unit else "",
-        on=on or date.today(),
-        recipients=(*recipients, "Lưu: VT"),
-    )
+    """The header and closing of a report: the commune's People's Committee signs a commune's
+    report and sends it to the province; a reader's whole area is the province's."""
+    code = commune or register.commune_code or register.reader_unit or ""
+    unit = reference.unit(code)
+    stored = signer(register)
+    if unit is not None and unit.level == "province":
+        info = pdf.DocumentInfo(
+            body_lines=("ỦY BAN NHÂN DÂN", unit.name.upper()),
+            place=unit.short_name,
+            number="Số:       /BC-UBND",
+            on=on or date.today(),
+            recipients=("Bộ Y tế (Cục Bà mẹ và Trẻ em)", "Lưu: VT"),
+        )
+    else:
+        province = reference.unit(unit.parent_code or "") if unit else None
+        recipients = (f"UBND {_lower_first(province.name)}",) if province else ()
+        info = pdf.DocumentInfo(
+            body_lines=("ỦY BAN NHÂN DÂN", unit.name.upper() if unit else ""),
+            place=unit.short_name if unit else "",
+            on=on or date.today(),
+            recipients=(*recipients, "Lưu: VT"),
+        )
+    info.signer = stored.get(SIGNER_NAME, "")
+    info.position = stored.get(SIGNER_POSITION, info.position).upper()
+    info.authority = stored.get(SIGNER_AUTHORITY, info.authority).upper()
+    return info
 
 
 def tally(
@@ -136,10 +186,9 @@ def write_report(
     commune: str | None = None,
 ) -> dict:
     """Write the report file (a password encrypts an Excel file) and record the export."""
-    if password is not None:
-        if fmt != "xlsx":
-            raise protect.PasswordError("Chỉ tệp Excel (.xlsx) mới đặt được mật khẩu.")
-        protect.check_password(password)
+    _check_password(fmt, password)
+    if register.is_reader and commune is None:
+        return write_area_report(register, kind, period, fmt, path, password)["area"]
     with export_file(
         register, "report", path, label=report_label(kind, period), detail=_locked_note(password)
     ) as tmp:
@@ -148,16 +197,74 @@ def write_report(
             tmp.write_text(json.dumps(figures, ensure_ascii=False, indent=1), encoding="utf-8")
         elif fmt == "xlsx":
             with workbook_target(tmp, password) as target:
-                xlsx.export_tally(figures, target)
+                xlsx_tally.export_tally(figures, target)
         else:
-            summary = f"Kết quả công tác bảo vệ, chăm sóc trẻ em {period.label}"
-            # A reader's area has no report of its own to correct: the communes send theirs.
-            corrections = None if register.is_reader else corrections_to_previous(
-                register, kind, period
+            # A reader's commune has no report of its own to correct: the commune sends its own.
+            corrections = (
+                None if register.is_reader else corrections_to_previous(register, kind, period)
             )
-            body = pdf.tally_body(figures) + pdf.corrections_body(corrections)
-            pdf.build(tmp, document_info(register, commune=commune), "BÁO CÁO", summary, body)
+            body = pdf_tally.tally_body(figures) + pdf_tally.corrections_body(corrections)
+            pdf.build(tmp, document_info(register, commune=commune), "BÁO CÁO",
+                      summary_line(figures, period), body, pdf_tally.rules_notes())  # fmt: skip
     return figures
+
+
+def write_area_report(
+    register: Register,
+    kind: str,
+    period: Period,
+    fmt: str,
+    path: Path,
+    password: str | None = None,
+) -> dict:
+    """A district/province reader's report of its whole area: the area's tally and one row per
+    commune with the area total (PDF, Excel); JSON holds the area and every commune."""
+    _check_password(fmt, password)
+    label = f"Báo cáo toàn vùng {period.label}"
+    with export_file(register, "report", path, label=label, detail=_locked_note(password)) as tmp:
+        tallies = area_tallies(register, period)
+        if fmt == "json":
+            tmp.write_text(json.dumps(tallies, ensure_ascii=False, indent=1), encoding="utf-8")
+        elif fmt == "xlsx":
+            with workbook_target(tmp, password) as target:
+                xlsx_tally.export_area(tallies, target)
+        else:
+            pdf.build(tmp, document_info(register), "BÁO CÁO",
+                      summary_line(tallies["area"], period), pdf_tally.area_body(tallies),
+                      pdf_tally.rules_notes())  # fmt: skip
+    return tallies
+
+
+def _check_password(fmt: str, password: str | None) -> None:
+    if password is not None:
+        if fmt != "xlsx":
+            raise protect.PasswordError("Chỉ tệp Excel (.xlsx) mới đặt được mật khẩu.")
+        protect.check_password(password)
+
+
+def summary_line(figures: dict, period: Period) -> str:
+    area = figures["area"]["name"]
+    where = f" trên địa bàn {_lower_first(area)}" if len(figures["area"]["codes"]) > 1 else ""
+    return f"Kết quả công tác bảo vệ, chăm sóc trẻ em {period.label}{where}"
+
+
+def area_name(register: Register) -> str:
+    unit = reference.unit(register.reader_unit or register.commune_code or "")
+    return unit.name if unit else ""
+
+
+def area_tallies(register: Register, period: Period, now: datetime | None = None) -> dict:
+    """{"area": figures of every commune together, "communes": {code: figures}}."""
+    now = now or datetime.now(UTC)
+    codes = sorted(register.area_codes())
+    with register.engine.connect() as conn:
+        total = figures_module.compute(conn, area_of(register), period, now)
+        communes = {}
+        for code in codes:
+            unit = reference.unit(code)
+            area = Area((code,), unit.name if unit else code)
+            communes[code] = figures_module.compute(conn, area, period, now)
+    return {"area": total, "communes": communes}
 
 
 def record_print(register: Register, kind: str, period: Period) -> None:
@@ -288,7 +395,7 @@ def export(
             rows += xlsx.trainings_sheet(wb, conn, commune, today)
         if what == "all":
             year = parse_period(str(today.year))
-            xlsx.tally_sheets(wb, figures_module.compute(conn, area_of(register), year))
+            xlsx_tally.tally_sheets(wb, figures_module.compute(conn, area_of(register), year))
         progress(1.0, "Đang lưu tệp…")
         xlsx.save(wb, target)
     return rows

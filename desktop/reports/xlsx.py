@@ -1,8 +1,10 @@
 """Excel exports: the register and the tallies, streamed with openpyxl's write-only mode.
 
 Every file has a title block, Vietnamese headers, a frozen header row, an autofilter, dates as
-real dates, sensible widths, and text that can never turn into a formula (cells starting with
-= + - @ are written as quoted text).
+real dates (a birth date known only in part is text of one form with a sortable helper column),
+sensible widths, "Có"/"Không" for yes and no, and text that can never turn into a formula
+(cells starting with = + - @ are written as quoted text). Every sheet prints on A4 as the PDF
+does: fitted to the page width, landscape when wide, header rows repeated, pages numbered.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 from sqlalchemy import Connection
@@ -120,10 +124,30 @@ class _Writer(ExcelWriter):
         self.manifest.append(ws)
 
 
+# Print set-up: portrait up to this many characters of column width, landscape beyond.
+PORTRAIT_WIDTH = 95
+PRINT_ROWS = 1_048_576  # the print area runs to the last row Excel has
+
+
+def print_setup(ws: Worksheet, header_row: int, width: float) -> None:
+    """A4, fitted to one page wide, landscape when the columns are wide, the header row on
+    every page, "Trang 1 / 3" at the foot, margins as Nghị định 30/2020 gives for the PDF."""
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait" if width <= PORTRAIT_WIDTH else "landscape"
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as needed
+    ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_margins = PageMargins(left=0.8, right=0.6, top=0.8, bottom=0.8)
+    ws.oddFooter.center.text = "Trang &P / &N"
+    ws.print_options.horizontalCentered = True
+
+
 def _sheet(
     wb: Workbook, title: str, headers: Sequence[tuple[str, float]], block: list[str]
 ) -> Worksheet:
-    """A sheet with widths, frozen header and autofilter set before any row is streamed.
+    """A sheet with widths, frozen header, autofilter and print set-up made before any row is
+    streamed.
 
     `block` is the title block above the header: the title, then lines in italics; the
     line with the personal-data notice stands out in bold red.
@@ -134,10 +158,17 @@ def _sheet(
     header_row = len(block) + 2
     ws.freeze_panes = f"C{header_row + 1}"
     ws.auto_filter.ref = f"A{header_row}:{get_column_letter(len(headers))}{header_row}"
-    for i, line in enumerate(block):
-        font = _TITLE if i == 0 else _NOTE if PERSONAL_DATA_NOTE in line else Font(italic=True)
-        ws.append([safe(ws, line, font=font)])
+    width = sum(w for _name, w in headers)
+    print_setup(ws, header_row, width)
+    last = get_column_letter(len(headers))
+    ws.print_area = f"A1:{last}{PRINT_ROWS}"  # a long title line never widens the page
+    for i, line in enumerate(block, start=1):
+        font = _TITLE if i == 1 else _NOTE if PERSONAL_DATA_NOTE in line else Font(italic=True)
+        ws.merged_cells.add(f"A{i}:{last}{i}")
+        ws.row_dimensions[i].height = wrapped_height(line, width, 20 if i == 1 else 15)
+        ws.append([safe(ws, line, font=font, alignment=Alignment(wrap_text=True))])
     ws.append([])
+    ws.row_dimensions[header_row].height = max(wrapped_height(n, w) for n, w in headers)
     ws.append(
         [
             safe(ws, name, font=_BOLD, fill=_HEAD_FILL,
@@ -148,8 +179,22 @@ def _sheet(
     return ws
 
 
+def wrapped_height(text: str, width: float, line: float = 15.0) -> float:
+    """The height (points) of a row whose `text` wraps in a cell `width` characters wide:
+    set by hand, since neither Excel nor LibreOffice sizes a streamed row by itself."""
+    per_line = max(width * 0.95 - 1, 1)
+    words, lines, used = text.split(), 1, 0.0
+    for word in words:
+        if used and used + 1 + len(word) > per_line:
+            lines, used = lines + 1, float(len(word))
+        else:
+            used += (1 if used else 0) + len(word)
+    return lines * line
+
+
 REGISTER_HEADERS: list[tuple[str, float]] = [
-    ("STT", 6), ("Họ và tên", 26), ("Giới tính", 9), ("Ngày sinh", 12), ("Dân tộc", 10),
+    ("STT", 6), ("Họ và tên", 26), ("Giới tính", 9), ("Ngày sinh", 12),
+    ("Sắp xếp theo ngày sinh", 12), ("Dân tộc", 10),
     ("Thôn/bản", 16), ("Số định danh cá nhân", 16), ("Đã đăng ký khai sinh", 10),
     ("Thẻ BHYT", 9), ("Học tập", 14), ("Hộ nghèo/cận nghèo", 14), ("Người chăm sóc", 24),
     ("Quan hệ", 9), ("Điện thoại", 13), ("Tình trạng", 13), ("Hoàn cảnh đặc biệt", 40),
@@ -158,7 +203,19 @@ REGISTER_HEADERS: list[tuple[str, float]] = [
 
 
 def _yes_no(value: int | None) -> str:
-    return "" if value is None else ("Có" if value else "Không")
+    """A ticked box is "Có", an unticked one "Không"; the form's third state (not known yet)
+    is "Chưa rõ", never a blank that reads as either."""
+    return "Chưa rõ" if value is None else ("Có" if value else "Không")
+
+
+def birth_cells(year: int, month: int | None, day: int | None) -> tuple[str, str]:
+    """The birth date as the officer knows it, always text of one form (dd/mm/yyyy, mm/yyyy or
+    yyyy), and a helper that sorts right as text (yyyy-mm-dd, yyyy-mm, yyyy)."""
+    if day and month:
+        return f"{day:02d}/{month:02d}/{year}", f"{year}-{month:02d}-{day:02d}"
+    if month:
+        return f"{month:02d}/{year}", f"{year}-{month:02d}"
+    return str(year), str(year)
 
 
 @contextmanager
@@ -243,11 +300,7 @@ def register_sheet(
     written = 0
     for r in rows:
         written += 1
-        year, month, day = r[2], r[3], r[4]
-        if day and month:
-            birth: Any = safe(ws, date(year, month, day), number_format="DD/MM/YYYY")
-        else:
-            birth = f"{month:02d}/{year}" if month else str(year)
+        birth, birth_sort = birth_cells(r[2], r[3], r[4])
         special = "; ".join(
             f"{code} – {cat.label(cat.SPECIAL_GROUPS, code)}" for code in (r[16] or "").split(", ")
             if code
@@ -256,7 +309,8 @@ def register_sheet(
             cat.label(cat.DEFAULT_RISK_GROUPS, code) for code in (r[17] or "").split(", ") if code
         )
         values = [
-            written, r[0], cat.label(cat.SEXES, r[1]), birth, ethnic.get(r[5] or "", ""), r[6],
+            written, r[0], cat.label(cat.SEXES, r[1]), birth, birth_sort,
+            ethnic.get(r[5] or "", ""), r[6],
             r[7] or "", _yes_no(r[8]), _yes_no(r[9]), cat.label(cat.SCHOOLING, r[10]),
             cat.label(cat.POVERTY, r[11]), r[12], r[13], r[14],
             cat.label(cat.CHILD_STATUSES, r[15]), special, risk, r[18],
@@ -273,46 +327,6 @@ def register_sheet(
                 written / max(total, 1), f"Đã ghi {written:,} / {total:,} trẻ em".replace(",", ".")
             )
     return written
-
-
-def export_tally(figures: dict, path: Path | IO[bytes]) -> None:
-    """The tally's tables, one sheet each, with the same numbers as the PDF and the JSON."""
-    with streaming_workbook() as wb:
-        tally_sheets(wb, figures)
-        save(wb, path)
-
-
-def tally_sheets(wb: Workbook, figures: dict) -> None:
-    period, area = figures["period"], figures["area"]
-    start, end = (date.fromisoformat(period[k]) for k in ("start", "end"))
-    block = [
-        f"SỐ LIỆU TRẺ EM {period['label'].upper()} — {area['name'].upper()}",
-        f"Từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}; tính theo lịch sử đến cuối kỳ.",
-    ]
-    bands = [b.code for b in cat.AGE_BANDS]
-    ws = _sheet(wb, "Chỉ tiêu", [("STT", 6), ("Chỉ tiêu", 60), ("Giá trị", 14)], block)
-    for i, ind in enumerate(figures["indicators"], start=1):
-        ws.append([i, safe(ws, ind["name"]), ind["value"]])
-    ws = _sheet(
-        wb, "Trẻ em HCĐB",
-        [("STT", 6), ("Nhóm", 60), ("Tổng", 8), ("Nam", 8), ("Nữ", 8),
-         *[(f"{b} tuổi", 9) for b in bands], ("Dân tộc thiểu số", 10)],
-        block,
-    )  # fmt: skip
-    for i, (code, g) in enumerate(figures["special"]["by_group"].items(), start=1):
-        ws.append([i, safe(ws, f"{code} – {cat.label(cat.SPECIAL_GROUPS, code)}"), g["total"],
-                   g["male"], g["female"], *[g["by_age"][b] for b in bands],
-                   g["ethnic_minority"]])  # fmt: skip
-    ws = _sheet(wb, "Nguy cơ", [("STT", 6), ("Nhóm nguy cơ", 60), ("Tổng", 8), ("Nam", 8),
-                                 ("Nữ", 8)], block)  # fmt: skip
-    for i, (code, g) in enumerate(figures["risk"]["by_group"].items(), start=1):
-        ws.append([i, safe(ws, cat.label(cat.DEFAULT_RISK_GROUPS, code)), g["total"], g["male"],
-                   g["female"]])  # fmt: skip
-    ws = _sheet(wb, "Trợ giúp", [("STT", 6), ("Hình thức", 50), ("Lượt", 8),
-                                  ("Số tiền (đồng)", 16)], block)  # fmt: skip
-    for i, (kind, v) in enumerate(figures["support"]["by_type"].items(), start=1):
-        ws.append([i, safe(ws, cat.label(cat.SUPPORT_TYPES, kind)), v["count"],
-                   safe(ws, v["amount_vnd"], number_format="#,##0")])  # fmt: skip
 
 
 ACTIVITY_HEADERS: list[tuple[str, float]] = [

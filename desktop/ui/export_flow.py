@@ -29,16 +29,25 @@ from desktop.ui.widgets import ErrorLabel
 
 
 class FilePasswordDialog(QDialog):
-    """Asks for an optional password for an Excel file, typed twice."""
+    """Asks for an optional password for an Excel file, typed twice, saying what the file
+    holds: children's personal data, or (a report) figures only."""
 
-    def __init__(self, parent: QWidget | None, file_name: str):
+    def __init__(self, parent: QWidget | None, file_name: str, personal: bool = True):
         super().__init__(parent)
         self.setObjectName("filePasswordDialog")
         self.setWindowTitle(self.tr("Mật khẩu cho tệp Excel"))
         intro = QLabel(
-            self.tr(
-                "Tệp “{name}” có thông tin cá nhân của trẻ em. Đặt mật khẩu để Excel và "
-                "LibreOffice hỏi mật khẩu trước khi mở tệp (để trống nếu không cần)."
+            (
+                self.tr(
+                    "Tệp “{name}” có thông tin cá nhân của trẻ em. Đặt mật khẩu để Excel và "
+                    "LibreOffice hỏi mật khẩu trước khi mở tệp (để trống nếu không cần)."
+                )
+                if personal
+                else self.tr(
+                    "Tệp “{name}” chỉ có số liệu tổng hợp, không có tên hay thông tin cá nhân "
+                    "của trẻ em. Có thể đặt mật khẩu để Excel và LibreOffice hỏi mật khẩu trước "
+                    "khi mở tệp (để trống nếu không cần)."
+                )
             ).format(name=file_name)
         )
         intro.setWordWrap(True)
@@ -87,14 +96,16 @@ def ask_export_file(
     suggested: str,
     filters: str = "Excel (*.xlsx)",
     purpose: str = "exports",
+    personal: bool = True,
 ) -> tuple[Path, str | None] | None:
-    """Where to save, and for an Excel file an optional password; None when cancelled."""
+    """Where to save, and for an Excel file an optional password; None when cancelled.
+    `personal`: the file names children (False for a report of figures only)."""
     path = file_dialogs.ask_save_file(parent, title, suggested, filters, purpose)
     if path is None:
         return None
     if path.suffix.lower() != ".xlsx":
         return path, None
-    dialog = FilePasswordDialog(parent, path.name)
+    dialog = FilePasswordDialog(parent, path.name, personal)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return path, dialog.password()

@@ -342,7 +342,7 @@ class ReportsPage(QWidget):
         suggested = f"bao-cao-{self.period.text().strip()}.{fmt}"
         if fmt == "xlsx":  # Excel may carry a password
             chosen = export_flow.ask_export_file(
-                self, self.tr("Lưu báo cáo"), suggested, purpose="reports"
+                self, self.tr("Lưu báo cáo"), suggested, purpose="reports", personal=False
             )
             if chosen:
                 self.save_report(chosen[0], fmt, chosen[1])

@@ -64,6 +64,14 @@ class SettingsPage(QWidget):
         general_layout = QVBoxLayout(general)
         general_layout.addLayout(form)
         general_layout.addWidget(self.note)
+        self.signer = None
+        if tasks is not None:
+            from desktop.ui.signer_box import SignerBox
+
+            self.signer = SignerBox(
+                register, tasks, read_only=not (register.role == "officer" or register.is_reader)
+            )
+            general_layout.addWidget(self.signer)
         general_layout.addStretch(1)
         self.tabs = QTabWidget(objectName="settingsTabs")
         self.tabs.addTab(general, self.tr("Chung"))

@@ -1063,6 +1063,10 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>The file “{name}” contains children's personal data. Set a password so that Excel and LibreOffice ask for it before opening the file (leave empty for none).</translation>
     </message>
     <message>
+      <source>Tệp “{name}” chỉ có số liệu tổng hợp, không có tên hay thông tin cá nhân của trẻ em. Có thể đặt mật khẩu để Excel và LibreOffice hỏi mật khẩu trước khi mở tệp (để trống nếu không cần).</source>
+      <translation>The file “{name}” holds only summary figures, no child's name or personal data. You may set a password so that Excel and LibreOffice ask for it before opening the file (leave empty if not needed).</translation>
+    </message>
+    <message>
       <source>Lưu tệp</source>
       <translation>Save file</translation>
     </message>
@@ -2050,6 +2054,37 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Đã lưu. Ngôn ngữ mới có hiệu lực khi mở lại ứng dụng.</source>
       <translation>Saved. The new language takes effect when the application is restarted.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SignerBox</name>
+    <message>
+      <source>Người ký báo cáo</source>
+      <translation>Report signatory</translation>
+    </message>
+    <message>
+      <source>Họ và tên, ví dụ Lò Văn Pá</source>
+      <translation>Full name, e.g. Lò Văn Pá</translation>
+    </message>
+    <message>
+      <source>Lưu người ký</source>
+      <translation>Save signatory</translation>
+    </message>
+    <message>
+      <source>Thẩm quyền ký</source>
+      <translation>Signing authority</translation>
+    </message>
+    <message>
+      <source>Chức vụ</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>Họ và tên người ký</source>
+      <translation>Signatory's full name</translation>
+    </message>
+    <message>
+      <source>Đã lưu: báo cáo in từ nay ghi người ký này.</source>
+      <translation>Saved: printed reports now carry this signatory.</translation>
     </message>
   </context>
   <context>

@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop.cli.access import file_password, open_register
 from desktop.cli.errors import fail
 from desktop.domain.periods import PeriodError
-from desktop.reports import area, service
+from desktop.reports import service
 
 
 def run(args: argparse.Namespace, db_path: Path) -> int:
@@ -18,14 +18,18 @@ def run(args: argparse.Namespace, db_path: Path) -> int:
         return fail(exc)
     password = file_password(args)
     with open_register(db_path, args) as register:
+        if args.signer is not None or args.signer_title is not None or (
+            args.signer_authority is not None
+        ):
+            service.set_signer(register, args.signer, args.signer_title, args.signer_authority)
         if args.area:
-            if args.format == "pdf":
-                return fail("báo cáo toàn vùng xuất JSON hoặc Excel (--format).")
             if not register.area_codes():
                 return fail("CSDL chưa có dữ liệu xã nào: chạy “sotreem sync” trước.")
-            tallies = area.write_area_report(register, period, args.format, args.output)
+            tallies = service.write_area_report(
+                register, args.kind, period, args.format, args.output, password
+            )
             print(
-                f"Đã ghi báo cáo {period.label} của {area.area_name(register)} "
+                f"Đã ghi báo cáo {period.label} của {service.area_name(register)} "
                 f"({len(tallies['communes'])} xã): {args.output}"
             )
             return 0
