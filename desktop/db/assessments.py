@@ -322,10 +322,10 @@ def _child_shares(session: Session, code: str, as_of: date) -> dict[str, Value]:
         if age >= CHILD_AGE_LIMIT:
             continue
         under16 += 1
-        registered += birth_registered is True
+        registered += birth_registered == 1
         if age < 6:
             under6 += 1
-            insured += health_insurance is True
+            insured += health_insurance == 1
         if 3 <= age <= 5:
             young += 1
             preschool += schooling == "preschool"

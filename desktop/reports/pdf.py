@@ -30,7 +30,7 @@ from reportlab.platypus import (
 
 from desktop.domain import categories as cat
 from desktop.domain.money import format_percent, format_vnd
-from desktop.reports import fonts
+from desktop.reports import fonts, pdf_injuries
 
 F = fonts.FAMILY
 
@@ -274,6 +274,7 @@ def tally_body(figures: dict, label: Callable[[tuple, str], str] = cat.label) ->
             "text",
         )
     )
+    out += pdf_injuries.protection_tables(figures, P, data_table)  # injuries, drowning, spots
     acts = figures["activities"]
     act_rows = [[label(cat.ACTIVITY_TYPES, t), v["count"], v["participants"],
                  v["special_children"], format_vnd(v["cost_vnd"])]

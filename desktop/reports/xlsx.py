@@ -23,6 +23,7 @@ from sqlalchemy import Connection
 
 from desktop import reference
 from desktop.domain import categories as cat
+from desktop.reports import xlsx_injuries
 from desktop.reports.notice import PERSONAL_DATA_NOTE
 
 Progress = Callable[[float, str], None]
@@ -241,6 +242,7 @@ def tally_sheets(wb: Workbook, figures: dict) -> None:
     for i, (kind, v) in enumerate(figures["support"]["by_type"].items(), start=1):
         ws.append([i, safe(ws, cat.label(cat.SUPPORT_TYPES, kind)), v["count"],
                    safe(ws, v["amount_vnd"], number_format="#,##0")])  # fmt: skip
+    xlsx_injuries.tally_sheets(wb, figures, block, _sheet, safe)  # injuries, hazard spots
 
 
 ACTIVITY_HEADERS: list[tuple[str, float]] = [
