@@ -65,6 +65,7 @@ class Hazards:
     def _checked(
         self, tx: Tx, draft: HazardDraft, today: date | None, found: date | None = None
     ) -> dict[str, Any]:
+        self.db.require_commune()  # a reader's copy is told so before any check
         ensure(
             validate_hazard(
                 draft, today=today or date.today(), village_ids=self.db.village_ids(tx.session)

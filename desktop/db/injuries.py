@@ -108,6 +108,7 @@ class Injuries:
             return tx.changes()
 
     def _checked(self, tx: Tx, draft: InjuryDraft, today: date | None) -> dict[str, Any]:
+        commune = self.db.require_commune()  # a reader's copy is told so before any check
         villages = self.db.village_ids(tx.session)
         birth = None
         if draft.child_id is not None:
@@ -115,7 +116,7 @@ class Injuries:
             if (
                 not isinstance(child, Child)
                 or child.deleted
-                or child.commune_code != self.db.require_commune()
+                or child.commune_code != commune
             ):
                 raise ValidationError([Problem("child_id", "không tìm thấy trẻ này trong sổ.")])
             birth = PartialDate(child.birth_year, child.birth_month, child.birth_day)
