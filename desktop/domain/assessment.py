@@ -172,6 +172,7 @@ class CriteriaSet:
     note: str
     criteria: tuple[Criterion, ...]
     source: str = ""  # the file it was read from
+    title_en: str = ""  # the title in English, when the file gives it
 
     def criterion(self, number: str) -> Criterion | None:
         return next((c for c in self.criteria if c.number == number), None)
@@ -198,7 +199,7 @@ def parse_criteria(data: Any, source: str = "") -> CriteriaSet:
         raise CriteriaError(f"số tiêu chí trùng nhau: {', '.join(twice)}.")
     return CriteriaSet(
         data["version"].strip(), data["title"].strip(), data["decision"].strip(),
-        str(data.get("note", "")), tuple(criteria), source,
+        str(data.get("note", "")), tuple(criteria), source, str(data.get("title_en", "")).strip(),
     )  # fmt: skip
 
 

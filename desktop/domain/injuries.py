@@ -72,8 +72,9 @@ def validate_injury(
     else:
         own = _outside_child_problems(draft, today, village_ids)
         problems += own
-        year_ok = draft.child_birth_year and all(p.field != "child_birth_year" for p in own)
-        birth = PartialDate(draft.child_birth_year) if year_ok else None
+        year = draft.child_birth_year
+        year_ok = year is not None and all(p.field != "child_birth_year" for p in own)
+        birth = PartialDate(year) if year is not None and year_ok else None
     if birth is not None and draft.occurred_on is not None:
         if birth.earliest() > draft.occurred_on:
             problems.append(Problem("occurred_on", "trước cả năm sinh của trẻ."))

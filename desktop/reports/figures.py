@@ -363,9 +363,13 @@ def _injuries(conn: Connection, codes: str, p: dict) -> dict:
     sexes: Counter[str] = Counter()
     by_age = _band_counts()
     by_severity = dict.fromkeys(severities, 0)
-    deaths = {"total": 0, "male": 0, "female": 0, "by_age": _band_counts(), "by_cause": {}}
-    drowning = {"incidents": 0, "deaths": 0, "severe": 0, "minor": 0, "male": 0, "female": 0,
-                "by_age": _band_counts(), "by_place": {}}  # fmt: skip
+    deaths: dict[str, Any] = {
+        "total": 0, "male": 0, "female": 0, "by_age": _band_counts(), "by_cause": {}
+    }  # fmt: skip
+    drowning: dict[str, Any] = {
+        "incidents": 0, "deaths": 0, "severe": 0, "minor": 0, "male": 0, "female": 0,
+        "by_age": _band_counts(), "by_place": {},
+    }  # fmt: skip
     children: set[str] = set()
     for row_id, child_id, cause, severity, place, occurred, sex, year, month, day in rows:
         children.add(child_id or row_id)

@@ -43,13 +43,14 @@ def tally_sheets(
                  c[severity.code], sum(male), sum(female), *male, *female]
             )  # fmt: skip
     deaths, drowning = injuries["deaths"], injuries["drowning"]
-    for label, total, male, female in (
+    totals: list[tuple[str, int, int | None, int | None]] = [
         ("Cộng", injuries["incidents"], injuries["male"], injuries["female"]),
         ("Trong đó tử vong", deaths["total"], deaths["male"], deaths["female"]),
         ("Trong đó đuối nước", drowning["incidents"], drowning["male"], drowning["female"]),
         ("Đuối nước tử vong", drowning["deaths"], None, None),
-    ):
-        ws.append([None, safe(ws, label), None, total, male, female])
+    ]
+    for label, total, boys, girls in totals:
+        ws.append([None, safe(ws, label), None, total, boys, girls])
     ws = sheet(
         wb, "Điểm nguy cơ đuối nước",
         [("STT", 6), ("Thôn/bản", 40), ("Số điểm", 10), ("Chưa có biện pháp", 12)],
