@@ -172,7 +172,8 @@ class CriteriaSet:
     note: str
     criteria: tuple[Criterion, ...]
     source: str = ""  # the file it was read from
-    title_en: str = ""  # the title in English, when the file gives it
+    title_en: str = ""  # the title and decision in English, when the file gives them
+    decision_en: str = ""
 
     def criterion(self, number: str) -> Criterion | None:
         return next((c for c in self.criteria if c.number == number), None)
@@ -200,6 +201,7 @@ def parse_criteria(data: Any, source: str = "") -> CriteriaSet:
     return CriteriaSet(
         data["version"].strip(), data["title"].strip(), data["decision"].strip(),
         str(data.get("note", "")), tuple(criteria), source, str(data.get("title_en", "")).strip(),
+        str(data.get("decision_en", "")).strip(),
     )  # fmt: skip
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -225,6 +225,10 @@ class AssessmentPage(QWidget):
             table.setColumnWidth(column, width)
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         table.setWordWrap(True)
+        # Rows as tall as their wrapped text at the columns' final widths, not at first layout.
+        self._fit_rows = QTimer(self, singleShot=True, interval=0)
+        self._fit_rows.timeout.connect(table.resizeRowsToContents)
+        table.horizontalHeader().sectionResized.connect(lambda *_: self._fit_rows.start())
 
     def _build_area(self, top: FlowRow) -> None:
         headers = [self.tr("Xã"), self.tr("Đã gửi"), self.tr("Tiêu chí đạt"),
@@ -254,11 +258,12 @@ class AssessmentPage(QWidget):
     def _show(self, state: AssessmentState) -> None:
         self.state = state
         doc = state.document
-        title = doc["title"]
-        if state.assessment is not None and english() and state.assessment.criteria.title_en:
-            title = state.assessment.criteria.title_en
+        title, decision = doc["title"], doc["decision"]
+        if state.assessment is not None and english():  # the file's English, when it has it
+            criteria = state.assessment.criteria
+            title, decision = criteria.title_en or title, criteria.decision_en or decision
         about = self.tr("Bộ tiêu chí: {title} — {decision}, phiên bản {version}.").format(
-            title=title, decision=doc["decision"], version=doc["criteria_version"]
+            title=title, decision=decision, version=doc["criteria_version"]
         )
         if any(UNCONFIRMED in c["text"] or UNCONFIRMED in c["rule"] for c in doc["criteria"]):
             about += " " + self.tr(
@@ -292,7 +297,7 @@ class AssessmentPage(QWidget):
                 for c in doc["criteria"]
             ]  # fmt: skip
         self.section.set_records(rows)
-        self.section.table.resizeRowsToContents()
+        self._fit_rows.start()
 
     def _criterion_text(self, c: Criterion) -> str:
         """The criterion in the interface language when the criteria file gives it."""
@@ -301,7 +306,7 @@ class AssessmentPage(QWidget):
 
     def _rule_text(self, c: Criterion) -> str:
         if c.by_officer:
-            text = _tr("cán bộ xác định đạt/chưa đạt, kèm minh chứng")
+            text = _tr("cán bộ xác định, có minh chứng")
         else:
             labels = measure_labels()
             text = "; ".join(
