@@ -29,7 +29,9 @@ CAPTIONS = {
     "06-reports": "Báo cáo",
     "07-sync": "Đồng bộ",
     "08-audit": "Nhật ký truy cập: ai đã xem, sửa, xuất tệp hay in hồ sơ nào, lúc nào",
-    "09-settings": "Cài đặt",
+    "09-injuries": "Tai nạn, đuối nước: trường hợp tai nạn thương tích và điểm nguy cơ đuối nước",
+    "10-assessment": "Xã phù hợp với trẻ em: tự đánh giá theo từng tiêu chí, kèm minh chứng",
+    "11-settings": "Cài đặt",
 }
 
 

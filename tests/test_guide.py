@@ -22,4 +22,4 @@ def test_guide_pdf_has_the_guide_text_and_a_picture_of_every_page(tmp_path):
                     "Sao lưu và khôi phục", "Trường hợp bảo vệ: các bước và thời hạn"):  # fmt: skip
         assert heading in text, heading
     images = subprocess.run(["pdfimages", "-list", str(target)], capture_output=True, text=True)
-    assert len(images.stdout.strip().splitlines()) - 2 == 10  # one screenshot per page + form
+    assert len(images.stdout.strip().splitlines()) - 2 == 12  # one screenshot per page + form

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
@@ -172,6 +173,7 @@ class AssessmentPage(QWidget):
         self.reader = register.is_reader
         self.read_only = read_only or self.reader
         self.state: AssessmentState | None = None
+        self._stale = False  # data changed since the assessment was counted
         self.runner = JobRunner(self, tasks)
         self.year = year_spin("assessmentYear")
         self.year.valueChanged.connect(self.refresh)
@@ -243,6 +245,7 @@ class AssessmentPage(QWidget):
     # ---- showing -------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        self._stale = False
         year = self.year.value()
         if self.reader:
             self.tasks.run_db(lambda: self.register.area_assessments(year), self._show_area,
@@ -350,7 +353,15 @@ class AssessmentPage(QWidget):
         )
 
     def on_changes(self, changes: Changes) -> None:
+        """Counting the measures reads every child: done when seen, not on every edit."""
         if changes.touches(*WATCHED):
+            self._stale = True
+            if self.isVisible():
+                self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
             self.refresh()
 
     # ---- entries, signer, sending, printing ----------------------------------------------
