@@ -15,6 +15,7 @@ from typing import Any
 from desktop.db.register import Register
 from desktop.domain import categories as cat
 from desktop.domain.dates import PartialDate
+from desktop.domain.injuries import HazardDraft, InjuryDraft
 from desktop.domain.programme import FundDraft
 from desktop.domain.validation import ChildDraft, CircumstanceDraft
 
@@ -170,6 +171,9 @@ def fill_demo(
                     progress(i / max(children, 1) * 0.9, f"Đã tạo {i:,} trẻ em".replace(",", "."))
             _add_cases(register, rng, today, child_ids, max(2, children // 1000))
             _add_activities_and_courses(register, rng, today, village_ids)
+            _add_injuries_and_hazards(
+                register, random.Random(f"{seed}-injuries"), today, child_ids, village_ids
+            )
         register.record_event(
             "created", "child", label=f"{children:,} trẻ em mẫu".replace(",", "."),
             detail="dữ liệu mẫu (hư cấu)",
@@ -320,6 +324,8 @@ ACTIVITY_TITLES = {
     "scholarship": ("Trao học bổng cho học sinh nghèo vượt khó",),
     "inspection": ("Kiểm tra công tác bảo vệ trẻ em tại thôn",),
     "model": ("Sinh hoạt mô hình Ngôi nhà an toàn",),
+    "swimming": ("Lớp dạy bơi an toàn cho trẻ em",),
+    "injury_skills": ("Dạy kỹ năng phòng, chống đuối nước cho học sinh",),
     "other": ("Họp giao ban cộng tác viên thôn, bản",),
 }  # fmt: skip
 
@@ -418,3 +424,87 @@ def _add_fund(register: Register, rng: random.Random, today: date) -> None:
                       recipient="Trẻ em có hoàn cảnh đặc biệt", purpose=purpose),
             today=today,
         )  # fmt: skip
+
+
+# ---- injuries, drowning hazard spots and the child-friendly commune (issue 18) -------------------
+
+INJURY_WEIGHTS = {
+    "drowning": 14, "traffic": 18, "fall": 30, "burn": 10, "electric": 3, "animal": 12,
+    "poisoning": 5, "sharp": 6, "other": 2,
+}  # fmt: skip
+HAZARD_SPOTS = (
+    ("pond", "Ao cá nhà ông {name}, sát đường vào trường"),
+    ("river", "Đoạn suối gần cầu treo, nước sâu về mùa mưa"),
+    ("dam", "Hồ chứa nước thủy lợi đầu bản"),
+    ("well", "Giếng nước chung của xóm, chưa có nắp"),
+    ("pit", "Hố đào móng nhà văn hóa, đọng nước"),
+)
+
+
+def _add_injuries_and_hazards(
+    register: Register,
+    rng: random.Random,
+    today: date,
+    child_ids: list[str],
+    village_ids: list[str],
+) -> None:
+    """Injuries of the year (some of children not in the register), the villages' drowning
+    hazard spots, swimming lessons and skills sessions with their targets, and the year's
+    child-friendly commune self-assessment begun (not sent)."""
+    year_start = date(today.year, 1, 1)
+    places = {"drowning": ["river", "pond", "well"], "traffic": ["road"],
+              "fall": ["home", "school", "other"]}  # fmt: skip
+    for _ in range(min(max(6, len(child_ids) // 150), 300)):
+        cause = rng.choices(list(INJURY_WEIGHTS), list(INJURY_WEIGHTS.values()))[0]
+        occurred = _random_day(rng, year_start, today)
+        severity = rng.choices(["death", "severe", "minor"], [1, 4, 15])[0]
+        if cause == "drowning":
+            severity = rng.choices(["death", "severe", "minor"], [3, 3, 4])[0]
+        draft = InjuryDraft(
+            occurred, cause, severity, rng.choice(places.get(cause, ["home", "other"])),
+            rng.choice(village_ids), notes="Dữ liệu mẫu (hư cấu).",
+        )  # fmt: skip
+        if rng.random() < 0.8 and child_ids:
+            draft.child_id = rng.choice(child_ids)
+            try:
+                register.add_injury(draft, today=today)
+                continue
+            except ValueError:  # the child chosen was born after the day drawn, or is 16
+                draft.child_id = None
+        pool, sex = rng.choice(POOLS), rng.choice("MF")
+        draft.child_name = _person(rng, pool, sex)
+        draft.child_sex = sex
+        draft.child_birth_year = rng.randint(occurred.year - 14, occurred.year - 2)
+        draft.child_village_id = rng.choice(village_ids)
+        register.add_injury(draft, today=today)
+    pool = POOLS[0]
+    for village_id in village_ids[:8]:
+        for kind, text in rng.sample(HAZARD_SPOTS, 2):
+            measures = rng.choice([(), ("sign",), ("sign", "fence"), ("fence",), ("cover",)])
+            checked = _random_day(rng, today - timedelta(days=400), today)
+            register.add_hazard_spot(
+                HazardDraft(village_id, kind, text.format(name=_person(rng, pool, "M")),
+                            measures, None, checked),
+                today=today,
+            )  # fmt: skip
+    for kind, month in (("swimming", 5), ("swimming", 7), ("injury_skills", 5)):
+        start = min(date(today.year, month, rng.randint(1, 28)), today)
+        register.add_activity(
+            activity_type=kind, title=ACTIVITY_TITLES[kind][0], start_date=start,
+            village_id=rng.choice(village_ids), place="Hồ bơi di động tại sân trường",
+            organiser="UBND xã", partners="Trường Tiểu học và THCS xã",
+            child_male=rng.randint(15, 40), child_female=rng.randint(15, 40), today=today,
+        )  # fmt: skip
+    register.set_plan_target(
+        today.year, "swimming_taught_pct", 30, set_by="province", age_from=6, age_to=15
+    )
+    register.set_plan_target(
+        today.year, "injury_skills_pct", 93, set_by="province", age_from=6, age_to=15
+    )
+    register.set_assessment_entry(
+        today.year, "1", met=True,
+        evidence="Kế hoạch thực hiện công tác trẻ em năm của UBND xã; dự toán kinh phí.",
+    )  # fmt: skip
+    register.set_assessment_entry(
+        today.year, "7", value="96", met=True, evidence="Báo cáo của Trạm Y tế xã."
+    )

@@ -27,6 +27,10 @@ _LABELS: dict[type[SQLModel], str] = {
     models.FundEntry: "Kinh phí",
     models.SentReport: "Báo cáo đã gửi",
     models.AuditEntry: "Nhật ký",
+    models.Injury: "Tai nạn, thương tích",
+    models.HazardSpot: "Điểm nguy cơ đuối nước",
+    models.ChildFriendlyAssessment: "Tự đánh giá xã phù hợp với trẻ em",
+    models.AssessmentEntry: "Kết quả tiêu chí",
 }
 # Entity names on the wire are the desktop's table names ("child", "protectioncase" …).
 LABELS = {table_name(m): text for m, text in _LABELS.items()}

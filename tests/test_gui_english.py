@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop import reference
 from desktop.domain.dates import PartialDate
+from desktop.domain.injuries import HazardDraft, InjuryDraft
 from desktop.domain.programme import ActivityDraft
 from desktop.domain.validation import ChildDraft
 from desktop.ui.app import install_language, uninstall_language
@@ -60,6 +61,15 @@ def plain_register(register):
     register.add_activity(
         ActivityDraft("forum", "Children's forum", date.today() - timedelta(days=2), child_male=3)
     )
+    register.add_injury(
+        InjuryDraft(date.today(), "drowning", "severe", "river", village_id,
+                    child_name="Sung A Pao",
+                    child_sex="M", child_birth_year=date.today().year - 8,
+                    child_village_id=village_id)
+    )  # fmt: skip
+    register.add_hazard_spot(
+        HazardDraft(village_id, "pond", "Pond by the school road", ("sign",), None, date.today())
+    )
     return register
 
 
@@ -70,7 +80,7 @@ def official_names() -> set[str]:
     assert commune is not None
     province = reference.unit(commune.parent_code or "")
     names = {commune.name, commune.former_district or "", "Tiếng Việt", "đ –", " đ",
-             "TT-BLĐTBXH", "1,5 triệu", "Thôn Sín Chải, Bản Nậm Cang"}  # fmt: skip
+             "TT-BLĐTBXH", "QĐ-TTg", "1,5 triệu", "Thôn Sín Chải, Bản Nậm Cang"}  # fmt: skip
     if province:
         names.add(province.name)
     names |= {g.name for g in reference.ethnic_groups().values() if g.name != "Người nước ngoài"}
@@ -158,6 +168,9 @@ def english_dialogs(win: MainWindow) -> dict[str, QWidget]:
 
     [child] = win.register.find("vang thi my")
     villages = win.register.villages()
+    injuries = win.injuries_page
+    criterion = next(r for r in win.assessment_page.section.records if r.number == "6")
+    entered = next(r for r in win.assessment_page.section.records if r.number == "7")
 
     return {
         "activity": win.activities_page.activity_dialog(),
@@ -172,4 +185,9 @@ def english_dialogs(win: MainWindow) -> dict[str, QWidget]:
         "case": CaseDialog(win, win.register),
         "merge": MergeDialog(win, win.register, child.id, child.full_name),
         "merge village": MergeVillageDialog(win, villages[0], villages[1:]),
+        "injury": injuries.injury_dialog(win.register.injuries()[0]),
+        "new injury": injuries.injury_dialog(),
+        "hazard": injuries.hazard_dialog(win.register.hazard_spots()[0]),
+        "criterion": win.assessment_page.entry_dialog(criterion),
+        "entered criterion": win.assessment_page.entry_dialog(entered),
     }

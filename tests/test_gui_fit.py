@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.db.register import Register
 from desktop.domain.dates import PartialDate
+from desktop.domain.injuries import HazardDraft, InjuryDraft
 from desktop.domain.programme import ActivityDraft, CourseDraft, FundDraft, ParticipantEntry
 from desktop.domain.validation import ChildDraft, CircumstanceDraft
 from desktop.ui.app import install_language, uninstall_language
@@ -49,14 +50,14 @@ def populate(reg: Register) -> None:
             reg.add_village(f"{LONG} {n + 1}")
         village = reg.village_id_by_name(f"{LONG} 1")
         for n in range(60):
-            reg.add_child(
+            child = reg.add_child(
                 ChildDraft(
                     full_name=f"Hoàng Thị Phương Thảo Nguyễn Ngọc Diễm Quỳnh {n}",
                     sex="F", birth=PartialDate(2014, 2, 1 + n % 27), ethnic_code="08",
                     village_id=village, caregiver_name="Hoàng Văn Thống Nhất Toàn Quốc",
                     caregiver_relation="Ông bà nội ngoại", notes="Ghi chú rất dài " * 20,
                 )
-            )  # fmt: skip
+            ).created_id  # fmt: skip
         reg.add_fund_entry(
             FundDraft("received", "cash", TODAY - timedelta(days=3), 999_999_999_999,
                       donor="Tổng công ty Điện lực Miền Bắc, chi nhánh tỉnh Lào Cai",
@@ -82,6 +83,22 @@ def populate(reg: Register) -> None:
         for year in (TODAY.year,):
             reg.set_plan_target(year, "courses", 9)
             reg.set_plan_target(year, "fund_raised", 999_999_999_999)
+            reg.set_plan_target(year, "injury_skills_pct", 93, age_from=6, age_to=15)
+        reg.add_injury(
+            InjuryDraft(TODAY - timedelta(days=6), "animal", "severe", "other", village,
+                        child_id=child, notes="Bị chó cắn khi đi học về " * 10)
+        )  # fmt: skip
+        reg.add_injury(
+            InjuryDraft(TODAY - timedelta(days=7), "drowning", "death", "river", village,
+                        child_name="Giàng Thị Súa Thị Mỷ Lan Hương Dua Pàng Chi",
+                        child_sex="F", child_birth_year=TODAY.year - 9, child_village_id=village)
+        )  # fmt: skip
+        reg.add_hazard_spot(
+            HazardDraft(village, "dam", "Hồ chứa nước thủy lợi đầu bản, bờ dốc, không có lối "
+                        "lên " * 3, ("sign", "fence", "cover", "rescue", "watch"), None,
+                        TODAY - timedelta(days=2), notes="Cần làm thêm rào chắn " * 10)
+        )  # fmt: skip
+        reg.set_assessment_entry(TODAY.year, "1", met=True, evidence="Kế hoạch số 12 " * 30)
 
 
 @pytest.fixture(params=["vi", "en"])
@@ -156,6 +173,12 @@ def dialogs_to_measure(win: MainWindow) -> dict[str, QWidget]:
     course = reg.courses()[0]
     fund = reg.fund_entries()[0]
     target = reg.plan_progress(TODAY.year)[0]
+    injury = reg.injuries()[0]
+    spot = reg.hazard_spots()[0]
+    win.assessment_page.refresh()
+    while win.tasks.pending:
+        QApplication.processEvents()
+    criterion = next(r for r in win.assessment_page.section.records if r.number == "6")
     made: dict[str, QWidget] = {
         "activity": win.activities_page.activity_dialog(activity),
         "course": win.training_page.course_dialog(course),
@@ -168,6 +191,9 @@ def dialogs_to_measure(win: MainWindow) -> dict[str, QWidget]:
         "village": VillageDialog(win, LONG),
         "case": CaseDialog(win, reg),
         "password": FilePasswordDialog(win, "danh-sach-tre-em-" + "rat-dai-" * 12 + ".xlsx"),
+        "injury": win.injuries_page.injury_dialog(injury),
+        "hazard": win.injuries_page.hazard_dialog(spot),
+        "entry": win.assessment_page.entry_dialog(criterion),
     }
     return made
 

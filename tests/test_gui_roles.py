@@ -21,12 +21,15 @@ from tests.gui_helpers import wait_idle
 
 PAGES = {
     "officer": ["children", "cases", "activities", "training", "plan", "reports", "sync",
-                "audit", "settings"],
-    "assistant": ["children", "activities", "training", "plan", "reports", "sync", "settings"],
-    "viewer": ["children", "activities", "training", "plan", "reports", "sync", "settings"],
+                "audit", "injuries", "assessment", "settings"],
+    "assistant": ["children", "activities", "training", "plan", "reports", "sync", "injuries",
+                  "assessment", "settings"],
+    "viewer": ["children", "activities", "training", "plan", "reports", "sync", "injuries",
+               "assessment", "settings"],
 }  # fmt: skip
 CHANGING = ("newChildButton", "newActivityButton", "newCourseButton", "newTargetButton",
-            "newFundEntryButton", "deleteActivityButton")  # fmt: skip
+            "newFundEntryButton", "deleteActivityButton", "newInjuryButton",
+            "newHazardSpotButton", "markAssessmentSent")  # fmt: skip
 
 
 @pytest.fixture

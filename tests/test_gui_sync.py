@@ -156,9 +156,10 @@ def test_district_reader_sees_the_area_and_each_commune(qtbot, tmp_path, saved_n
         page = win.reports_page
         qtbot.waitUntil(lambda: page.area.count() >= 3 and page.figures is not None)
         assert page.area.isVisible() and not page.sent_button.isVisible()
-        assert win.page_keys == ["reports", "sync", "settings"]  # no empty commune pages
+        # no empty commune pages; every commune's injuries and self-assessments
+        assert win.page_keys == ["reports", "sync", "injuries", "assessment", "settings"]
         assert [win.nav.item(i).text() for i in range(win.nav.count())] == [
-            "Báo cáo", "Đồng bộ", "Cài đặt"
+            "Báo cáo", "Đồng bộ", "Tai nạn, đuối nước", "Xã phù hợp với trẻ em", "Cài đặt"
         ]
         assert page.area.itemText(0).startswith("Toàn địa bàn")
 

@@ -163,6 +163,9 @@ class PlanTarget(Synced, table=True):
     target_value: int
     set_by: str = "commune"  # commune | district | province
     achieved_value: int | None = None  # entered by hand, only for free-form ("custom") targets
+    # The ages a share-of-children target names (its denominator), e.g. 6–15; else None.
+    age_from: int | None = None
+    age_to: int | None = None
 
 
 class FundEntry(Synced, table=True):
@@ -187,6 +190,59 @@ class SentReport(Synced, table=True):
     figures: str  # the tally JSON as sent
     sent_on: date
     note: str = ""
+
+
+class Injury(Synced, table=True):
+    """A child injured or drowned: a child of the register, or one who is not in it (then the
+    minimum a report needs is kept here: name, sex, birth year, village)."""
+
+    occurred_on: date = Field(index=True)
+    village_id: str = Field(foreign_key="village.id")  # where it happened
+    place: str  # INJURY_PLACES
+    cause: str  # INJURY_CAUSES
+    severity: str  # INJURY_SEVERITIES
+    child_id: str | None = Field(default=None, foreign_key="child.id", index=True)
+    child_name: str = ""
+    child_sex: str | None = Field(default=None, max_length=1)
+    child_birth_year: int | None = None
+    child_village_id: str | None = Field(default=None, foreign_key="village.id")
+    notes: str = ""
+
+
+class HazardSpot(Synced, table=True):
+    """A place in a village where children risk drowning, and what has been done there."""
+
+    village_id: str = Field(foreign_key="village.id", index=True)
+    kind: str  # HAZARD_KINDS
+    description: str
+    measures: str = ""  # codes of HAZARD_MEASURES, comma-separated; "" when nothing is done
+    found_on: date  # first recorded: the figures of a past period count the spots known then
+    checked_on: date  # the latest check
+    notes: str = ""
+
+
+class ChildFriendlyAssessment(Synced, table=True):
+    """A commune's self-assessment of a year against the child-friendly commune criteria.
+
+    Once sent upward, `snapshot` freezes it (criteria wording, values, entries, results as JSON)
+    and it is no longer edited.
+    """
+
+    year: int = Field(index=True)
+    criteria_version: str
+    sent_on: date | None = None
+    snapshot: str = ""  # JSON of `desktop.domain.assessment.snapshot`, set when sent
+    signer: str = ""  # the chair who signs the printed document
+
+
+class AssessmentEntry(Synced, table=True):
+    """What the officer states for one criterion: a value, met or not, and the evidence."""
+
+    assessment_id: str = Field(foreign_key="childfriendlyassessment.id", index=True)
+    criterion: str
+    value: str = ""
+    met: bool | None = None
+    evidence: str = ""
 
 
 class AuditEntry(Synced, table=True):
@@ -310,7 +366,7 @@ SYNCED_TABLES: dict[str, type[Synced]] = {
     for m in (
         Village, Child, Circumstance, Support, ProtectionCase, CaseStep, Activity,
         TrainingCourse, TrainingParticipant, PlanTarget, FundEntry, SentReport, AuditEntry,
-        SyncConflict,
+        SyncConflict, Injury, HazardSpot, ChildFriendlyAssessment, AssessmentEntry,
     )
 }  # fmt: skip
 

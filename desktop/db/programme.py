@@ -345,12 +345,16 @@ class Programme:
         label: str = "",
         set_by: str = "commune",
         achieved_value: int | None = None,
+        age_from: int | None = None,
+        age_to: int | None = None,
     ) -> Changes:
         """Set (or change) one of the year's targets; one target per indicator and year, and
-        free-form ("custom") targets told apart by their name."""
+        free-form ("custom") targets told apart by their name. A share of children names the
+        ages it is taken of (`age_from`–`age_to`)."""
         draft = TargetDraft(
-            year, indicator, target_value, normalize_name(label), set_by, achieved_value
-        )
+            year, indicator, target_value, normalize_name(label), set_by, achieved_value,
+            age_from, age_to,
+        )  # fmt: skip
         ensure(validate_target(draft))
         with self.db.write() as tx:
             existing = self._same_target(tx.session, draft)
@@ -396,6 +400,8 @@ class Programme:
             "target_value": draft.target_value,
             "set_by": draft.set_by,
             "achieved_value": draft.achieved_value,
+            "age_from": draft.age_from,
+            "age_to": draft.age_to,
         }
 
     def _same_target(self, session: Session, draft: TargetDraft) -> PlanTarget | None:
@@ -417,17 +423,24 @@ class Programme:
         with self.db.reading() as session:
             targets = session.exec(query).all()
         targets = sorted(targets, key=lambda t: (_INDICATOR_ORDER.get(t.indicator, 99), t.label))
-        figures = self.year_figures(year)
+        ages = {
+            (t.age_from, t.age_to)
+            for t in targets
+            if t.age_from is not None and t.age_to is not None
+        }
+        figures = self.year_figures(year, ages)
         records = []
         for t in targets:
             draft = TargetDraft(
-                t.year, t.indicator, t.target_value, t.label, t.set_by, t.achieved_value
-            )
+                t.year, t.indicator, t.target_value, t.label, t.set_by, t.achieved_value,
+                t.age_from, t.age_to,
+            )  # fmt: skip
             records.append(TargetRecord(t.id, draft, target_progress(draft, figures)))
         return records
 
-    def year_figures(self, year: int) -> YearFigures:
-        """What the register holds for `year`, month by month: what targets are measured on."""
+    def year_figures(self, year: int, ages: Iterable[tuple[int, int]] = ()) -> YearFigures:
+        """What the register holds for `year`, month by month: what targets are measured on
+        (with the children of each age range in `ages` at every month's end)."""
         first, last = _year_range(year)
         with self.db.reading() as session:
             courses = session.exec(
@@ -439,10 +452,13 @@ class Programme:
             ).all()
             people = self._participants_of(session, [c for c, _ in courses])
             activities = session.exec(
-                select(col(Activity.activity_type), col(Activity.start_date)).where(
+                select(
+                    col(Activity.activity_type), col(Activity.start_date),
+                    col(Activity.child_male) + col(Activity.child_female),
+                ).where(
                     *self._mine(Activity), Activity.start_date >= first, Activity.start_date <= last
                 )
-            ).all()
+            ).all()  # fmt: skip
             received = session.exec(
                 select(col(FundEntry.entry_date), col(FundEntry.amount_vnd)).where(
                     *self._mine(FundEntry),
@@ -452,9 +468,12 @@ class Programme:
                 )
             ).all()
             special = self._special_children(session, first, last)
+            of_age = {pair: self._children_of_age(session, year, *pair) for pair in ages}
         by_type: dict[str, list[tuple[date, int]]] = {}
-        for kind, day in activities:
+        taught: dict[str, list[tuple[date, int]]] = {}
+        for kind, day, children in activities:
             by_type.setdefault(kind, []).append((day, 1))
+            taught.setdefault(kind, []).append((day, children))
         known, supported = special_supported_by_month(special)
         return YearFigures(
             courses=per_month(((day, 1) for _, day in courses), year),
@@ -465,7 +484,31 @@ class Programme:
             fund_received=per_month(received, year),
             special_known=known,
             special_supported=supported,
+            activity_children={kind: per_month(items, year) for kind, items in taught.items()},
+            children_of_age=of_age,
         )
+
+    def _children_of_age(
+        self, session: Session, year: int, age_from: int, age_to: int
+    ) -> tuple[int, ...]:
+        """Children of the register aged `age_from`–`age_to` at the end of each month (ages
+        from the latest possible birth date; moved away and deceased children left out)."""
+        counts = []
+        for month in range(1, 13):
+            end = _year_range(year, month)[1]
+            oldest_born_after = years_before(end, age_to + 1)
+            youngest_born_by = years_before(end, age_from)
+            counts.append(
+                session.exec(
+                    select(func.count()).select_from(Child).where(
+                        *self._mine(Child),
+                        col(Child.status).not_in(("moved", "deceased")),
+                        Child.birth_latest > oldest_born_after,
+                        Child.birth_latest <= youngest_born_by,
+                    )
+                ).one()
+            )
+        return tuple(counts)
 
     def _special_children(
         self, session: Session, first: date, last: date
@@ -552,6 +595,14 @@ class Programme:
         """Balance brought forward, received, spent and balance carried for `year`."""
         with self.db.reading() as session:
             return fund_year(self._fund_lines(session), year)
+
+
+def years_before(day: date, years: int) -> date:
+    """The same day `years` earlier (28 February for a 29 February without its year)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return date(day.year - years, 2, 28)
 
 
 def _fund_label(row: FundEntry) -> str:

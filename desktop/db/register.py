@@ -6,7 +6,8 @@ all in one transaction, and returns a `Changes` value. The CLI, the GUI and the 
 through it; nobody else opens a session.
 
 `Register` holds its parts the way Anki's `Collection` holds `DeckManager` and friends:
-`children`, `cases`, `users`, `programme`, `audit` and `sync`, each built on the one
+`children`, `cases`, `users`, `programme`, `audit`, `sync`, `injury_book`, `hazards` and
+`assessments`, each built on the one
 `WritePath` (`db`) below them. Its use-case methods are the parts' own bound methods, listed in
 `__init__`, so a call site reads `register.add_child(…)` and the signature lives in one place.
 """
@@ -19,8 +20,9 @@ from pathlib import Path
 from sqlalchemy import Engine, func
 from sqlmodel import col, select
 
-from desktop import privacy, reference
+from desktop import criteria, privacy, reference
 from desktop.db import accounts, backup
+from desktop.db.assessments import Assessments
 from desktop.db.audit import Audit
 from desktop.db.backup import BackupInfo
 from desktop.db.cases import CaseRow as CaseRow
@@ -31,7 +33,9 @@ from desktop.db.engine import make_engine, migrate
 from desktop.db.errors import NotAllowed as NotAllowed
 from desktop.db.errors import NotSetUp as NotSetUp
 from desktop.db.errors import disk_full_as_error
+from desktop.db.hazards import Hazards
 from desktop.db.history import History
+from desktop.db.injuries import Injuries
 from desktop.db.keyfile import KeyFile, Unlocked
 from desktop.db.merging import Merging
 from desktop.db.models import ChangeLog, SentReport
@@ -57,6 +61,9 @@ class Register:
         self.programme = programme = Programme(db)
         self.audit = audit = Audit(db)
         self.sync = sync = SyncStore(db)
+        self.injury_book = injuries = Injuries(db)
+        self.hazards = hazards = Hazards(db)
+        self.assessments = assessments = Assessments(db, criteria.active)
 
         # ---- villages, children, search (db/children.py)
         self.add_village = children.add_village
@@ -131,6 +138,23 @@ class Register:
         self.delete_fund_entry = programme.delete_fund_entry
         self.fund_entries = programme.fund_entries
         self.fund_year = programme.fund_year
+
+        # ---- injuries and drowning, hazard spots (db/injuries.py, db/hazards.py)
+        self.add_injury = injuries.add_injury
+        self.update_injury = injuries.update_injury
+        self.remove_injury = injuries.remove_injury
+        self.injuries = injuries.injuries
+        self.add_hazard_spot = hazards.add_hazard_spot
+        self.update_hazard_spot = hazards.update_hazard_spot
+        self.remove_hazard_spot = hazards.remove_hazard_spot
+        self.hazard_spots = hazards.hazard_spots
+
+        # ---- the child-friendly commune self-assessment (db/assessments.py)
+        self.assessment = assessments.assessment
+        self.area_assessments = assessments.area_assessments
+        self.set_assessment_entry = assessments.set_assessment_entry
+        self.set_assessment_signer = assessments.set_assessment_signer
+        self.mark_assessment_sent = assessments.mark_assessment_sent
 
         # ---- the audit trail (db/audit.py)
         self.record_event = audit.record_event

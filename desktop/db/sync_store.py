@@ -78,6 +78,10 @@ ENTITY_LABELS = {
     "sentreport": "Báo cáo đã gửi",
     "auditentry": "Nhật ký truy cập",
     "sync_conflict": "Xung đột đồng bộ",
+    "injury": "Tai nạn, thương tích",
+    "hazardspot": "Điểm nguy cơ đuối nước",
+    "childfriendlyassessment": "Tự đánh giá xã phù hợp với trẻ em",
+    "assessmententry": "Kết quả tiêu chí",
 }
 
 

@@ -150,6 +150,9 @@ ACTIVITY_TYPES: tuple[Category, ...] = (
     Category("scholarship", "Trao học bổng"),
     Category("inspection", "Kiểm tra, giám sát"),
     Category("model", "Mô hình bảo vệ trẻ em"),
+    # Children taught are counted (child_male + child_female): plan targets measure them.
+    Category("swimming", "Dạy bơi cho trẻ em"),
+    Category("injury_skills", "Dạy kỹ năng phòng, chống tai nạn thương tích, đuối nước"),
     Category("other", "Khác"),
 )
 
@@ -181,6 +184,12 @@ PLAN_INDICATORS: tuple[Category, ...] = (
     Category("forums", "Số diễn đàn trẻ em"),
     Category("month_of_action", "Số hoạt động Tháng hành động vì trẻ em"),
     Category("fund_raised", "Số tiền vận động Quỹ Bảo trợ trẻ em (đồng)"),
+    # Shares of the children of the target's ages (its denominator) taught in the year.
+    Category("swimming_taught_pct", "Tỷ lệ trẻ em được học bơi, biết bơi (%)"),
+    Category(
+        "injury_skills_pct",
+        "Tỷ lệ trẻ em biết kỹ năng phòng, chống tai nạn thương tích, đuối nước (%)",
+    ),
     Category("custom", "Chỉ tiêu khác"),
 )
 
@@ -201,6 +210,58 @@ FUND_DIRECTIONS: tuple[Category, ...] = (
 FUND_FORMS: tuple[Category, ...] = (
     Category("cash", "Tiền mặt"),
     Category("in_kind", "Hiện vật"),
+)
+
+
+# ---- injuries, drowning and the places where children risk drowning ---------------------------
+# The groupings the provincial plans and the injury issue use; lists are data, codes are stored.
+
+INJURY_CAUSES: tuple[Category, ...] = (
+    Category("drowning", "Đuối nước"),
+    Category("traffic", "Tai nạn giao thông"),
+    Category("fall", "Ngã"),
+    Category("burn", "Bỏng"),
+    Category("electric", "Điện giật"),
+    Category("animal", "Động vật cắn, húc, đốt"),
+    Category("poisoning", "Ngộ độc"),
+    Category("sharp", "Vật sắc nhọn"),
+    Category("other", "Khác"),
+)
+DROWNING = "drowning"
+
+INJURY_PLACES: tuple[Category, ...] = (
+    Category("home", "Tại nhà"),
+    Category("school", "Trường học"),
+    Category("road", "Đường giao thông"),
+    Category("river", "Sông, suối"),
+    Category("pond", "Ao, hồ"),
+    Category("well", "Giếng"),
+    Category("other", "Nơi khác"),
+)
+
+INJURY_SEVERITIES: tuple[Category, ...] = (
+    Category("death", "Tử vong"),
+    Category("severe", "Nặng"),
+    Category("minor", "Nhẹ"),
+)
+
+HAZARD_KINDS: tuple[Category, ...] = (
+    Category("river", "Sông, suối"),
+    Category("pond", "Ao, hồ"),
+    Category("dam", "Đập, hồ chứa nước"),
+    Category("well", "Giếng, bể chứa nước"),
+    Category("pit", "Hố công trình, hố khai thác"),
+    Category("ford", "Ngầm, tràn, bến đò"),
+    Category("other", "Khác"),
+)
+
+# What has been done at a spot; a spot may have several, or none.
+HAZARD_MEASURES: tuple[Category, ...] = (
+    Category("sign", "Biển cảnh báo"),
+    Category("fence", "Rào chắn"),
+    Category("cover", "Nắp đậy"),
+    Category("rescue", "Phao, dụng cụ cứu hộ"),
+    Category("watch", "Người trông coi"),
 )
 
 

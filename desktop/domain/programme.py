@@ -280,6 +280,8 @@ INDICATOR_UNITS: dict[str, str] = {
     "forums": "diễn đàn",
     "month_of_action": "hoạt động",
     "fund_raised": "đồng",
+    "swimming_taught_pct": "%",
+    "injury_skills_pct": "%",
     "custom": "",
 }
 # Indicators counted from activities of one type.
@@ -290,6 +292,14 @@ ACTIVITY_INDICATORS: dict[str, str] = {
 }
 # Indicators nothing in the register measures: the officer enters what was achieved.
 BY_HAND = frozenset({"custom"})
+# Shares of the children of the target's ages (its denominator, `age_from`–`age_to` in the
+# register) taught in activities of one type during the year (the children they counted).
+CHILD_SHARE_INDICATORS: dict[str, str] = {
+    "swimming_taught_pct": "swimming",
+    "injury_skills_pct": "injury_skills",
+}
+PERCENT_INDICATORS = frozenset({"special_supported_pct", *CHILD_SHARE_INDICATORS})
+MAX_CHILD_AGE = 15  # a child is under 16 (Luật Trẻ em 2016, Điều 1)
 
 
 @dataclass
@@ -300,9 +310,27 @@ class TargetDraft:
     label: str = ""  # defaults to the indicator's label; required for a free-form target
     set_by: str = "commune"
     achieved_value: int | None = None  # only for free-form targets
+    age_from: int | None = None  # a share of children: the ages its denominator counts
+    age_to: int | None = None
 
     def display_label(self) -> str:
-        return self.label.strip() or cat.label(cat.PLAN_INDICATORS, self.indicator)
+        if self.label.strip():
+            return self.label.strip()
+        name = cat.label(cat.PLAN_INDICATORS, self.indicator)
+        if self.indicator in CHILD_SHARE_INDICATORS and self.ages is not None:
+            return f"{name} — {denominator_text(*self.ages)}"
+        return name
+
+    @property
+    def ages(self) -> tuple[int, int] | None:
+        if self.age_from is None or self.age_to is None:
+            return None
+        return self.age_from, self.age_to
+
+
+def denominator_text(age_from: int, age_to: int) -> str:
+    """What a share of children is taken of: "trẻ em từ 6 đến 15 tuổi trong sổ"."""
+    return f"trẻ em từ {age_from} đến {age_to} tuổi trong sổ"
 
 
 def validate_target(draft: TargetDraft) -> list[Problem]:
@@ -313,8 +341,9 @@ def validate_target(draft: TargetDraft) -> list[Problem]:
         problems.append(Problem("indicator", f"chỉ tiêu “{draft.indicator}” không hợp lệ."))
     if draft.target_value < 0:
         problems.append(Problem("target_value", "không được âm."))
-    elif draft.indicator == "special_supported_pct" and draft.target_value > 100:
+    elif draft.indicator in PERCENT_INDICATORS and draft.target_value > 100:
         problems.append(Problem("target_value", "tỷ lệ không được quá 100%."))
+    problems += _age_problems(draft)
     if draft.indicator in BY_HAND and not draft.label.strip():
         problems.append(Problem("label", "chỉ tiêu khác cần có tên (ví dụ “Số mô hình”)."))
     if draft.set_by not in cat.codes(cat.PLAN_LEVELS):
@@ -332,11 +361,28 @@ def validate_target(draft: TargetDraft) -> list[Problem]:
     return problems
 
 
+def _age_problems(draft: TargetDraft) -> list[Problem]:
+    if draft.indicator not in CHILD_SHARE_INDICATORS:
+        if draft.age_from is not None or draft.age_to is not None:
+            return [Problem("age_from", "chỉ dùng cho chỉ tiêu tỷ lệ trẻ em theo độ tuổi.")]
+        return []
+    problems = []
+    for name, age in (("age_from", draft.age_from), ("age_to", draft.age_to)):
+        if age is None:
+            problems.append(Problem(name, "ghi độ tuổi mà chỉ tiêu nói tới (mẫu số)."))
+        elif not 0 <= age <= MAX_CHILD_AGE:
+            problems.append(Problem(name, f"tuổi phải từ 0 đến {MAX_CHILD_AGE}."))
+    ages = draft.ages
+    if not problems and ages is not None and ages[0] > ages[1]:
+        problems.append(Problem("age_to", "không được nhỏ hơn “từ tuổi”."))
+    return problems
+
+
 def format_amount(indicator: str, value: int) -> str:
     """A target or achieved value in its unit: "1.500.000 đ", "95%", "540"."""
     if indicator == "fund_raised":
         return format_vnd(value)
-    if indicator == "special_supported_pct":
+    if indicator in PERCENT_INDICATORS:
         return f"{value}%"
     return f"{value:,}".replace(",", ".")
 
@@ -420,6 +466,10 @@ class YearFigures:
     fund_received: Sequence[int] = (0,) * MONTHS
     special_known: Sequence[int] = (0,) * MONTHS  # cumulative, see special_supported_by_month
     special_supported: Sequence[int] = (0,) * MONTHS
+    # Children counted by the activities of each type, by month (what they were taught).
+    activity_children: Mapping[str, Sequence[int]] = field(default_factory=dict)
+    # Children of the register of given ages (from, to) at the end of each month.
+    children_of_age: Mapping[tuple[int, int], Sequence[int]] = field(default_factory=dict)
 
 
 def target_progress(draft: TargetDraft, figures: YearFigures) -> Progress:
@@ -431,6 +481,8 @@ def target_progress(draft: TargetDraft, figures: YearFigures) -> Progress:
         known, supported = tuple(figures.special_known), tuple(figures.special_supported)
         monthly = tuple(map(share_percent, supported, known))
         return Progress(draft.target_value, monthly[-1], monthly, (supported[-1], known[-1]))
+    if indicator in CHILD_SHARE_INDICATORS:
+        return _child_share_progress(draft, figures)
     if indicator in ACTIVITY_INDICATORS:
         months = figures.activities.get(ACTIVITY_INDICATORS[indicator], (0,) * MONTHS)
     else:
@@ -441,6 +493,18 @@ def target_progress(draft: TargetDraft, figures: YearFigures) -> Progress:
         }[indicator]
     monthly = cumulative(months)
     return Progress(draft.target_value, monthly[-1], monthly)
+
+
+def _child_share_progress(draft: TargetDraft, figures: YearFigures) -> Progress:
+    """Children taught by the end of each month over the children of the target's ages then;
+    a share never passes 100 % (a child taught twice is counted by each activity)."""
+    taught = cumulative(
+        figures.activity_children.get(CHILD_SHARE_INDICATORS[draft.indicator], (0,) * MONTHS)
+    )
+    ages = draft.ages
+    children = tuple(figures.children_of_age.get(ages, (0,) * MONTHS)) if ages else (0,) * MONTHS
+    monthly = tuple(min(100, share_percent(t, c)) for t, c in zip(taught, children, strict=True))
+    return Progress(draft.target_value, monthly[-1], monthly, (taught[-1], children[-1]))
 
 
 # ---- the Child Protection Fund ---------------------------------------------------------------

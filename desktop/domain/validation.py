@@ -86,6 +86,24 @@ FIELD_LABELS = {
     "caregiver_relation": "Quan hệ với trẻ",
     "contact_phone": "Điện thoại liên hệ",
     "notes": "Ghi chú",
+    # injuries, hazard spots, the child-friendly commune self-assessment
+    "occurred_on": "Ngày xảy ra",
+    "cause": "Nguyên nhân",
+    "severity": "Mức độ",
+    "child_name": "Họ tên trẻ",
+    "child_sex": "Giới tính của trẻ",
+    "child_birth_year": "Năm sinh của trẻ",
+    "child_village_id": "Thôn/bản nơi trẻ ở",
+    "description": "Mô tả vị trí",
+    "measures": "Biện pháp đã có",
+    "found_on": "Ngày phát hiện",
+    "checked_on": "Ngày kiểm tra",
+    "criterion": "Tiêu chí",
+    "value": "Kết quả",
+    "met": "Đạt/chưa đạt",
+    "evidence": "Minh chứng",
+    "age_from": "Từ tuổi",
+    "age_to": "Đến tuổi",
 }
 
 NAME_MAX = 100  # the longest Vietnamese or ethnic-minority full name is far shorter

@@ -22,6 +22,7 @@ from sqlalchemy import Connection, text
 from desktop.domain import categories as cat
 from desktop.domain.cases import overdue_steps
 from desktop.domain.dates import PartialDate, age_on
+from desktop.domain.names import sort_key
 from desktop.domain.periods import Period
 from desktop.domain.vntime import VIETNAM_TZ
 
@@ -38,6 +39,14 @@ INDICATORS = {
     "abused_children": "Số trẻ em bị xâm hại (chỉ tiêu 0101)",
 }
 ABUSE_CASE_TYPES = ("violence", "sexual_abuse", "exploitation", "trafficking")
+# Injury figures that Thông tư 13/2021/TT-BLĐTBXH defines as indicators: key of `injuries` →
+# the indicator's name as the circular writes it. Empty: no injury indicator of the circular
+# is confirmed here, so none is claimed (README, "The tally JSON"); add one only with its text.
+TT13_INJURY_INDICATORS: dict[str, str] = {}
+TT13_INJURY_NOTE = (
+    "Chưa xác nhận chỉ tiêu tai nạn, thương tích, đuối nước nào của Thông tư 13/2021/"
+    "TT-BLĐTBXH: số liệu mục này tính theo định nghĩa của ứng dụng, chưa gắn mã chỉ tiêu."
+)
 
 
 # The rules behind the figures, in Vietnamese, for the documents (PDF footnote, Excel notes).
@@ -130,6 +139,8 @@ def compute(conn: Connection, area: Area, period: Period, now: datetime | None =
         "cases": cases,
         "activities": _activities(conn, codes, p),
         "training": _training(conn, codes, p),
+        "injuries": _injuries(conn, codes, p),
+        "hazard_spots": _hazard_spots(conn, codes, period),
     }
     figures["indicators"] = [
         {"key": key, "name": name, "value": value}
@@ -149,6 +160,9 @@ def compute(conn: Connection, area: Area, period: Period, now: datetime | None =
             ),
             ("abused_children", INDICATORS["abused_children"], cases["abused_children"]),
         )
+    ] + [
+        {"key": key, "name": name, "value": figures["injuries"][key]}
+        for key, name in TT13_INJURY_INDICATORS.items()
     ]
     return figures
 
@@ -388,6 +402,124 @@ def _training(conn: Connection, codes: str, p: dict) -> dict:
         "participants": {"total": male + female, "male": male, "female": female,
                          "by_role": by_role},
     }  # fmt: skip
+
+
+def _band_counts() -> dict[str, int]:
+    return {b.code: 0 for b in cat.AGE_BANDS}
+
+
+def _injuries(conn: Connection, codes: str, p: dict) -> dict:
+    """Injuries whose incident falls in the period, by cause × severity × sex × age band at the
+    incident; deaths on their own; drowning singled out. A child of the register is counted
+    with its sex and birth date; a child not in it with those written on the record."""
+    rows = conn.execute(
+        text(
+            f"""SELECT i.id, i.child_id, i.cause, i.severity, i.place, i.occurred_on,
+                   COALESCE(c.sex, i.child_sex), COALESCE(c.birth_year, i.child_birth_year),
+                   c.birth_month, c.birth_day
+            FROM injury i LEFT JOIN child c ON c.id = i.child_id
+            WHERE i.commune_code IN ({codes}) AND i.deleted = 0
+              AND i.occurred_on BETWEEN :start AND :end"""
+        ),
+        p,
+    ).all()
+    severities = [s.code for s in cat.INJURY_SEVERITIES]
+    by_cause: dict[str, dict[str, Any]] = {}
+    by_place: Counter[str] = Counter()
+    sexes: Counter[str] = Counter()
+    by_age = _band_counts()
+    by_severity = dict.fromkeys(severities, 0)
+    deaths: dict[str, Any] = {
+        "total": 0, "male": 0, "female": 0, "by_age": _band_counts(), "by_cause": {}
+    }  # fmt: skip
+    drowning: dict[str, Any] = {
+        "incidents": 0, "deaths": 0, "severe": 0, "minor": 0, "male": 0, "female": 0,
+        "by_age": _band_counts(), "by_place": {},
+    }  # fmt: skip
+    children: set[str] = set()
+    for row_id, child_id, cause, severity, place, occurred, sex, year, month, day in rows:
+        children.add(child_id or row_id)
+        sex_key = "male" if sex == "M" else "female"
+        band = _age_band(PartialDate(year, month, day), date.fromisoformat(str(occurred)))
+        c = by_cause.setdefault(
+            cause,
+            {"total": 0, **dict.fromkeys(severities, 0), "male": 0, "female": 0,
+             "by_age": _band_counts(),
+             "by_severity": {s: {"male": _band_counts(), "female": _band_counts()}
+                             for s in severities}},
+        )  # fmt: skip
+        c["total"] += 1
+        c[severity] += 1
+        c[sex_key] += 1
+        by_place[place] += 1
+        sexes[sex_key] += 1
+        by_severity[severity] += 1
+        if band in by_age:
+            by_age[band] += 1
+            c["by_age"][band] += 1
+            c["by_severity"][severity][sex_key][band] += 1
+        if severity == "death":
+            deaths["total"] += 1
+            deaths[sex_key] += 1
+            deaths["by_cause"][cause] = deaths["by_cause"].get(cause, 0) + 1
+            if band in deaths["by_age"]:
+                deaths["by_age"][band] += 1
+        if cause == cat.DROWNING:
+            drowning["incidents"] += 1
+            drowning[{"death": "deaths"}.get(severity, severity)] += 1
+            drowning[sex_key] += 1
+            drowning["by_place"][place] = drowning["by_place"].get(place, 0) + 1
+            if band in drowning["by_age"]:
+                drowning["by_age"][band] += 1
+    order = [c.code for c in cat.INJURY_CAUSES]
+    return {
+        "incidents": len(rows),
+        "children": len(children),
+        "male": sexes["male"],
+        "female": sexes["female"],
+        "by_age": by_age,
+        "by_severity": by_severity,
+        "by_cause": {code: by_cause[code] for code in order if code in by_cause},
+        "by_place": {c.code: by_place[c.code] for c in cat.INJURY_PLACES if by_place[c.code]},
+        "deaths": deaths,
+        "drowning": drowning,
+        "tt13_note": TT13_INJURY_NOTE,
+    }
+
+
+def _hazard_spots(conn: Connection, codes: str, period: Period) -> dict:
+    """The drowning hazard spots known by the period's end (found on or before it), with the
+    measures in place and the latest check as recorded now (they keep no history)."""
+    rows = conn.execute(
+        text(
+            f"""SELECT h.kind, h.measures, h.checked_on, COALESCE(v.name, '')
+            FROM hazardspot h LEFT JOIN village v ON v.id = h.village_id
+            WHERE h.commune_code IN ({codes}) AND h.deleted = 0 AND h.found_on <= :end"""
+        ),
+        {"end": period.end.isoformat()},
+    ).all()
+    kinds: Counter[str] = Counter()
+    villages: dict[str, dict[str, int]] = {}
+    with_sign = with_fence = bare = checked = 0
+    for kind, measures, checked_on, village in rows:
+        done = set(filter(None, measures.split(",")))
+        kinds[kind] += 1
+        with_sign += "sign" in done
+        with_fence += "fence" in done
+        bare += not done
+        checked += period.contains(date.fromisoformat(str(checked_on)))
+        v = villages.setdefault(village, {"total": 0, "without_measures": 0})
+        v["total"] += 1
+        v["without_measures"] += not done
+    return {
+        "total": len(rows),
+        "by_kind": {c.code: kinds[c.code] for c in cat.HAZARD_KINDS if kinds[c.code]},
+        "with_sign": with_sign,
+        "with_fence": with_fence,
+        "without_measures": bare,
+        "checked_in_period": checked,
+        "by_village": dict(sorted(villages.items(), key=lambda item: sort_key(item[0]))),
+    }
 
 
 def differences(sent: dict, now: dict) -> list[tuple[str, Any, Any]]:

@@ -11,6 +11,7 @@ from desktop import reference
 from desktop.domain import categories as cat
 from desktop.domain.money import format_percent, format_vnd
 from desktop.domain.names import fold
+from desktop.reports import pdf_injuries
 from desktop.reports.figures import COUNTING_RULES
 from desktop.reports.pdf import CONTENT_WIDTH, P, data_table, notes, table_or_none
 
@@ -112,6 +113,7 @@ def tally_body(figures: dict, label: Callable[[tuple, str], str] = cat.label) ->
         "Bảng 4. Vụ việc tiếp nhận trong kỳ theo loại", ["Loại vụ việc", "Số vụ việc"],
         case_rows, [CONTENT_WIDTH - 30 * mm, 30 * mm], total=["Cộng", cases["received"]],
     )  # fmt: skip
+    out += pdf_injuries.protection_tables(figures, P, data_table)  # injuries, drowning, spots
 
     acts = figures["activities"]
     out.append(P("III. HOẠT ĐỘNG TRUYỀN THÔNG, TẬP HUẤN", "heading"))

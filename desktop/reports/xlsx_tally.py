@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.domain import categories as cat
+from desktop.reports import xlsx_injuries
 from desktop.reports.figures import COUNTING_RULES
 from desktop.reports.pdf_tally import BANDS, communes_in_order
 from desktop.reports.xlsx import _sheet, safe, save, streaming_workbook, wrapped_height
@@ -141,6 +142,7 @@ def tally_sheets(wb: Workbook, figures: dict, tallies: dict | None = None) -> No
                   v["female"]])  # fmt: skip
     _row(ws, ["", f"Cộng ({training['courses']} lớp)", people["total"], people["male"],
               people["female"]], bold=True)  # fmt: skip
+    xlsx_injuries.tally_sheets(wb, figures, block, _sheet, safe)  # injuries, hazard spots
 
     if tallies is not None:
         _communes_sheet(wb, tallies, block)

@@ -398,6 +398,8 @@ class PlanTarget(_Synced):
     target_value: Money
     set_by: Annotated[str, Code(cat.PLAN_LEVELS)] = "commune"
     achieved_value: MaybeMoney = None
+    age_from: Annotated[int | None, Whole(0, 15, optional=True)] = None
+    age_to: Annotated[int | None, Whole(0, 15, optional=True)] = None
 
 
 class FundEntry(_Synced):
@@ -431,6 +433,57 @@ def _period(value: Any) -> str:
     if not re.match(r"^\d{4}(-(0[1-9]|1[0-2]|H[12]))?$", _string(value)):
         raise Bad(f"kỳ báo cáo {_shown(value)} không đúng dạng 2026, 2026-H1 hay 2026-10.")
     return value
+
+
+class Injury(_Synced):
+    occurred_on: Day
+    village_id: Ident
+    place: Annotated[str, Code(cat.INJURY_PLACES)]
+    cause: Annotated[str, Code(cat.INJURY_CAUSES)]
+    severity: Annotated[str, Code(cat.INJURY_SEVERITIES)]
+    child_id: MaybeIdent = None
+    child_name: Annotated[str, Text(NAME_MAX * 2)] = ""
+    child_sex: Annotated[str | None, Code(cat.SEXES, optional=True)] = None
+    child_birth_year: Annotated[int | None, Whole(_YEARS.start, _YEARS.stop - 1, optional=True)] = (
+        None
+    )
+    child_village_id: MaybeIdent = None
+    notes: Notes = ""
+
+
+def _measures(value: Any) -> str:
+    """Codes of the hazard measures, comma-separated ("sign,fence"), or "" for none."""
+    allowed = cat.codes(cat.HAZARD_MEASURES)
+    codes = [c for c in _string(value).split(",") if c]
+    if any(c not in allowed for c in codes) or len(codes) != len(set(codes)):
+        raise Bad(f"{_shown(value)} không phải danh sách biện pháp trong danh mục.")
+    return value
+
+
+class HazardSpot(_Synced):
+    village_id: Ident
+    kind: Annotated[str, Code(cat.HAZARD_KINDS)]
+    description: Annotated[str, Text(LINE_MAX, required=True)]
+    measures: Annotated[str, _rule(_measures)] = ""
+    found_on: Day
+    checked_on: Day
+    notes: Notes = ""
+
+
+class ChildFriendlyAssessment(_Synced):
+    year: Annotated[int, Whole(2000, 2100)]
+    criteria_version: Annotated[str, Text(200, required=True)]
+    sent_on: MaybeDay = None
+    snapshot: Annotated[str, _rule(lambda v: _json_text(v) if v else v)] = ""
+    signer: Line = ""
+
+
+class AssessmentEntry(_Synced):
+    assessment_id: Ident
+    criterion: Annotated[str, Text(20, required=True)]
+    value: Annotated[str, Text(100)] = ""
+    met: MaybeFlag = None
+    evidence: Notes = ""
 
 
 class AuditEntry(_Synced):
@@ -470,6 +523,10 @@ SCHEMAS: dict[str, type[_Synced]] = {
     "sentreport": SentReport,
     "auditentry": AuditEntry,
     "sync_conflict": SyncConflict,
+    "injury": Injury,
+    "hazardspot": HazardSpot,
+    "childfriendlyassessment": ChildFriendlyAssessment,
+    "assessmententry": AssessmentEntry,
 }
 
 
@@ -525,6 +582,10 @@ _MORE_LABELS = {
     "figures": "Số liệu",
     "hlc": "Dấu thời gian",
     "by": "Người sửa",
+    "assessment_id": "Bản tự đánh giá",
+    "criteria_version": "Phiên bản bộ tiêu chí",
+    "snapshot": "Bản đã gửi",
+    "signer": "Người ký",
 }
 
 
@@ -583,6 +644,10 @@ def describe_missing(names: list[str]) -> list[str]:
 
 def row_problems(entity: str, row: Mapping[str, Any]) -> list[str]:
     """Rules across fields of a whole record (stored values with the change laid over)."""
+    if entity == "injury" and not row.get("child_id") and not row.get("deleted"):
+        missing = [n for n in ("child_name", "child_sex", "child_birth_year") if not row.get(n)]
+        if missing:  # a child not in the register: the minimum a report needs
+            return ["trẻ không có trong sổ cần " + ", ".join(describe_missing(missing)) + "."]
     if entity == "child" and isinstance(row.get("birth_year"), int):
         birth = PartialDate(row["birth_year"], row.get("birth_month"), row.get("birth_day"))
         if problem := birth.problem():

@@ -38,11 +38,13 @@ PAGES = (
     ("reports", "Báo cáo"),
     ("sync", "Đồng bộ"),
     ("audit", "Nhật ký truy cập"),
+    ("injuries", "Tai nạn, đuối nước"),
+    ("assessment", "Xã phù hợp với trẻ em"),
     ("settings", "Cài đặt"),
 )
 OFFICER_ONLY = frozenset({"cases", "audit"})
 
-READER_PAGES = ("reports", "sync", "settings")
+READER_PAGES = ("reports", "sync", "injuries", "assessment", "settings")  # in PAGES' order
 
 
 def may_see_cases(role: str) -> bool:
@@ -197,9 +199,11 @@ class MainWindow(QMainWindow):
         """Build the pages over an open register."""
         from desktop.db import accounts
         from desktop.ui.activities_page import ActivitiesPage
+        from desktop.ui.assessment_page import AssessmentPage
         from desktop.ui.audit_page import AuditPage
         from desktop.ui.cases_page import CasesPage
         from desktop.ui.children_page import ChildrenPage
+        from desktop.ui.injuries_page import InjuriesPage
         from desktop.ui.plan_page import PlanPage
         from desktop.ui.reports_page import ReportsPage
         from desktop.ui.settings_page import SettingsPage
@@ -221,6 +225,8 @@ class MainWindow(QMainWindow):
         self.training_page = TrainingPage(register, self.tasks, read_only=read_only)
         self.plan_page = PlanPage(register, self.tasks, read_only=read_only)
         self.reports_page = ReportsPage(register, self.tasks)
+        self.injuries_page = InjuriesPage(register, self.tasks, read_only=read_only)
+        self.assessment_page = AssessmentPage(register, self.tasks, read_only=read_only)
         # Queries nothing until first shown.
         self.audit_page = AuditPage(register, self.tasks) if may_see(role, "audit") else None
         self.sync = SyncScheduler(register, self.tasks, self)
@@ -237,6 +243,8 @@ class MainWindow(QMainWindow):
             "reports": self.reports_page,
             "sync": self.sync_page,
             "audit": self.audit_page,
+            "injuries": self.injuries_page,
+            "assessment": self.assessment_page,
             "settings": self.settings_page,
         }
         self.pages.removeWidget(self.opening)
@@ -464,6 +472,8 @@ class MainWindow(QMainWindow):
         for page in (self.activities_page, self.training_page, self.plan_page, self.sync_page,
                      self.reports_page, self.settings_page):  # fmt: skip
             page.on_changes(changes)
+        self.injuries_page.on_changes(changes)
+        self.assessment_page.on_changes(changes)
         if self.audit_page is not None:
             self.audit_page.on_changes(changes)
         self.update_sync_status()

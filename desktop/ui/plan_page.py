@@ -16,11 +16,13 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QProgressBar,
     QSizePolicy,
+    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -33,6 +35,9 @@ from desktop.domain import categories as cat
 from desktop.domain.money import MoneyTextError, format_vnd, parse_vnd
 from desktop.domain.programme import (
     BY_HAND,
+    CHILD_SHARE_INDICATORS,
+    MAX_CHILD_AGE,
+    PERCENT_INDICATORS,
     FundDraft,
     FundYear,
     Progress,
@@ -253,11 +258,26 @@ class TargetDialog(FormDialog):
             self.set_by.addItem(i18n.tr_label(level.label), level.code)
         self.achieved = QLineEdit(objectName="targetAchieved")
         self.achieved.setPlaceholderText(self.tr("chỉ với chỉ tiêu khác"))
+        # A share of children is taken of the children of the ages the target names.
+        self.age_from, self.age_to = QSpinBox(objectName="targetAgeFrom"), QSpinBox(
+            objectName="targetAgeTo")  # fmt: skip
+        for spin, start in ((self.age_from, 6), (self.age_to, MAX_CHILD_AGE)):
+            spin.setRange(0, MAX_CHILD_AGE)
+            spin.setValue(start)
+        ages = QHBoxLayout()
+        ages.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.age_from, QLabel(self.tr("đến")), self.age_to,
+                       QLabel(self.tr("tuổi")), ):  # fmt: skip
+            ages.addWidget(widget)
+        ages.addStretch(1)
+        self.ages_box = QWidget()
+        self.ages_box.setLayout(ages)
         self.add_row("indicator", self.tr("Chỉ tiêu *"), self.indicator)
         self.add_row("label", self.tr("Tên chỉ tiêu"), self.label)
         self.add_row("target_value", self.tr("Giá trị chỉ tiêu *"), self.target)
         self.add_row("set_by", self.tr("Cấp giao"), self.set_by)
         self.add_row("achieved_value", self.tr("Đã đạt (nhập tay)"), self.achieved)
+        self.add_row(("age_from", "age_to"), self.tr("Trẻ em từ (mẫu số)"), self.ages_box)
         self.finish()
         self.indicator.currentIndexChanged.connect(self._indicator_changed)
         self.indicator.editTextChanged.connect(self._indicator_changed)
@@ -267,6 +287,9 @@ class TargetDialog(FormDialog):
             self.target.setText(money_text(draft.target_value))
             self.set_by.setCurrentIndex(max(0, self.set_by.findData(draft.set_by)))
             self.achieved.setText(money_text(draft.achieved_value))
+            if draft.ages is not None:
+                self.age_from.setValue(draft.ages[0])
+                self.age_to.setValue(draft.ages[1])
         self._indicator_changed()
         self.setMinimumWidth(520)
 
@@ -275,6 +298,7 @@ class TargetDialog(FormDialog):
         by_hand = code in BY_HAND
         self.label.setEnabled(by_hand)
         self.achieved.setEnabled(by_hand)
+        self.ages_box.setEnabled(code in CHILD_SHARE_INDICATORS)
         self.label.setPlaceholderText(
             self.tr("Ví dụ: Số mô hình “Ngôi nhà an toàn”")
             if by_hand
@@ -283,8 +307,12 @@ class TargetDialog(FormDialog):
         self.target.setPlaceholderText(
             {
                 "fund_raised": self.tr("đồng, ví dụ 20.000.000"),
-                "special_supported_pct": self.tr("phần trăm, ví dụ 95"),
-            }.get(code or "", self.tr("số, ví dụ 9"))
+            }.get(
+                code or "",
+                self.tr("phần trăm, ví dụ 95")
+                if code in PERCENT_INDICATORS
+                else self.tr("số, ví dụ 9"),
+            )
         )
 
     def read(self) -> tuple[TargetDraft, list[Problem]]:
@@ -303,6 +331,8 @@ class TargetDialog(FormDialog):
             set_by=self.set_by.currentData(),
             achieved_value=achieved if indicator in BY_HAND else None,
         )
+        if indicator in CHILD_SHARE_INDICATORS:
+            draft.age_from, draft.age_to = self.age_from.value(), self.age_to.value()
         return draft, problems
 
     def value(self) -> TargetDraft:
@@ -630,7 +660,7 @@ class PlanPage(QWidget):
             def save(draft: TargetDraft) -> Changes:
                 return self.register.set_plan_target(
                     draft.year, draft.indicator, draft.target_value, draft.label,
-                    draft.set_by, draft.achieved_value,
+                    draft.set_by, draft.achieved_value, draft.age_from, draft.age_to,
                 )  # fmt: skip
         else:
 

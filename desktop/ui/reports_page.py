@@ -35,7 +35,7 @@ from desktop.domain.money import format_percent, format_vnd
 from desktop.domain.names import fold
 from desktop.domain.periods import PeriodError
 from desktop.reports import service
-from desktop.ui import export_flow, file_dialogs, i18n, saved_notice
+from desktop.ui import export_flow, file_dialogs, i18n, report_injuries, saved_notice
 from desktop.ui.taskman import Job, TaskManager
 
 
@@ -120,7 +120,7 @@ def figures_html(f: dict) -> str:
     <table border="1" cellspacing="0" cellpadding="4" width="100%">
     <tr><th>{e(_tr("Chỉ tiêu (Thông tư 13/2021/TT-BLĐTBXH)"))}</th><th>{e(_tr("Giá trị"))}</th></tr>
     {indicators}</table>
-    """
+    """ + report_injuries.injuries_html(f)  # injuries, drowning, hazard spots
 
 
 class ReportsPage(QWidget):

@@ -265,6 +265,209 @@
     </message>
   </context>
   <context>
+    <name>AssessmentPage</name>
+    <message>
+      <source>Năm</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>Họ tên Chủ tịch UBND xã (người ký)</source>
+      <translation>Name of the commune chair (signatory)</translation>
+    </message>
+    <message>
+      <source>Lưu PDF để trình ký…</source>
+      <translation>Save PDF for signature…</translation>
+    </message>
+    <message>
+      <source>Đánh dấu đã gửi</source>
+      <translation>Mark as sent</translation>
+    </message>
+    <message>
+      <source>Người ký</source>
+      <translation>Signatory</translation>
+    </message>
+    <message>
+      <source>Số</source>
+      <translation>No.</translation>
+    </message>
+    <message>
+      <source>Tiêu chí</source>
+      <translation>Criterion</translation>
+    </message>
+    <message>
+      <source>Cách xét</source>
+      <translation>How it is judged</translation>
+    </message>
+    <message>
+      <source>Kết quả</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>Minh chứng</source>
+      <translation>Evidence</translation>
+    </message>
+    <message>
+      <source>Đánh giá</source>
+      <translation>Assessment</translation>
+    </message>
+    <message>
+      <source>Nhập kết quả, minh chứng…</source>
+      <translation>Enter result and evidence…</translation>
+    </message>
+    <message>
+      <source>Xã</source>
+      <translation>Commune</translation>
+    </message>
+    <message>
+      <source>Đã gửi</source>
+      <translation>Sent</translation>
+    </message>
+    <message>
+      <source>Tiêu chí đạt</source>
+      <translation>Criteria met</translation>
+    </message>
+    <message>
+      <source>Đạt chuẩn</source>
+      <translation>Meets the standard</translation>
+    </message>
+    <message>
+      <source>Tiêu chí chưa đạt</source>
+      <translation>Criteria not met</translation>
+    </message>
+    <message>
+      <source>Không dùng được bộ tiêu chí: {e}</source>
+      <translation>The criteria cannot be used: {e}</translation>
+    </message>
+    <message>
+      <source>Bộ tiêu chí: {title} — {decision}, phiên bản {version}.</source>
+      <translation>Criteria: {title} — {decision}, version {version}.</translation>
+    </message>
+    <message>
+      <source>Nội dung đánh dấu “chưa xác nhận” là diễn đạt lại, chưa đối chiếu nguyên văn Quyết định; tỉnh có thể thay tệp tiêu chí.</source>
+      <translation>Wording marked “not confirmed” is a paraphrase, not checked against the decision's text; the province may replace the criteria file.</translation>
+    </message>
+    <message>
+      <source>Năm {year}: đạt {met}/{total} tiêu chí, {undecided} chưa xác định. </source>
+      <translation>{year}: {met}/{total} criteria met, {undecided} not decided. </translation>
+    </message>
+    <message>
+      <source>Đạt chuẩn.</source>
+      <translation>Meets the standard.</translation>
+    </message>
+    <message>
+      <source>Chưa đạt chuẩn.</source>
+      <translation>Does not meet the standard yet.</translation>
+    </message>
+    <message>
+      <source>Đã gửi ngày {d}: bản này đã khóa.</source>
+      <translation>Sent on {d}: this assessment is locked.</translation>
+    </message>
+    <message>
+      <source>chưa gửi</source>
+      <translation>not sent</translation>
+    </message>
+    <message>
+      <source>Đạt</source>
+      <translation>Met</translation>
+    </message>
+    <message>
+      <source>Chưa đạt</source>
+      <translation>Not met</translation>
+    </message>
+    <message>
+      <source>Kết quả tự đánh giá của các xã năm {year}, theo bản các xã đã gửi (xã chưa gửi: theo số liệu hiện có).</source>
+      <translation>The communes' self-assessments of {year}, as they sent them (communes that have not sent: as the data stand).</translation>
+    </message>
+    <message>
+      <source>{meets}/{n} xã đạt chuẩn theo bản đã gửi; {sent} xã đã gửi.</source>
+      <translation>{meets}/{n} communes meet the standard as sent; {sent} communes have sent.</translation>
+    </message>
+    <message>
+      <source>Đánh dấu bản tự đánh giá năm {year} là đã gửi? Sau đó bản này được khóa, không sửa được nữa, và được đồng bộ lên tỉnh.</source>
+      <translation>Mark the {year} self-assessment as sent? It is then locked, can no longer be changed, and is synced to the province.</translation>
+    </message>
+    <message>
+      <source>Chưa đánh dấu được</source>
+      <translation>Not marked as sent</translation>
+    </message>
+    <message>
+      <source>Lưu bản tự đánh giá</source>
+      <translation>Save the self-assessment</translation>
+    </message>
+    <message>
+      <source>Đang tạo bản tự đánh giá…</source>
+      <translation>Writing the self-assessment…</translation>
+    </message>
+    <message>
+      <source>Tỷ lệ trẻ em dưới 16 tuổi đã đăng ký khai sinh</source>
+      <translation>Share of children under 16 with their birth registered</translation>
+    </message>
+    <message>
+      <source>Tỷ lệ trẻ em dưới 6 tuổi có thẻ bảo hiểm y tế</source>
+      <translation>Share of children under 6 with a health insurance card</translation>
+    </message>
+    <message>
+      <source>Tỷ lệ trẻ em từ 3 đến 5 tuổi đi học mầm non</source>
+      <translation>Share of children aged 3 to 5 in pre-school</translation>
+    </message>
+    <message>
+      <source>Tỷ lệ trẻ em có hoàn cảnh đặc biệt được trợ giúp</source>
+      <translation>Share of children in special circumstances supported</translation>
+    </message>
+    <message>
+      <source>Tỷ lệ vụ xâm hại tình dục, bỏ rơi, mua bán trẻ em có kế hoạch hỗ trợ</source>
+      <translation>Share of sexual abuse, abandonment and trafficking cases with a support plan</translation>
+    </message>
+    <message>
+      <source>Số trẻ em bị xâm hại</source>
+      <translation>Children abused</translation>
+    </message>
+    <message>
+      <source>Số trẻ em vi phạm pháp luật, nghiện ma túy</source>
+      <translation>Children in conflict with the law or addicted to drugs</translation>
+    </message>
+    <message>
+      <source>Số lượt trẻ em bị tai nạn, thương tích</source>
+      <translation>Injuries of children</translation>
+    </message>
+    <message>
+      <source>Số trẻ em tử vong do tai nạn, thương tích</source>
+      <translation>Children who died of injuries</translation>
+    </message>
+    <message>
+      <source>Số trẻ em tử vong do đuối nước</source>
+      <translation>Children who drowned</translation>
+    </message>
+    <message>
+      <source>vi</source>
+      <translation>en</translation>
+    </message>
+    <message>
+      <source>Chưa xác định</source>
+      <translation>Not decided</translation>
+    </message>
+    <message>
+      <source>cán bộ xác định, có minh chứng</source>
+      <translation>the officer decides, with evidence</translation>
+    </message>
+    <message>
+      <source>chưa xác nhận</source>
+      <translation>not confirmed</translation>
+    </message>
+    <message>
+      <source>chưa xác nhận</source>
+      <translation>not confirmed</translation>
+    </message>
+    <message>
+      <source>{name}: không có trường hợp nào</source>
+      <translation>{name}: no cases</translation>
+    </message>
+    <message>
+      <source>kết quả nhập</source>
+      <translation>entered result</translation>
+    </message>
+  </context>
+  <context>
     <name>AuditPage</name>
     <message>
       <source>Mọi người dùng</source>
@@ -1053,6 +1256,49 @@ The current data will be replaced by it (a copy of the current data is kept in t
     </message>
   </context>
   <context>
+    <name>EntryDialog</name>
+    <message>
+      <source>Tiêu chí {n}</source>
+      <translation>Criterion {n}</translation>
+    </message>
+    <message>
+      <source>phần trăm, ví dụ 95</source>
+      <translation>percent, e.g. 95</translation>
+    </message>
+    <message>
+      <source>số</source>
+      <translation>number</translation>
+    </message>
+    <message>
+      <source>Chưa xác định</source>
+      <translation>Not decided</translation>
+    </message>
+    <message>
+      <source>Đạt</source>
+      <translation>Met</translation>
+    </message>
+    <message>
+      <source>Chưa đạt</source>
+      <translation>Not met</translation>
+    </message>
+    <message>
+      <source>Văn bản, số liệu, nơi lưu hồ sơ chứng minh (ví dụ: báo cáo của Trạm Y tế)</source>
+      <translation>Documents, figures, where the evidence is filed (e.g. the health station's report)</translation>
+    </message>
+    <message>
+      <source>Kết quả</source>
+      <translation>Result</translation>
+    </message>
+    <message>
+      <source>Đánh giá *</source>
+      <translation>Assessment *</translation>
+    </message>
+    <message>
+      <source>Minh chứng</source>
+      <translation>Evidence</translation>
+    </message>
+  </context>
+  <context>
     <name>FilePasswordDialog</name>
     <message>
       <source>Mật khẩu cho tệp Excel</source>
@@ -1201,6 +1447,53 @@ The current data will be replaced by it (a copy of the current data is kept in t
     </message>
   </context>
   <context>
+    <name>HazardDialog</name>
+    <message>
+      <source>Kiểm tra, sửa điểm có nguy cơ đuối nước</source>
+      <translation>Check or correct a drowning hazard spot</translation>
+    </message>
+    <message>
+      <source>Ghi điểm có nguy cơ đuối nước</source>
+      <translation>Record a drowning hazard spot</translation>
+    </message>
+    <message>
+      <source>Ví dụ: ao cá nhà ông A, sát đường vào trường</source>
+      <translation>E.g. Mr A's fish pond, beside the road to school</translation>
+    </message>
+    <message>
+      <source>để trống: ngày kiểm tra đầu tiên</source>
+      <translation>empty: the first check date</translation>
+    </message>
+    <message>
+      <source>Thôn/bản *</source>
+      <translation>Village *</translation>
+    </message>
+    <message>
+      <source>Loại *</source>
+      <translation>Kind *</translation>
+    </message>
+    <message>
+      <source>Mô tả vị trí *</source>
+      <translation>Where it is *</translation>
+    </message>
+    <message>
+      <source>Biện pháp đã có</source>
+      <translation>Measures in place</translation>
+    </message>
+    <message>
+      <source>Ngày kiểm tra *</source>
+      <translation>Checked on *</translation>
+    </message>
+    <message>
+      <source>Ngày phát hiện</source>
+      <translation>Found on</translation>
+    </message>
+    <message>
+      <source>Ghi chú</source>
+      <translation>Notes</translation>
+    </message>
+  </context>
+  <context>
     <name>ImportDialog</name>
     <message>
       <source>Nhập danh sách trẻ em từ Excel</source>
@@ -1305,6 +1598,224 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Ngày bắt đầu không được sau hôm nay.</source>
       <translation>The start date cannot be after today.</translation>
+    </message>
+  </context>
+  <context>
+    <name>InjuriesPage</name>
+    <message>
+      <source>Tai nạn, thương tích</source>
+      <translation>Injuries</translation>
+    </message>
+    <message>
+      <source>Điểm có nguy cơ đuối nước</source>
+      <translation>Drowning hazard spots</translation>
+    </message>
+    <message>
+      <source>Mọi xã</source>
+      <translation>All communes</translation>
+    </message>
+    <message>
+      <source>Cả năm</source>
+      <translation>Whole year</translation>
+    </message>
+    <message>
+      <source>Tháng {m}</source>
+      <translation>Month {m}</translation>
+    </message>
+    <message>
+      <source>Mọi nguyên nhân</source>
+      <translation>All causes</translation>
+    </message>
+    <message>
+      <source>Mọi mức độ</source>
+      <translation>All severities</translation>
+    </message>
+    <message>
+      <source>Mọi thôn/bản</source>
+      <translation>All villages</translation>
+    </message>
+    <message>
+      <source>Ngày</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Trẻ em</source>
+      <translation>Child</translation>
+    </message>
+    <message>
+      <source>Giới tính</source>
+      <translation>Sex</translation>
+    </message>
+    <message>
+      <source>Tuổi</source>
+      <translation>Age</translation>
+    </message>
+    <message>
+      <source>Nơi ở</source>
+      <translation>Lives in</translation>
+    </message>
+    <message>
+      <source>Xảy ra tại</source>
+      <translation>Where it happened</translation>
+    </message>
+    <message>
+      <source>Nguyên nhân</source>
+      <translation>Cause</translation>
+    </message>
+    <message>
+      <source>Mức độ</source>
+      <translation>Severity</translation>
+    </message>
+    <message>
+      <source>Ghi chú</source>
+      <translation>Notes</translation>
+    </message>
+    <message>
+      <source>Xã</source>
+      <translation>Commune</translation>
+    </message>
+    <message>
+      <source>Ghi tai nạn, thương tích…</source>
+      <translation>Record an injury…</translation>
+    </message>
+    <message>
+      <source>Xóa trường hợp tai nạn, thương tích</source>
+      <translation>Remove an injury</translation>
+    </message>
+    <message>
+      <source>Năm</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>Thôn/bản</source>
+      <translation>Village</translation>
+    </message>
+    <message>
+      <source>Loại</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Mô tả vị trí</source>
+      <translation>Where it is</translation>
+    </message>
+    <message>
+      <source>Biện pháp đã có</source>
+      <translation>Measures in place</translation>
+    </message>
+    <message>
+      <source>Kiểm tra gần nhất</source>
+      <translation>Last checked</translation>
+    </message>
+    <message>
+      <source>Ghi điểm nguy cơ…</source>
+      <translation>Record a hazard spot…</translation>
+    </message>
+    <message>
+      <source>Xóa điểm có nguy cơ đuối nước</source>
+      <translation>Remove a drowning hazard spot</translation>
+    </message>
+    <message>
+      <source>In danh sách rà soát trước mùa hè…</source>
+      <translation>Print the pre-summer review list…</translation>
+    </message>
+    <message>
+      <source>Mỗi thôn/bản một trang, có cột để ghi kết quả rà soát và việc cần làm</source>
+      <translation>One page per village, with columns for the review's findings and what is to be done</translation>
+    </message>
+    <message>
+      <source> (ngoài sổ)</source>
+      <translation> (not in the register)</translation>
+    </message>
+    <message>
+      <source>trường hợp của {name} ngày {day}</source>
+      <translation>the injury of {name} on {day}</translation>
+    </message>
+    <message>
+      <source>{n} trường hợp · tử vong {deaths} · đuối nước {drowned} (tử vong {drowned_dead})</source>
+      <translation>{n} injuries · {deaths} deaths · drowning {drowned} ({drowned_dead} died)</translation>
+    </message>
+    <message>
+      <source>Chưa có</source>
+      <translation>None</translation>
+    </message>
+    <message>
+      <source>điểm “{what}” ({village})</source>
+      <translation>the spot “{what}” ({village})</translation>
+    </message>
+    <message>
+      <source>{n} điểm · chưa có biện pháp nào: {bare} · chưa kiểm tra trong năm {year}: {unchecked}</source>
+      <translation>{n} spots · without any measure: {bare} · not checked in {year}: {unchecked}</translation>
+    </message>
+    <message>
+      <source>Lưu danh sách rà soát</source>
+      <translation>Save the review list</translation>
+    </message>
+    <message>
+      <source>Đang tạo danh sách rà soát…</source>
+      <translation>Writing the review list…</translation>
+    </message>
+  </context>
+  <context>
+    <name>InjuryDialog</name>
+    <message>
+      <source>Sửa trường hợp tai nạn, thương tích</source>
+      <translation>Correct an injury</translation>
+    </message>
+    <message>
+      <source>Ghi trường hợp tai nạn, thương tích</source>
+      <translation>Record an injury</translation>
+    </message>
+    <message>
+      <source>Gõ tên trẻ trong sổ (không dấu cũng được)</source>
+      <translation>Type the name of a child in the register (diacritics optional)</translation>
+    </message>
+    <message>
+      <source>(trẻ không có trong sổ: ghi dưới đây)</source>
+      <translation>(a child not in the register: write below)</translation>
+    </message>
+    <message>
+      <source>Tìm trẻ trong sổ</source>
+      <translation>Find the child</translation>
+    </message>
+    <message>
+      <source>Trẻ em *</source>
+      <translation>Child *</translation>
+    </message>
+    <message>
+      <source>Họ tên (trẻ không có trong sổ)</source>
+      <translation>Name (a child not in the register)</translation>
+    </message>
+    <message>
+      <source>Giới tính, năm sinh</source>
+      <translation>Sex, year of birth</translation>
+    </message>
+    <message>
+      <source>Thôn/bản nơi trẻ ở</source>
+      <translation>Village the child lives in</translation>
+    </message>
+    <message>
+      <source>Ngày xảy ra *</source>
+      <translation>Date *</translation>
+    </message>
+    <message>
+      <source>Thôn/bản nơi xảy ra *</source>
+      <translation>Village where it happened *</translation>
+    </message>
+    <message>
+      <source>Nơi xảy ra *</source>
+      <translation>Place *</translation>
+    </message>
+    <message>
+      <source>Nguyên nhân *</source>
+      <translation>Cause *</translation>
+    </message>
+    <message>
+      <source>Mức độ *</source>
+      <translation>Severity *</translation>
+    </message>
+    <message>
+      <source>Ghi chú</source>
+      <translation>Notes</translation>
     </message>
   </context>
   <context>
@@ -1430,6 +1941,14 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Nhật ký truy cập</source>
       <translation>Access log</translation>
+    </message>
+    <message>
+      <source>Tai nạn, đuối nước</source>
+      <translation>Injuries, drowning</translation>
+    </message>
+    <message>
+      <source>Xã phù hợp với trẻ em</source>
+      <translation>Child-friendly commune</translation>
     </message>
     <message>
       <source>Cài đặt</source>
@@ -2346,6 +2865,14 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>only for other targets</translation>
     </message>
     <message>
+      <source>đến</source>
+      <translation>to</translation>
+    </message>
+    <message>
+      <source>tuổi</source>
+      <translation>years</translation>
+    </message>
+    <message>
       <source>Chỉ tiêu *</source>
       <translation>Target *</translation>
     </message>
@@ -2364,6 +2891,10 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Đã đạt (nhập tay)</source>
       <translation>Achieved (entered by hand)</translation>
+    </message>
+    <message>
+      <source>Trẻ em từ (mẫu số)</source>
+      <translation>Children aged (denominator)</translation>
     </message>
     <message>
       <source>Ví dụ: Số mô hình “Ngôi nhà an toàn”</source>
@@ -2640,6 +3171,14 @@ Thôn Lao Chải</translation>
   <context>
     <name>categories</name>
     <message>
+      <source>Ao, hồ</source>
+      <translation>Pond, lake</translation>
+    </message>
+    <message>
+      <source>Biển cảnh báo</source>
+      <translation>Warning sign</translation>
+    </message>
+    <message>
       <source>Báo cáo số liệu</source>
       <translation>Statistical report</translation>
     </message>
@@ -2670,6 +3209,10 @@ Thôn Lao Chải</translation>
     <message>
       <source>Bỏ rơi, bỏ mặc</source>
       <translation>Abandonment, neglect</translation>
+    </message>
+    <message>
+      <source>Bỏng</source>
+      <translation>Burn</translation>
     </message>
     <message>
       <source>Cha mẹ / người chăm sóc</source>
@@ -2752,6 +3295,10 @@ Thôn Lao Chải</translation>
       <translation>Training courses list</translation>
     </message>
     <message>
+      <source>Danh sách rà soát điểm nguy cơ đuối nước</source>
+      <translation>Review list of drowning hazard spots</translation>
+    </message>
+    <message>
       <source>Diễn đàn trẻ em</source>
       <translation>Children's forum</translation>
     </message>
@@ -2760,12 +3307,28 @@ Thôn Lao Chải</translation>
       <translation>Under 3 years</translation>
     </message>
     <message>
+      <source>Dạy bơi cho trẻ em</source>
+      <translation>Swimming lessons for children</translation>
+    </message>
+    <message>
+      <source>Dạy kỹ năng phòng, chống tai nạn thương tích, đuối nước</source>
+      <translation>Injury and drowning prevention skills</translation>
+    </message>
+    <message>
       <source>Gia đình, người thân</source>
       <translation>Family, relatives</translation>
     </message>
     <message>
       <source>Giáo viên</source>
       <translation>Teacher</translation>
+    </message>
+    <message>
+      <source>Giếng</source>
+      <translation>Well</translation>
+    </message>
+    <message>
+      <source>Giếng, bể chứa nước</source>
+      <translation>Well, water tank</translation>
     </message>
     <message>
       <source>Gộp hồ sơ trùng</source>
@@ -2798,6 +3361,10 @@ Thôn Lao Chải</translation>
     <message>
       <source>Học bổng</source>
       <translation>Scholarship</translation>
+    </message>
+    <message>
+      <source>Hố công trình, hố khai thác</source>
+      <translation>Construction or quarry pit</translation>
     </message>
     <message>
       <source>Hỗ trợ giáo dục (miễn giảm học phí, chi phí học tập)</source>
@@ -2836,6 +3403,10 @@ Thôn Lao Chải</translation>
       <translation>Inspection and supervision</translation>
     </message>
     <message>
+      <source>Kết quả tiêu chí xã phù hợp với trẻ em</source>
+      <translation>Child-friendly commune criterion result</translation>
+    </message>
+    <message>
       <source>Kỹ năng sống, kỹ năng bảo vệ trẻ em</source>
       <translation>Life skills, child protection skills</translation>
     </message>
@@ -2868,12 +3439,28 @@ Thôn Lao Chải</translation>
       <translation>State budget</translation>
     </message>
     <message>
+      <source>Ngã</source>
+      <translation>Fall</translation>
+    </message>
+    <message>
       <source>Người hỗ trợ (không xem vụ việc bảo vệ)</source>
       <translation>Assistant (cannot view protection cases)</translation>
     </message>
     <message>
       <source>Người nước ngoài</source>
       <translation>Foreign national</translation>
+    </message>
+    <message>
+      <source>Người trông coi</source>
+      <translation>Someone on watch</translation>
+    </message>
+    <message>
+      <source>Ngầm, tràn, bến đò</source>
+      <translation>Ford, spillway, ferry landing</translation>
+    </message>
+    <message>
+      <source>Ngộ độc</source>
+      <translation>Poisoning</translation>
     </message>
     <message>
       <source>Nhà trường, giáo viên</source>
@@ -2888,12 +3475,32 @@ Thôn Lao Chải</translation>
       <translation>Access log</translation>
     </message>
     <message>
+      <source>Nhẹ</source>
+      <translation>Minor</translation>
+    </message>
+    <message>
+      <source>Nơi khác</source>
+      <translation>Elsewhere</translation>
+    </message>
+    <message>
       <source>Nơi tạm trú an toàn</source>
       <translation>Safe temporary shelter</translation>
     </message>
     <message>
+      <source>Nắp đậy</source>
+      <translation>Cover</translation>
+    </message>
+    <message>
+      <source>Nặng</source>
+      <translation>Severe</translation>
+    </message>
+    <message>
       <source>Nữ</source>
       <translation>Female</translation>
+    </message>
+    <message>
+      <source>Phao, dụng cụ cứu hộ</source>
+      <translation>Buoy, rescue equipment</translation>
     </message>
     <message>
       <source>Phòng chống bạo lực, xâm hại trẻ em</source>
@@ -2914,6 +3521,14 @@ Thôn Lao Chải</translation>
     <message>
       <source>Quỹ Bảo trợ trẻ em</source>
       <translation>Child Protection Fund</translation>
+    </message>
+    <message>
+      <source>Rào chắn</source>
+      <translation>Fence</translation>
+    </message>
+    <message>
+      <source>Sông, suối</source>
+      <translation>River, stream</translation>
     </message>
     <message>
       <source>Số buổi truyền thông</source>
@@ -2950,6 +3565,14 @@ Thôn Lao Chải</translation>
     <message>
       <source>Sửa</source>
       <translation>Changed</translation>
+    </message>
+    <message>
+      <source>Tai nạn giao thông</source>
+      <translation>Road traffic</translation>
+    </message>
+    <message>
+      <source>Tai nạn, thương tích trẻ em</source>
+      <translation>Child injury</translation>
     </message>
     <message>
       <source>Theo dõi, đánh giá, đóng hồ sơ</source>
@@ -3006,6 +3629,10 @@ Thôn Lao Chải</translation>
     <message>
       <source>Truyền thông</source>
       <translation>Communication</translation>
+    </message>
+    <message>
+      <source>Trường học</source>
+      <translation>School</translation>
     </message>
     <message>
       <source>Trưởng thôn, cộng tác viên thôn/bản</source>
@@ -3148,6 +3775,10 @@ Thôn Lao Chải</translation>
       <translation>Psychological counselling and therapy</translation>
     </message>
     <message>
+      <source>Tại nhà</source>
+      <translation>At home</translation>
+    </message>
+    <message>
       <source>Tảo hôn</source>
       <translation>Child marriage</translation>
     </message>
@@ -3180,8 +3811,28 @@ Thôn Lao Chải</translation>
       <translation>6 to 10 years</translation>
     </message>
     <message>
+      <source>Tử vong</source>
+      <translation>Death</translation>
+    </message>
+    <message>
+      <source>Tự đánh giá xã phù hợp với trẻ em</source>
+      <translation>Child-friendly commune self-assessment</translation>
+    </message>
+    <message>
+      <source>Tỷ lệ trẻ em biết kỹ năng phòng, chống tai nạn thương tích, đuối nước (%)</source>
+      <translation>Share of children with injury and drowning prevention skills (%)</translation>
+    </message>
+    <message>
       <source>Tỷ lệ trẻ em có hoàn cảnh đặc biệt được trợ giúp (%)</source>
       <translation>Percentage of children in special circumstances receiving support (%)</translation>
+    </message>
+    <message>
+      <source>Tỷ lệ trẻ em được học bơi, biết bơi (%)</source>
+      <translation>Share of children taught to swim (%)</translation>
+    </message>
+    <message>
+      <source>Vật sắc nhọn</source>
+      <translation>Sharp object</translation>
     </message>
     <message>
       <source>Vụ việc bảo vệ trẻ em</source>
@@ -3228,6 +3879,22 @@ Thôn Lao Chải</translation>
       <translation>Cared for at a social assistance facility</translation>
     </message>
     <message>
+      <source>Điểm có nguy cơ đuối nước</source>
+      <translation>Drowning hazard spot</translation>
+    </message>
+    <message>
+      <source>Điện giật</source>
+      <translation>Electric shock</translation>
+    </message>
+    <message>
+      <source>Đuối nước</source>
+      <translation>Drowning</translation>
+    </message>
+    <message>
+      <source>Đánh dấu đã gửi</source>
+      <translation>Marked as sent</translation>
+    </message>
+    <message>
       <source>Đánh giá chi tiết (Mẫu số 03)</source>
       <translation>Detailed assessment (Form 03)</translation>
     </message>
@@ -3250,6 +3917,18 @@ Thôn Lao Chải</translation>
     <message>
       <source>Đăng nhập sai</source>
       <translation>Failed sign-in</translation>
+    </message>
+    <message>
+      <source>Đường giao thông</source>
+      <translation>Road</translation>
+    </message>
+    <message>
+      <source>Đập, hồ chứa nước</source>
+      <translation>Dam, reservoir</translation>
+    </message>
+    <message>
+      <source>Động vật cắn, húc, đốt</source>
+      <translation>Animal bite, goring, sting</translation>
     </message>
     <message>
       <source>Đủ 16 tuổi</source>
@@ -3405,6 +4084,46 @@ Thôn Lao Chải</translation>
   </context>
   <context>
     <name>ReportPreview</name>
+    <message>
+      <source>Chưa xác nhận chỉ tiêu nào của Thông tư 13/2021/TT-BLĐTBXH về tai nạn, thương tích: số liệu theo định nghĩa của ứng dụng.</source>
+      <translation>No injury indicator of Circular 13/2021/TT-BLĐTBXH is confirmed: these figures follow the application's definitions.</translation>
+    </message>
+    <message>
+      <source>Nguyên nhân</source>
+      <translation>Cause</translation>
+    </message>
+    <message>
+      <source>Tổng</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <source>Tử vong</source>
+      <translation>Deaths</translation>
+    </message>
+    <message>
+      <source>Nặng</source>
+      <translation>Severe</translation>
+    </message>
+    <message>
+      <source>Nhẹ</source>
+      <translation>Minor</translation>
+    </message>
+    <message>
+      <source>Nam</source>
+      <translation>Male</translation>
+    </message>
+    <message>
+      <source>Nữ</source>
+      <translation>Female</translation>
+    </message>
+    <message>
+      <source>Tai nạn, thương tích: &lt;b&gt;{n}&lt;/b&gt; trường hợp ({children} trẻ em; nam {male}, nữ {female}), tử vong &lt;b&gt;{deaths}&lt;/b&gt;. Đuối nước: {drowned} trường hợp, tử vong {drowned_dead}.</source>
+      <translation>Injuries: &lt;b&gt;{n}&lt;/b&gt; ({children} children; {male} boys, {female} girls), &lt;b&gt;{deaths}&lt;/b&gt; deaths. Drowning: {drowned}, {drowned_dead} died.</translation>
+    </message>
+    <message>
+      <source>Điểm có nguy cơ đuối nước: {total} (có biển cảnh báo {sign}, có rào chắn {fence}, chưa có biện pháp {bare}); kiểm tra trong kỳ: {checked}.</source>
+      <translation>Drowning hazard spots: {total} (with a warning sign {sign}, with a fence {fence}, without any measure {bare}); checked in the period: {checked}.</translation>
+    </message>
     <message>
       <source>Số trẻ em (dưới 16 tuổi)</source>
       <translation>Number of children (under 16)</translation>
