@@ -149,8 +149,9 @@ def test_libreoffice_prints_the_excel_report_on_a4_labels_beside_values(register
     book = tmp_path / "bc.xlsx"
     service.write_report(register, "monthly", parse_period("2026-10"), "xlsx", book)
     names = load_workbook(book).sheetnames
-    assert names == ["Chỉ tiêu", "Trẻ em HCĐB", "Nguy cơ", "Trợ giúp", "Vụ việc", "Hoạt động",
-                     "Tập huấn", "Cách tính"]  # the PDF's sections, one sheet each
+    assert names == ["Chỉ tiêu", "Trẻ em HCĐB", "Nguy cơ", "Trợ giúp", "Vụ việc",
+                     "Tai nạn thương tích", "Điểm nguy cơ đuối nước", "Hoạt động", "Tập huấn",
+                     "Cách tính"]  # the PDF's sections, one sheet each
     subprocess.run(
         [_libreoffice(), f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless",
          "--convert-to", "pdf", "--outdir", str(tmp_path / "in"), str(book)],

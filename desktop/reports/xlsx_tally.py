@@ -121,6 +121,7 @@ def tally_sheets(wb: Workbook, figures: dict, tallies: dict | None = None) -> No
         ("Số trẻ em bị xâm hại (chỉ tiêu 0101)", cases["abused_children"]),
     ):
         _row(ws, ["", name, value])  # fmt: skip
+    xlsx_injuries.tally_sheets(wb, figures, block, _sheet, safe)  # injuries, hazard spots (PDF: II)
 
     acts = figures["activities"]["by_type"]
     ws = _sheet(wb, "Hoạt động", [("STT", 6), ("Loại hoạt động", 40), ("Số hoạt động", 10),
@@ -142,7 +143,6 @@ def tally_sheets(wb: Workbook, figures: dict, tallies: dict | None = None) -> No
                   v["female"]])  # fmt: skip
     _row(ws, ["", f"Cộng ({training['courses']} lớp)", people["total"], people["male"],
               people["female"]], bold=True)  # fmt: skip
-    xlsx_injuries.tally_sheets(wb, figures, block, _sheet, safe)  # injuries, hazard spots
 
     if tallies is not None:
         _communes_sheet(wb, tallies, block)

@@ -8,7 +8,7 @@ self-assessment against the criteria file and the officer's entries, frozen (`sn
 sent. `plantarget.age_from` / `age_to`: the ages a share-of-children target names.
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-12-01 12:50:02
 """
 
@@ -19,7 +19,7 @@ import sqlmodel
 from alembic import op
 
 revision = "0013"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
