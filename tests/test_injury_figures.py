@@ -224,10 +224,10 @@ def test_pdf_json_and_excel_carry_the_same_injury_figures(register, commune, tmp
     for expected in (
         "Tai nạn, thương tích trẻ em trong kỳ: 6 trường hợp (5 trẻ em; nam 3, nữ 3), trong đó "
         "tử vong 2. Đuối nước: 3 trường hợp, tử vong 2, nặng 1, nhẹ 0.",
-        "Bảng 3. Tai nạn, thương tích trẻ em theo nguyên nhân, mức độ, giới tính, độ tuổi",
+        "Bảng 5. Tai nạn, thương tích trẻ em theo nguyên nhân, mức độ, giới tính, độ tuổi",
         "Đuối nước 3 2 1 0 1 2 0 1 2 0",  # total, death, severe, minor, M, F, bands
         "Cộng 6 2 3 1 3 3 1 1 3 1",
-        "Bảng 4. Trẻ em tử vong do tai nạn, thương tích",
+        "Bảng 6. Trẻ em tử vong do tai nạn, thương tích",
         "Điểm có nguy cơ đuối nước đã rà soát: 3 điểm (có biển cảnh báo 1, có rào chắn 1, chưa "
         "có biện pháp nào 1); kiểm tra trong kỳ: 3 điểm.",
         "Chưa xác nhận chỉ tiêu tai nạn, thương tích, đuối nước nào của Thông tư 13/2021",

@@ -94,8 +94,10 @@ def test_the_text_a_clerk_checks(report, register):
             "danh sách; 1 trường hợp hoàn cảnh mới bắt đầu, 0 trường hợp kết thúc") in words
     assert "Cộng (mỗi trẻ một lần) 2 1 1 0 1 1 0 2" in words  # every column of the Cộng row
     assert "0–2 3–5 6–10 11–15" in words  # short headers whole, never "11–1 5"
-    assert "Bảng 6. Người tham gia tập huấn theo vai trò" in words
+    assert "Bảng 8. Người tham gia tập huấn theo vai trò" in words
     assert "Bảng 4. Vụ việc tiếp nhận trong kỳ theo loại" in words
+    # the injury tables (5, 6; no hazard spot recorded, so no table of them) numbered in order
+    assert "Bảng 5. Tai nạn, thương tích trẻ em" in words and "Bảng 7. Hoạt động" in words
     assert "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" in words and words.count("Lò Văn Pá") == 1
     assert "Nơi nhận: - UBND tỉnh Lào Cai; - Lưu: VT." in words
     assert "Ghi chú — cách tính số liệu:" in words
@@ -110,7 +112,7 @@ def test_an_empty_section_says_khong_co(register, tmp_path):
     service.write_report(register, "monthly", parse_period("2026-10"), "pdf", path)
     words = " ".join(text_of(path).split())
     for caption in ("Bảng 1. Trẻ em có hoàn cảnh đặc biệt theo nhóm, giới tính, độ tuổi",
-                    "Bảng 3. Trợ giúp theo hình thức", "Bảng 5. Hoạt động theo loại"):
+                    "Bảng 3. Trợ giúp theo hình thức", "Bảng 7. Hoạt động theo loại"):
         assert f"{caption} Không có." in words, caption  # fmt: skip
     assert "(ký, ghi rõ họ tên, đóng dấu)" in words  # no signer set yet: room to write it
 

@@ -25,7 +25,9 @@ def _counts(numbers: dict[str, int], codes: list[str]) -> list[int]:
     return [numbers.get(code, 0) for code in codes]
 
 
-def protection_tables(figures: dict, P: Paragraph, data_table: DataTable) -> list:
+def protection_tables(
+    figures: dict, P: Paragraph, data_table: DataTable, caption: Callable[[str], str]
+) -> list:
     """Injuries by cause × severity × sex × age band, deaths on their own, drowning singled
     out, and the drowning hazard spots; nothing when the figures predate them."""
     injuries, spots = figures.get("injuries"), figures.get("hazard_spots")
@@ -55,7 +57,7 @@ def protection_tables(figures: dict, P: Paragraph, data_table: DataTable) -> lis
          injuries["male"], injuries["female"], *_counts(injuries["by_age"], bands)]
     )  # fmt: skip
     out.append(
-        P("Bảng 3. Tai nạn, thương tích trẻ em theo nguyên nhân, mức độ, giới tính, độ tuổi",
+        P(caption("Tai nạn, thương tích trẻ em theo nguyên nhân, mức độ, giới tính, độ tuổi"),
           "heading")
     )  # fmt: skip
     out.append(
@@ -77,7 +79,7 @@ def protection_tables(figures: dict, P: Paragraph, data_table: DataTable) -> lis
         ["Cộng", deaths["total"], deaths["male"], deaths["female"],
          *_counts(deaths["by_age"], bands)]
     )  # fmt: skip
-    out.append(P("Bảng 4. Trẻ em tử vong do tai nạn, thương tích", "heading"))
+    out.append(P(caption("Trẻ em tử vong do tai nạn, thương tích"), "heading"))
     out.append(
         data_table(["Nguyên nhân", "Tử vong", "Nam", "Nữ", *band_heads], death_rows,
                    [53 * mm] + [14 * mm] * 3 + [17 * mm] * len(bands))
@@ -106,7 +108,7 @@ def protection_tables(figures: dict, P: Paragraph, data_table: DataTable) -> lis
     if spots["by_village"]:
         village_rows = [[name, v["total"], v["without_measures"]]
                         for name, v in spots["by_village"].items()]  # fmt: skip
-        out.append(P("Bảng 5. Điểm có nguy cơ đuối nước theo thôn/bản", "heading"))
+        out.append(P(caption("Điểm có nguy cơ đuối nước theo thôn/bản"), "heading"))
         out.append(
             data_table(["Thôn/bản", "Số điểm", "Chưa có biện pháp"], village_rows,
                        [95 * mm, 30 * mm, 40 * mm])

@@ -35,8 +35,25 @@ def _group_row(name: str, g: dict) -> list:
             g["ethnic_minority"]]  # fmt: skip
 
 
-def tally_body(figures: dict, label: Callable[[tuple, str], str] = cat.label) -> list:
+class Captions:
+    """"Bảng 1. …", "Bảng 2. …": tables numbered in the order they are printed (the injury
+    tables come and go with the figures' version)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, text: str) -> str:
+        self.count += 1
+        return f"Bảng {self.count}. {text}"
+
+
+def tally_body(
+    figures: dict,
+    label: Callable[[tuple, str], str] = cat.label,
+    caption: Captions | None = None,
+) -> list:
     """The sections of the tally report, in the order district and province forms use."""
+    caption = caption or Captions()
     out: list = []
     kids, special, support, cases = (figures["children_under_16"], figures["special"],
                                      figures["support"], figures["cases"])  # fmt: skip
@@ -68,13 +85,13 @@ def tally_body(figures: dict, label: Callable[[tuple, str], str] = cat.label) ->
     rows = [_group_row(f"{code}. {label(cat.SPECIAL_GROUPS, code)}", g)
             for code, g in special["by_group"].items()]  # fmt: skip
     total = _group_row("Cộng (mỗi trẻ một lần)", special["totals"])
-    out += table_or_none("Bảng 1. Trẻ em có hoàn cảnh đặc biệt theo nhóm, giới tính, độ tuổi",
+    out += table_or_none(caption("Trẻ em có hoàn cảnh đặc biệt theo nhóm, giới tính, độ tuổi"),
                          headers, rows, widths, total=total, groups=groups)  # fmt: skip
     risk = figures["risk"]
     risk_rows = [_group_row(label(cat.DEFAULT_RISK_GROUPS, c), g)
                  for c, g in risk["by_group"].items()]  # fmt: skip
     out += table_or_none(
-        "Bảng 2. Trẻ em có nguy cơ rơi vào hoàn cảnh đặc biệt",
+        caption("Trẻ em có nguy cơ rơi vào hoàn cảnh đặc biệt"),
         ["Nhóm nguy cơ", *headers[1:]], risk_rows, widths,
         total=_group_row("Cộng (mỗi trẻ một lần)", risk["totals"]),
         groups=[("Nhóm nguy cơ", 1), *groups[1:]],
@@ -94,7 +111,7 @@ def tally_body(figures: dict, label: Callable[[tuple, str], str] = cat.label) ->
     sup_rows = [[label(cat.SUPPORT_TYPES, t), v["count"], format_vnd(v["amount_vnd"])]
                 for t, v in by_type.items()]  # fmt: skip
     out += table_or_none(
-        "Bảng 3. Trợ giúp theo hình thức", ["Hình thức trợ giúp", "Lượt", "Số tiền"], sup_rows,
+        caption("Trợ giúp theo hình thức"), ["Hình thức trợ giúp", "Lượt", "Số tiền"], sup_rows,
         [CONTENT_WIDTH - 65 * mm, 20 * mm, 45 * mm],
         total=["Cộng", sum(v["count"] for v in by_type.values()),
                format_vnd(support["total_amount_vnd"])],
@@ -110,10 +127,12 @@ def tally_body(figures: dict, label: Callable[[tuple, str], str] = cat.label) ->
     )
     case_rows = [[label(cat.CASE_TYPES, t), n] for t, n in cases["by_type"].items()]
     out += table_or_none(
-        "Bảng 4. Vụ việc tiếp nhận trong kỳ theo loại", ["Loại vụ việc", "Số vụ việc"],
+        caption("Vụ việc tiếp nhận trong kỳ theo loại"), ["Loại vụ việc", "Số vụ việc"],
         case_rows, [CONTENT_WIDTH - 30 * mm, 30 * mm], total=["Cộng", cases["received"]],
     )  # fmt: skip
-    out += pdf_injuries.protection_tables(figures, P, data_table)  # injuries, drowning, spots
+    out += pdf_injuries.protection_tables(
+        figures, P, data_table, caption
+    )  # injuries, drowning, spots
 
     acts = figures["activities"]
     out.append(P("III. HOẠT ĐỘNG TRUYỀN THÔNG, TẬP HUẤN", "heading"))
@@ -124,7 +143,7 @@ def tally_body(figures: dict, label: Callable[[tuple, str], str] = cat.label) ->
                  sum(v["special_children"] for v in acts["by_type"].values()),
                  format_vnd(sum(v["cost_vnd"] for v in acts["by_type"].values()))]  # fmt: skip
     out += table_or_none(
-        "Bảng 5. Hoạt động theo loại",
+        caption("Hoạt động theo loại"),
         ["Loại hoạt động", "Số hoạt động", "Lượt người tham gia", "Trẻ em HCĐB", "Kinh phí"],
         act_rows, [CONTENT_WIDTH - 104 * mm, 20 * mm, 26 * mm, 22 * mm, 36 * mm], total=act_total,
     )  # fmt: skip
@@ -140,7 +159,7 @@ def tally_body(figures: dict, label: Callable[[tuple, str], str] = cat.label) ->
     role_rows = [[label(cat.TRAINING_ROLES, r), v["male"] + v["female"], v["male"], v["female"]]
                  for r, v in people["by_role"].items()]  # fmt: skip
     out += table_or_none(
-        "Bảng 6. Người tham gia tập huấn theo vai trò", ["Vai trò", "Tổng", "Nam", "Nữ"],
+        caption("Người tham gia tập huấn theo vai trò"), ["Vai trò", "Tổng", "Nam", "Nữ"],
         role_rows, [CONTENT_WIDTH - 60 * mm, 20 * mm, 20 * mm, 20 * mm],
         total=["Cộng", people["total"], people["male"], people["female"]],
     )  # fmt: skip
@@ -208,14 +227,15 @@ def communes_in_order(tallies: dict) -> list[tuple[str, str, dict]]:
 
 def area_body(tallies: dict) -> list:
     """The area's document: its tally, then one row per commune and the area total."""
-    out = tally_body(tallies["area"])
+    caption = Captions()
+    out = tally_body(tallies["area"], caption=caption)
     rows = [
         [i, name, *commune_row(f)]
         for i, (_code, name, f) in enumerate(communes_in_order(tallies), start=1)
     ]
     out.append(P("V. SỐ LIỆU TỪNG XÃ, PHƯỜNG", "heading"))
     out += table_or_none(
-        "Bảng 7. Số liệu chính của từng xã, phường cuối kỳ", COMMUNE_HEADERS, rows,
+        caption("Số liệu chính của từng xã, phường cuối kỳ"), COMMUNE_HEADERS, rows,
         COMMUNE_WIDTHS, total=["", _whole(tallies["area"]["area"]["name"]),
                                *commune_row(tallies["area"])],
     )  # fmt: skip
