@@ -58,7 +58,7 @@ def protection_tables(
     )  # fmt: skip
     out.append(
         P(caption("Tai nạn, thương tích trẻ em theo nguyên nhân, mức độ, giới tính, độ tuổi"),
-          "heading")
+          "caption")
     )  # fmt: skip
     out.append(
         data_table(
@@ -79,7 +79,7 @@ def protection_tables(
         ["Cộng", deaths["total"], deaths["male"], deaths["female"],
          *_counts(deaths["by_age"], bands)]
     )  # fmt: skip
-    out.append(P(caption("Trẻ em tử vong do tai nạn, thương tích"), "heading"))
+    out.append(P(caption("Trẻ em tử vong do tai nạn, thương tích"), "caption"))
     out.append(
         data_table(["Nguyên nhân", "Tử vong", "Nam", "Nữ", *band_heads], death_rows,
                    [53 * mm] + [14 * mm] * 3 + [17 * mm] * len(bands))
@@ -108,7 +108,7 @@ def protection_tables(
     if spots["by_village"]:
         village_rows = [[name, v["total"], v["without_measures"]]
                         for name, v in spots["by_village"].items()]  # fmt: skip
-        out.append(P(caption("Điểm có nguy cơ đuối nước theo thôn/bản"), "heading"))
+        out.append(P(caption("Điểm có nguy cơ đuối nước theo thôn/bản"), "caption"))
         out.append(
             data_table(["Thôn/bản", "Số điểm", "Chưa có biện pháp"], village_rows,
                        [95 * mm, 30 * mm, 40 * mm])
