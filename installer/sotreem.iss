@@ -87,7 +87,7 @@ begin
     Log('Windows ' + Found + ': cần Windows 10 bản 1809 (build 17763) trở lên');
     SuppressibleMsgBox('Sổ Trẻ Em cần Windows 10 (bản 1809 trở lên) hoặc Windows 11, loại ' +
       '64-bit. Máy này đang chạy Windows ' + Found + ', nên chưa cài được.' + #13#10#13#10 +
-      'Hãy nhờ cán bộ tin học của huyện nâng cấp Windows, hoặc cài trên một máy khác.',
+      'Hãy nhờ cán bộ tin học của xã hoặc tỉnh nâng cấp Windows, hoặc cài trên một máy khác.',
       mbCriticalError, MB_OK, IDOK);
   end;
 end;
@@ -108,7 +108,7 @@ begin
     Log(Format('Tự kiểm tra sau khi cài: KHÔNG ĐẠT (mã %d)', [Code]));
     SuppressibleMsgBox('Sổ Trẻ Em đã được cài nhưng tự kiểm tra không đạt (mã ' + IntToStr(Code) +
       '). Hãy chạy "sotreem.exe --self-test" trong thư mục cài đặt và gửi kết quả cho cán bộ ' +
-      'tin học của huyện.', mbError, MB_OK, IDOK);
+      'tin học của tỉnh.', mbError, MB_OK, IDOK);
   end;
 end;
 
@@ -154,7 +154,7 @@ begin
   begin
     Log(Format('Còn %d thay đổi chưa gửi lên máy chủ; dữ liệu được giữ lại', [Unsent]));
     if not UninstallSilent() then
-      Result := SuppressibleMsgBox(Format('Còn %d thay đổi chưa gửi lên máy chủ huyện/tỉnh. ' +
+      Result := SuppressibleMsgBox(Format('Còn %d thay đổi chưa gửi lên máy chủ tỉnh. ' +
         'Dữ liệu vẫn được giữ trên máy sau khi gỡ, nhưng nên mở Sổ Trẻ Em và đồng bộ (trang ' +
         'Đồng bộ) trước. Vẫn gỡ cài đặt?', [Unsent]), mbConfirmation, MB_YESNO, IDYES) = IDYES;
   end;

@@ -75,12 +75,13 @@ def plain_register(register):
 
 def official_names() -> set[str]:
     """Proper names that stay as they are in English: units, ethnic groups, the word for
-    Vietnamese in the language list, the legal group letter đ, the đồng sign."""
+    Vietnamese in the language list, the legal group letter đ, the đồng sign, the example of
+    a signer's name."""
     commune = reference.unit(COMMUNE)
     assert commune is not None
     province = reference.unit(commune.parent_code or "")
     names = {commune.name, commune.former_district or "", "Tiếng Việt", "đ –", " đ",
-             "TT-BLĐTBXH", "QĐ-TTg", "1,5 triệu", "Thôn Sín Chải, Bản Nậm Cang"}  # fmt: skip
+             "TT-BLĐTBXH", "QĐ-TTg", "1,5 triệu", "Thôn Sín Chải, Bản Nậm Cang", "Lò Văn Pá"}  # fmt: skip
     if province:
         names.add(province.name)
     names |= {g.name for g in reference.ethnic_groups().values() if g.name != "Người nước ngoài"}

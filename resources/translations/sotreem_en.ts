@@ -46,12 +46,32 @@
       <translation>Role</translation>
     </message>
     <message>
+      <source>Trạng thái</source>
+      <translation>Status</translation>
+    </message>
+    <message>
       <source>mật khẩu mới cho tài khoản đã chọn</source>
       <translation>new password for the selected account</translation>
     </message>
     <message>
       <source>Đặt lại mật khẩu</source>
       <translation>Reset password</translation>
+    </message>
+    <message>
+      <source>Khóa tài khoản</source>
+      <translation>Disable account</translation>
+    </message>
+    <message>
+      <source>Mở lại</source>
+      <translation>Enable</translation>
+    </message>
+    <message>
+      <source>Xóa tài khoản</source>
+      <translation>Remove account</translation>
+    </message>
+    <message>
+      <source>Đổi khóa mã hóa</source>
+      <translation>Rotate encryption keys</translation>
     </message>
     <message>
       <source>Thêm tài khoản</source>
@@ -62,16 +82,64 @@
       <translation>Password (at least {n} characters)</translation>
     </message>
     <message>
+      <source>đã khóa</source>
+      <translation>disabled</translation>
+    </message>
+    <message>
+      <source>cần đặt lại mật khẩu</source>
+      <translation>password reset needed</translation>
+    </message>
+    <message>
+      <source>đang dùng</source>
+      <translation>in use</translation>
+    </message>
+    <message>
+      <source>Cần đặt lại mật khẩu: {names}.</source>
+      <translation>Password reset needed: {names}.</translation>
+    </message>
+    <message>
+      <source>Chọn một tài khoản trong danh sách.</source>
+      <translation>Choose an account in the list.</translation>
+    </message>
+    <message>
+      <source>Tài khoản</source>
+      <translation>Accounts</translation>
+    </message>
+    <message>
+      <source>Khóa tài khoản {u}? Mật khẩu của tài khoản này sẽ không mở được sổ nữa cho đến khi mở lại; khóa mã hóa được đổi và dữ liệu được mã hóa lại (có thể mất một lúc).</source>
+      <translation>Disable account {u}? Its password will not open the register until it is enabled again; the encryption keys are rotated and the data re-encrypted (this may take a while).</translation>
+    </message>
+    <message>
+      <source>Đã khóa tài khoản {u} và đổi khóa mã hóa.</source>
+      <translation>Account {u} disabled and the encryption keys rotated.</translation>
+    </message>
+    <message>
+      <source>Đã mở lại tài khoản {u}.</source>
+      <translation>Account {u} enabled again.</translation>
+    </message>
+    <message>
+      <source>Xóa tài khoản {u}? Nhật ký truy cập của tài khoản này vẫn được giữ; khóa mã hóa được đổi và dữ liệu được mã hóa lại (có thể mất một lúc).</source>
+      <translation>Remove account {u}? Its access log is kept; the encryption keys are rotated and the data re-encrypted (this may take a while).</translation>
+    </message>
+    <message>
+      <source>Đã xóa tài khoản {u} và đổi khóa mã hóa.</source>
+      <translation>Account {u} removed and the encryption keys rotated.</translation>
+    </message>
+    <message>
+      <source>Đổi khóa mã hóa ngay? Dữ liệu được mã hóa lại bằng khóa mới (có thể mất một lúc); bản sao cũ của tệp khóa không mở được dữ liệu mới nữa.</source>
+      <translation>Rotate the encryption keys now? The data is re-encrypted with a new key (this may take a while); old copies of the key file will not open the new data.</translation>
+    </message>
+    <message>
+      <source>Đã đổi khóa mã hóa.</source>
+      <translation>Encryption keys rotated.</translation>
+    </message>
+    <message>
       <source>Hai lần nhập mật khẩu không giống nhau.</source>
       <translation>The two passwords differ.</translation>
     </message>
     <message>
       <source>Đã đổi mật khẩu của {u}.</source>
       <translation>Password of {u} changed.</translation>
-    </message>
-    <message>
-      <source>Chọn một tài khoản trong danh sách.</source>
-      <translation>Choose an account in the list.</translation>
     </message>
     <message>
       <source>Đã đặt lại mật khẩu của {u}.</source>
@@ -1536,8 +1604,16 @@ The current data will be replaced by it (a copy of the current data is kept in t
       <translation>Match the circumstances written in the file with the legal groups:</translation>
     </message>
     <message>
+      <source>Hoàn cảnh tính từ ngày:</source>
+      <translation>Circumstances begin on:</translation>
+    </message>
+    <message>
       <source>Các lỗi cần sửa (chưa có gì được ghi):</source>
       <translation>Problems to fix (nothing has been written yet):</translation>
+    </message>
+    <message>
+      <source>Ngày bắt đầu không được sau hôm nay.</source>
+      <translation>The start date cannot be after today.</translation>
     </message>
     <message>
       <source>Đang đọc và kiểm tra tệp {name}…</source>
@@ -1590,14 +1666,6 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Đang lưu danh sách lỗi…</source>
       <translation>Saving the problem list…</translation>
-    </message>
-    <message>
-      <source>Hoàn cảnh tính từ ngày:</source>
-      <translation>Circumstances begin on:</translation>
-    </message>
-    <message>
-      <source>Ngày bắt đầu không được sau hôm nay.</source>
-      <translation>The start date cannot be after today.</translation>
     </message>
   </context>
   <context>
@@ -2098,6 +2166,10 @@ The current data will be replaced by it (a copy of the current data is kept in t
     <message>
       <source>Mật khẩu</source>
       <translation>Password</translation>
+    </message>
+    <message>
+      <source>Số lần đăng nhập sai ghi trong tệp khóa đã bị sửa bằng tay, nên được tính như sau rất nhiều lần sai.</source>
+      <translation>The count of failed logins in the key file was edited by hand, so it is counted as after very many failures.</translation>
     </message>
     <message>
       <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
