@@ -81,7 +81,8 @@ def official_names() -> set[str]:
     assert commune is not None
     province = reference.unit(commune.parent_code or "")
     names = {commune.name, commune.former_district or "", "Tiếng Việt", "đ –", " đ",
-             "TT-BLĐTBXH", "QĐ-TTg", "1,5 triệu", "Thôn Sín Chải, Bản Nậm Cang", "Lò Văn Pá"}  # fmt: skip
+             "TT-BLĐTBXH", "QĐ-TTg", "1,5 triệu", "Thôn Sín Chải, Bản Nậm Cang",
+             "Lò Văn Pá"}  # fmt: skip
     if province:
         names.add(province.name)
     names |= {g.name for g in reference.ethnic_groups().values() if g.name != "Người nước ngoài"}
