@@ -20,7 +20,7 @@ TASKS = ("1. Lần đầu mở phần mềm", "2. Ghi hồ sơ một trẻ em",
          "3. Sửa hoặc xóa một bản ghi nhập nhầm",
          "4. Tiếp nhận và theo dõi một vụ việc", "5. Ghi một lớp tập huấn",
          "6. Làm báo cáo tháng", "7. Đồng bộ bằng USB khi không có mạng", "8. Sao lưu ra USB",
-         "9. Quên mật khẩu")  # fmt: skip
+         "9. Quên mật khẩu", "10. Ghi tai nạn, đuối nước và rà soát điểm nguy cơ")  # fmt: skip
 MARKDOWN_LEFT = (
     (re.compile(r"\*\*|__"), "bold markers"),
     (re.compile(r"^\s*#{1,6}\s", re.M), "a heading marker"),

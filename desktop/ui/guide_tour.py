@@ -202,6 +202,10 @@ def sync_and_backup(tour: Tour) -> None:
               lambda: w.settings_page.show_tab(w.settings_page.backup))  # fmt: skip
 
 
+def injuries(tour: Tour) -> None:
+    tour.page("13-tai-nan", "injuries", QRect(0, 0, MAX_WIDTH, SCREEN[1]))
+
+
 def take(db_path: Path, out: Path) -> list[Path]:
     """Every picture of the officer's guide, from the demo register at `db_path`."""
     out.mkdir(parents=True, exist_ok=True)
@@ -215,7 +219,7 @@ def take(db_path: Path, out: Path) -> list[Path]:
     login(tour, db_path)
     window.show()
     _settle(window)
-    for step in (children, case, course, report, sync_and_backup):
+    for step in (children, case, course, report, sync_and_backup, injuries):
         step(tour)
     window.close()
     register.close()
