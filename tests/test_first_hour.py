@@ -242,14 +242,16 @@ def test_the_first_hour(qtbot, tmp_path, monkeypatch, fresh_home, saved_notices)
     assert saved_notices[0].path == target
 
     text = pdf_text(target)
-    assert "Tổng số trẻ em dưới 16 tuổi: 4 (nam 2, nữ 2)" in text
+    assert "Tổng số trẻ em dưới 16 tuổi cuối kỳ: 4 (nam 2, nữ 2)" in text
     assert "Trẻ em có hoàn cảnh đặc biệt: 1" in text
-    assert "d. Trẻ em khuyết tật 1 0 Cộng 1" in text  # the corrected group, not b
-    assert "Trong kỳ: 1 trường hợp mới" in text
+    assert "d. Trẻ em khuyết tật 1 0 1 0 0 1 0 0 Cộng" in text  # the corrected group, not b
+    assert "b. " not in text.split("Bảng 1.")[1].split("Bảng 2.")[0]
+    assert "giới tính, độ tuổi Không có. Bảng 6. Trẻ em tử vong" in text  # no injury: no table
+    assert "1 trường hợp hoàn cảnh mới bắt đầu" in text
     assert "được trợ giúp trong kỳ: 1 (100%)" in text
     assert "Tổng kinh phí trợ giúp: 1.500.000 đ" in text
     received_here = received.astimezone(VIETNAM_TZ).strftime("%Y-%m") == month
-    assert f"tiếp nhận {int(received_here)}," in text
+    assert f"tiếp nhận trong kỳ {int(received_here)}," in text
     assert "Tập huấn: 2 lớp, 24 lượt người tham gia (nam 11, nữ 13)" in text
 
     assert screen.off == []

@@ -54,7 +54,8 @@ def test_key_widgets_are_findable_by_object_name(window):
     assert window.windowTitle() == "Sổ Trẻ Em — Xã Bản Xèo, Tỉnh Lào Cai"
     nav = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert nav == ["Trẻ em", "Trường hợp bảo vệ", "Hoạt động", "Tập huấn", "Kế hoạch",
-                   "Báo cáo", "Đồng bộ", "Nhật ký truy cập", "Cài đặt"]  # fmt: skip
+                   "Báo cáo", "Đồng bộ", "Nhật ký truy cập", "Tai nạn, đuối nước",
+                   "Xã phù hợp với trẻ em", "Cài đặt"]  # fmt: skip
 
 
 def test_add_find_and_edit_a_child_by_typing(qtbot, window, register):

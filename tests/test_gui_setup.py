@@ -126,7 +126,8 @@ def test_screenshots_command_writes_every_page(tmp_path):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     pages = ["01-children-form", "01-children", "02-cases", "03-activities", "04-training",
-             "05-plan", "06-reports", "07-sync", "08-audit", "09-settings"]  # fmt: skip
+             "05-plan", "06-reports", "07-sync", "08-audit", "09-injuries", "10-assessment",
+             "11-settings"]  # fmt: skip
     names = sorted(p.name for p in out.glob("*.png"))
     assert names == sorted([f"{p}.png" for p in pages] + [f"{p}-125.png" for p in pages])
     from PySide6.QtGui import QImage
@@ -177,7 +178,7 @@ def test_older_plain_register_logs_in_is_encrypted_then_the_window_fills_in(
     assert answers.questions[0][0] == "Mã hóa dữ liệu" and len(codes[0]) == 29
     assert vault.is_encrypted(db_path)
     assert window is not None and not window.attached
-    assert window.nav.count() == 9 and window.current_page().objectName() == "openingLabel"
+    assert window.nav.count() == 11 and window.current_page().objectName() == "openingLabel"
     window.show()
     qtbot.waitUntil(lambda: window.attached, timeout=10000)
     qtbot.waitUntil(lambda: window.windowTitle() == "Sổ Trẻ Em — Xã Bản Xèo, Tỉnh Lào Cai")

@@ -282,7 +282,7 @@ def test_first_run_as_a_district_reader_logs_in_and_pulls_the_area(qtbot, server
     window.show()
     assert window.current_page() is window.sync_page  # the first pull shows its progress
     wait_idle(qtbot, window)
-    assert window.page_keys == ["reports", "sync", "settings"]
+    assert window.page_keys == ["reports", "sync", "injuries", "assessment", "settings"]
     window.show_page("reports")
     reports = window.reports_page
     qtbot.waitUntil(lambda: reports.figures is not None and reports.area.findData("02686") > 0)

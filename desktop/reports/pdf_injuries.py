@@ -12,6 +12,7 @@ from typing import Any
 from reportlab.lib.units import mm
 
 from desktop.domain import categories as cat
+from desktop.reports.pdf import NO_ENTRIES
 
 Paragraph = Callable[[str, str], Any]  # pdf.P: text and style name → a flowable
 DataTable = Callable[..., Any]  # pdf.data_table(headers, rows, widths)
@@ -64,7 +65,7 @@ def protection_tables(
         data_table(
             ["Nguyên nhân", "Tổng", "Tử vong", "Nặng", "Nhẹ", "Nam", "Nữ", *band_heads],
             rows, [26 * mm] + [13.5 * mm] * 6 + [14.5 * mm] * len(bands),
-        )
+        ) if injuries["incidents"] else P(NO_ENTRIES, "text")
     )  # fmt: skip
     death_rows = []
     for code, c in injuries["by_cause"].items():
@@ -83,6 +84,7 @@ def protection_tables(
     out.append(
         data_table(["Nguyên nhân", "Tử vong", "Nam", "Nữ", *band_heads], death_rows,
                    [53 * mm] + [14 * mm] * 3 + [17 * mm] * len(bands))
+        if deaths["total"] else P(NO_ENTRIES, "text")
     )  # fmt: skip
     places = "; ".join(
         f"{cat.label(cat.INJURY_PLACES, place).lower()} {n}"
