@@ -64,6 +64,11 @@ class InjuryDialog(FormDialog):
         self.child_search = QLineEdit(objectName="injuryChildSearch")
         self.child_search.setPlaceholderText(self.tr("Gõ tên trẻ trong sổ (không dấu cũng được)"))
         self.child = QComboBox(objectName="injuryChild")
+        # as wide as the form, not as its longest item (a name with its village and birth)
+        self.child.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.child.setMinimumContentsLength(30)
         self.child.addItem(self.tr("(trẻ không có trong sổ: ghi dưới đây)"), None)
         self._search_timer = QTimer(self, singleShot=True, interval=250)
         self._search_timer.timeout.connect(self._search)
