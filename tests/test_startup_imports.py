@@ -37,3 +37,21 @@ def test_a_subcommand_loads_its_own_module_only(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["2", "desktop.cli.commands.check"]
     assert "không có tệp" in done.stderr
+
+
+def test_the_real_login_screen_paints_before_the_heavy_libraries_load(tmp_path):
+    """The whole path of `sotreem` to its login screen on an encrypted register (reading the
+    key file's accounts included), not only the modules a probe imports."""
+    db = tmp_path / "xa.db"
+    env = {"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    made = subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), "demo",
+                           "--children", "5"], capture_output=True, text=True, env=env)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    shown = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(db)], capture_output=True, text=True,
+        env={**env, "SOTREEM_EXIT_AFTER_PAINT": "1"}, timeout=120,
+    )  # fmt: skip
+    lines = dict(line.split(" ", 1) for line in shown.stdout.splitlines() if " " in line)
+    loaded = set(lines["first-paint-packages"].split(","))
+    assert "PySide6" in loaded  # the probe saw the login screen paint
+    assert loaded & set(HEAVY) == set(), f"loaded before the first paint: {loaded & set(HEAVY)}"

@@ -19,11 +19,12 @@ import base64
 import json
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
-
-from sqlalchemy import Connection, text
+from typing import TYPE_CHECKING, Any
 
 from desktop.db import sealed_box
+
+if TYPE_CHECKING:  # the login screen opens the key file before SQLAlchemy is imported
+    from sqlalchemy import Connection
 
 PREFIX = "sealed1:"
 SEALED_FIELDS: dict[str, frozenset[str]] = {
@@ -116,6 +117,8 @@ def seal_stored(conn: Connection, seal: CaseSeal) -> int:
     """Seal narrative still stored in the clear (a register from before sealing, or pulled
     while its key file had no cases key): rows, their change-log entries and sync conflicts.
     Local representation only: nothing is logged or sent. Returns how many values it sealed."""
+    from sqlalchemy import text
+
     if seal.public is None:
         return 0
     done = 0

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -25,6 +26,8 @@ class _FirstPaint(QObject):
         if event.type() == QEvent.Type.Paint and not self.done:
             self.done = True
             print(f"first-paint-seconds {time.perf_counter() - self.started:.4f}", flush=True)
+            packages = sorted({name.split(".")[0] for name in sys.modules})
+            print(f"first-paint-packages {','.join(packages)}", flush=True)
             QTimer.singleShot(0, self.then)
         return False
 
