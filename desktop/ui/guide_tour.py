@@ -203,7 +203,8 @@ def sync_and_backup(tour: Tour) -> None:
 
 
 def injuries(tour: Tour) -> None:
-    tour.page("13-tai-nan", "injuries", QRect(0, 0, MAX_WIDTH, SCREEN[1]))
+    # the right-hand part: the filters, the list and the "Ghi tai nạn, thương tích…" button
+    tour.page("13-tai-nan", "injuries", QRect(SCREEN[0] - MAX_WIDTH, 0, MAX_WIDTH, 420))
 
 
 def take(db_path: Path, out: Path) -> list[Path]:
