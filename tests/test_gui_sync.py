@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.db.changes import Changes
 from desktop.db.register import Register
 from desktop.sync.client import SyncClient
 from desktop.ui import dialogs
@@ -291,6 +292,10 @@ def test_first_run_as_a_district_reader_logs_in_and_pulls_the_area(qtbot, server
     # wait for the commune's own report
     qtbot.waitUntil(lambda: "A Mú Sung" in reports.preview.toPlainText())
     assert reports.figures["children_under_16"]["total"] == 2
+    reports.on_changes(Changes())  # a pull's changes: the communes are listed again …
+    wait_idle(qtbot, window)
+    assert reports.area.currentData() == "02686"  # … and the reader's choice stays
+    assert "A Mú Sung" in reports.preview.toPlainText()
     window.close()
     register.close()
     with vault.login(db_path, "laocai", password) as again:  # the next start, offline

@@ -133,6 +133,7 @@ class ReportsPage(QWidget):
         self.tasks = tasks
         self.figures: dict | None = None
         self._stale = False  # data changed (an edit, a pull) since the figures were counted
+        self._asked = 0  # the latest figures asked for: older answers are not shown
         self.runner = export_flow.JobRunner(self, tasks)
         self.last_pdf: Path | None = None
 
@@ -261,10 +262,18 @@ class ReportsPage(QWidget):
             self.preview.setPlainText(f"Kỳ báo cáo: {exc}")
             return
         commune = self.area.currentData()
-        self.tasks.run_db(lambda: service.tally(self.register, period, commune=commune), self._show)
+        self._asked += 1
+        asked = self._asked
+
+        def show(figures: dict) -> None:
+            if asked == self._asked:  # a later choice (commune, kind, period) is on its way
+                self._show(figures)
+
+        self.tasks.run_db(lambda: service.tally(self.register, period, commune=commune), show)
 
     def _fill_area(self, codes: set[str]) -> None:
         unit = reference.unit(self.register.reader_unit or "")
+        chosen = self.area.currentData()  # the commune the reader chose stays chosen
         self.area.blockSignals(True)
         self.area.clear()
         self.area.addItem(
@@ -279,6 +288,7 @@ class ReportsPage(QWidget):
         )
         for found, code in named:
             self.area.addItem(found.name if found else code, code)
+        self.area.setCurrentIndex(max(self.area.findData(chosen), 0))
         self.area.blockSignals(False)
         if self.figures is not None or self.isVisible():
             self.show_report()
