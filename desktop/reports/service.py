@@ -186,9 +186,9 @@ def write_report(
     commune: str | None = None,
 ) -> dict:
     """Write the report file (a password encrypts an Excel file) and record the export."""
-    _check_password(fmt, password)
     if register.is_reader and commune is None:
         return write_area_report(register, kind, period, fmt, path, password)["area"]
+    _check_password(fmt, password)
     with export_file(
         register, "report", path, label=report_label(kind, period), detail=_locked_note(password)
     ) as tmp:
