@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -30,6 +31,25 @@ class PatientQtBot(QtBot):
         return super().waitSignal(signal, timeout=max(timeout, PATIENCE_MS), **kwargs)
 
     wait_until, wait_signal = waitUntil, waitSignal
+
+
+@pytest.fixture(scope="session")
+def qapp(qapp):
+    """pytest-qt's application, collecting garbage on the GUI thread as the program's does."""
+    from desktop.ui import gui_thread_gc
+
+    gui_thread_gc.install(qapp)
+    return qapp
+
+
+@pytest.fixture(autouse=True)
+def collect_between_tests():
+    """Without a Qt event loop running (tests that never wait) the collector's timer never
+    fires: collect after each test, on this thread, as Python would have."""
+    yield
+    collector = sys.modules.get("desktop.ui.gui_thread_gc")
+    if collector is not None and collector.installed():
+        collector.collect_if_due()
 
 
 @pytest.fixture

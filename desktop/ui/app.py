@@ -35,7 +35,10 @@ def application() -> QApplication:
     assert isinstance(app, QApplication)
     if not getattr(app, "_sotreem_ready", False):
         fonts.install(app)
+        from desktop.ui import gui_thread_gc
         from desktop.ui.errors import start_logging
+
+        gui_thread_gc.install(app)
 
         start_logging()
         install_language(app, str(config.load_settings().get("language", "vi")))

@@ -1,0 +1,57 @@
+"""Qt objects left in reference cycles are freed on the GUI thread, never by a worker.
+
+A worker that allocates (a save on the database thread) used to trigger Python's collector,
+which freed a dialog of an earlier screen there: a segmentation fault in the middle of a save.
+"""
+
+from __future__ import annotations
+
+import gc
+import threading
+import weakref
+
+from PySide6.QtWidgets import QDialog
+
+from desktop.ui import gui_thread_gc
+from desktop.ui.app import application
+from desktop.ui.taskman import TaskManager
+
+
+class Screen:
+    """A dialog and the Python object that holds it, pointing at each other (a closure does)."""
+
+    def __init__(self) -> None:
+        self.dialog = QDialog()
+        self.dialog.setProperty("owner", id(self))
+        self.me = self
+
+
+def test_a_workers_allocations_never_free_qt_objects(qtbot):
+    application()  # the program's own set-up, as `sotreem` runs it
+    assert gui_thread_gc.installed()
+    threads: list[threading.Thread] = []
+
+    def note(phase: str, info: dict) -> None:
+        if phase == "start":
+            threads.append(threading.current_thread())
+
+    tasks = TaskManager()
+    gc.callbacks.append(note)
+    try:
+        screen = Screen()
+        left = weakref.ref(screen)
+        del screen
+
+        def allocate_like_a_save() -> None:
+            for _ in range(50_000):
+                cycle: list = []
+                cycle.append(cycle)
+
+        future = tasks.run_db(allocate_like_a_save)
+        qtbot.waitUntil(future.done)
+        assert left() is not None, "the worker's allocations freed the dialog on its thread"
+        qtbot.waitUntil(lambda: left() is None)  # the GUI thread's timer collects it
+    finally:
+        gc.callbacks.remove(note)
+        tasks.shutdown()
+    assert threads and set(threads) == {threading.main_thread()}
