@@ -62,7 +62,7 @@ export-lock:
 
 test: $(STAMP) lint
 	bash tests/setup_system.sh
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n auto --dist loadgroup
 
 bench: bundle
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks

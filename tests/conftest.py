@@ -125,6 +125,49 @@ def server_key_file(tmp_path_factory):
     yield path
 
 
+@pytest.fixture(autouse=True, scope="session")
+def own_data_dir(tmp_path_factory):
+    """The program's settings and log go to a temp folder, never the tester's own: and tests
+    running side by side (pytest -n) never share one log file."""
+    import os
+
+    os.environ["SOTREEM_DATA_DIR"] = str(tmp_path_factory.mktemp("data"))
+
+
+@pytest.fixture(autouse=True, scope="session")
+def migrated_once(tmp_path_factory):
+    """A new plain register starts as a copy of one migrated for real at the start.
+
+    Running the migrations from nothing takes ~0.4 s and the tests make hundreds of new
+    registers; the copy opens at the newest schema (migrations make no ids or dates, and
+    `Register.open` gives each copy its own device id). tests/test_migrations.py runs the
+    migrations themselves; encrypted registers and the commands' own processes still do.
+    """
+    import shutil
+
+    from desktop.db.engine import make_engine, migrate
+
+    base = tmp_path_factory.getbasetemp()
+    template = tmp_path_factory.mktemp("template") / "moi.db"
+    engine = make_engine(template, None)
+    migrate(engine)
+    engine.dispose()
+    opened = Register.open.__func__
+
+    def open_from_copy(cls, path, key=None):
+        target = Path(path)
+        if key is None and not target.exists() and target.parent.is_relative_to(base):
+            try:
+                shutil.copyfile(template, target)
+            except OSError:  # a test's full disk: let the program meet it itself
+                target.unlink(missing_ok=True)
+        return opened(cls, path, key)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Register, "open", classmethod(open_from_copy))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def script_password(monkeypatch):
     """Commands run by the tests answer the password prompt the way a script does."""
@@ -162,6 +205,13 @@ def draft(reg: Register, name: str, **overrides) -> ChildDraft:
     )
     values.update(overrides)
     return ChildDraft(**values)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Run side by side (`make test` uses pytest -n), the long tests go first: the workers then
+    finish together instead of one waiting out a long test picked up last."""
+    if getattr(config.option, "numprocesses", None):
+        items.sort(key=lambda item: item.get_closest_marker("long") is None)
 
 
 def pytest_configure(config):

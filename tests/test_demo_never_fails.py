@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 PAIRS = int(os.environ.get("SOTREEM_DEMO_PAIRS", "200"))  # (seed, date) pairs tried
 
 
+@pytest.mark.long
 def test_the_demo_fills_a_register_for_any_seed_on_any_date(tmp_path):
     template = tmp_path / "mau.db"
     with Register.open(template) as register:

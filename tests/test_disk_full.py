@@ -213,6 +213,7 @@ def test_commands_on_a_full_stick_say_so_and_leave_no_half_files(small_disk, tmp
     assert backup.describe(small_disk / "sao-luu.db").children == 200
 
 
+@pytest.mark.long
 def test_commands_on_a_full_data_disk_keep_what_was_saved(small_disk, tmp_path):
     db = small_disk / "xa.db"
     assert sotreem(db, "init", "--commune", "02725", "--village", "Sín Chải").returncode == 0

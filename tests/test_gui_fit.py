@@ -24,6 +24,9 @@ from desktop.ui.fit import SMALL_SCREEN
 from desktop.ui.main_window import MainWindow
 from tests.conftest import COMMUNE
 
+# Its tests share one expensive fixture: `make test` (pytest -n) runs them on one worker.
+pytestmark = pytest.mark.xdist_group("gui-fit")
+
 SCREENS = {
     "125%": QSize(*SMALL_SCREEN),  # 1366×768 at 125 % scaling, less a 40-pixel taskbar
     "1280×720": QSize(1280, 680),

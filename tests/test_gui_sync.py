@@ -13,6 +13,9 @@ from tests.conftest import draft
 from tests.gui_helpers import type_text
 from tests.sync.test_sync_cli import LiveServer, _free_port
 
+# Its tests share one expensive fixture: `make test` (pytest -n) runs them on one worker.
+pytestmark = pytest.mark.xdist_group("gui-sync")
+
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):

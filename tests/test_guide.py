@@ -16,6 +16,9 @@ sys.path.insert(0, str(ROOT / "installer"))
 
 from guide_render import build  # noqa: E402
 
+# Its tests share one expensive fixture: `make test` (pytest -n) runs them on one worker.
+pytestmark = pytest.mark.xdist_group("guide")
+
 TASKS = ("1. Lần đầu mở phần mềm", "2. Ghi hồ sơ một trẻ em",
          "3. Sửa hoặc xóa một bản ghi nhập nhầm",
          "4. Tiếp nhận và theo dõi một vụ việc", "5. Ghi một lớp tập huấn",

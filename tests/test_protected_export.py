@@ -21,6 +21,9 @@ from desktop.reports import protect, service
 from desktop.reports.notice import PERSONAL_DATA_NOTE
 from tests.conftest import TODAY, draft
 
+# Its tests share one expensive fixture: `make test` (pytest -n) runs them on one worker.
+pytestmark = pytest.mark.xdist_group("protected-export")
+
 PASSWORD = "Mật-khẩu-2026"
 TOOLS = Path(__file__).parent / "tools"
 
@@ -246,6 +249,7 @@ def test_a_protected_export_writes_no_file_but_its_target_and_that_only_encrypte
     assert book["Trẻ em"].max_row > 3000
 
 
+@pytest.mark.long
 def test_a_protected_export_killed_at_any_moment_leaves_no_plaintext(crowded, tmp_path):
     secret = tmp_path / "mk.txt"
     secret.write_text(PASSWORD, encoding="utf-8")

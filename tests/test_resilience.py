@@ -26,6 +26,9 @@ from desktop.db.models import SYNCED_TABLES
 from desktop.db.register import Register
 from tests.resilience_driver import name
 
+# Its tests share one expensive fixture: `make test` (pytest -n) runs them on one worker.
+pytestmark = pytest.mark.xdist_group("resilience")
+
 DRIVER = Path(__file__).with_name("resilience_driver.py")
 ROOT = Path(__file__).parents[1]
 IMPORT_ROWS = 3000
@@ -103,6 +106,7 @@ def big_list(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.mark.long
 def test_import_killed_at_any_moment_lands_whole_or_not_at_all(seeded, big_list, tmp_path):
     before = count(seeded, "child")
     db = tmp_path / "full.db"

@@ -28,6 +28,9 @@ from desktop.db.keyfile import KeyFile, WrongPassword
 from desktop.db.register import Register
 from tests.conftest import COMMUNE, TODAY, draft
 
+# Its tests share one expensive fixture: `make test` (pytest -n) runs them on one worker.
+pytestmark = pytest.mark.xdist_group("roles-matrix")
+
 ROOT = Path(__file__).parents[1]
 PASSWORDS = {"hanh": "mat-khau-1", "lan": "tro-ly-123", "xem": "chi-xem-12"}
 ROLE_USER = {"officer": "hanh", "assistant": "lan", "viewer": "xem"}

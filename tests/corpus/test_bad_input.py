@@ -28,6 +28,9 @@ from desktop.domain.validation import ChildDraft
 from desktop.reports.excel_import import MAX_ROWS
 from tests.corpus import files as f
 
+# Its tests share one expensive fixture: `make test` (pytest -n) runs them on one worker.
+pytestmark = pytest.mark.xdist_group("bad-input-corpus")
+
 TODAY_CHILD = "Nguyễn Thị Hương"  # already in the register: born 2016, Sín Chải
 
 

@@ -236,6 +236,7 @@ class Chaos:
         return f"[chaos seed {self.seed}] {what}"
 
 
+@pytest.mark.long
 def test_chaos_three_desktops_and_a_reader_end_the_same_and_lose_nothing(tmp_path):
     seed = int(os.environ.get("SOTREEM_CHAOS_SEED", "20261201"))
     print(f"chaos seed {seed} (SOTREEM_CHAOS_SEED={seed} to run it again)")

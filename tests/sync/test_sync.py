@@ -242,6 +242,7 @@ def _edit(rng: random.Random, desk: Desk, children: list[str]) -> None:
     reg.update_child(child_id, draft)
 
 
+@pytest.mark.long
 def test_cut_at_100_random_points_then_converged(hub, tmp_path):
     rng = random.Random(6)
     a = new_desk(hub, tmp_path / "a.db", COMMUNE)

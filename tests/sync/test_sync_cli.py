@@ -166,6 +166,7 @@ def test_sync_command_offline_and_wrong_password(live, tmp_path, capsys, monkeyp
         assert register.setting("sync.server") is None  # not remembered: never succeeded
 
 
+@pytest.mark.long
 def test_sync_killed_mid_push_loses_nothing(live, tmp_path):
     """SIGKILL `sotreem sync` while it pushes, three times; then the file is sound and a sync
     finishes the job with every row on the server once."""

@@ -13,6 +13,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from desktop.db.integrity import check_register
 from desktop.db.register import Register
 from desktop.demo import fill_demo
@@ -24,6 +26,7 @@ from tests.sync.test_sync_cli import live as live  # the fixture
 CHILDREN = 2500
 
 
+@pytest.mark.long
 def test_saves_in_another_process_wait_their_turn_while_sync_applies_a_large_pull(live, tmp_path):
     source = Register.open(tmp_path / "a.db")  # another device of the commune, far ahead
     source.init_commune(COMMUNE)
