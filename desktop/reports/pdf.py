@@ -128,6 +128,7 @@ def P(text: str, style: str) -> Paragraph:
 
 
 def _width(text: str, style: str) -> float:
+    fonts.register()  # a table is measured before any paragraph is made
     s = STYLES[style]
     return stringWidth(nfc(text), s.fontName, s.fontSize)
 
