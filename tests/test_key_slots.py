@@ -10,6 +10,7 @@ import logging
 import os
 import shutil
 import stat
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -219,11 +220,13 @@ def test_an_edited_failure_count_counts_as_the_worst(commune, monkeypatch):
     assert data["counter"]["failures"] == 2
     data["counter"]["failures"] = 0  # edited back to zero by hand
     path.write_text(json.dumps(data), encoding="utf-8")
+    found = time.time()  # the test's own clock: the wait is computed, not timed
+    monkeypatch.setattr(keyfile, "time", SimpleNamespace(time=lambda: found))
     with pytest.raises(TooSoon, match="đã bị sửa bằng tay") as waited:
         vault.unlock(db, "lan", PASSWORDS["lan"])
-    assert waited.value.seconds > 14 * 60  # the longest wait, from when it was found
+    assert waited.value.seconds == 15 * 60  # the longest wait, from when it was found
     keys = KeyFile.for_db(db)
-    assert keys.tampered_at is not None and keys.wait_seconds() > 14 * 60  # kept across starts
+    assert keys.tampered_at == found and keys.wait_seconds() == 15 * 60  # kept across starts
     # once waited, the right password opens and the count is clean again
     later = keys.last_failure + 16 * 60
     monkeypatch.setattr(keyfile, "time", SimpleNamespace(time=lambda: later))
