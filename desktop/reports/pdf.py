@@ -128,7 +128,6 @@ def P(text: str, style: str) -> Paragraph:
 
 
 def _width(text: str, style: str) -> float:
-    fonts.register()  # a table is measured before any paragraph is made
     s = STYLES[style]
     return stringWidth(nfc(text), s.fontName, s.fontSize)
 
@@ -176,6 +175,7 @@ def _cell(value: object, bold: bool = False) -> Flowable:
 def _fit(headers: Sequence[str], rows: Sequence[Sequence[object]], widths: list[float]) -> list:
     """Widen any column whose longest word would be split, taking the room from the column
     with the most to spare: "11–15" never becomes "11–1 / 5"."""
+    fonts.register()  # measured before any of the table's paragraphs is made
     need = []
     for i, head in enumerate(headers):
         words = [(w, "cell_head") for w in head.split()]
